@@ -1,0 +1,271 @@
+"""Exact ratios (coverage, completion, closure rates) and the targets they are judged by.
+
+A [Rate][propstd.rates.Rate] keeps its numerator and denominator, so rates *pool* exactly:
+`Rate(15, 16) + Rate(3, 4) == Rate(18, 20)` — the rate of two projects together, not the mean of
+their rates. A rate of `0/0` is "not applicable" (nothing was required), never 0 % or 100 %.
+A [Target][propstd.rates.Target] (`≥ 75%`, `100%`, `<= 2%`) evaluates a rate to a
+[TargetResult][propstd.rates.TargetResult].
+
+Examples:
+    >>> from propstd.rates import Rate, Target
+    >>> str(Rate(15, 16))
+    '93.8% (15/16)'
+    >>> Target.parse("≥ 75%").evaluate(Rate(15, 16))
+    <TargetResult.MET: 'met'>
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from propstd._validators import check_int, check_str, check_type, to_fraction
+from propstd.errors import InvalidValueError, ParseError
+from propstd.money import Rounding
+
+__all__ = ["Rate", "Target", "TargetResult"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+def _non_negative(name: str, value: object) -> Fraction:
+    f = to_fraction(name, value)
+    if f < 0:
+        msg = f"{name!r} must not be negative, got {value!r}"
+        raise InvalidValueError(msg)
+    return f
+
+
+def _numerator(value: object) -> Fraction:
+    return _non_negative("numerator", value)
+
+
+def _denominator(value: object) -> Fraction:
+    return _non_negative("denominator", value)
+
+
+def _minimum(value: object) -> Fraction | None:
+    return None if value is None else _non_negative("minimum", value)
+
+
+def _maximum(value: object) -> Fraction | None:
+    return None if value is None else _non_negative("maximum", value)
+
+
+def _format_number(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    # a finite decimal if there is one (3/2 -> 1.5), else the fraction (1/3)
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den == 1:
+        places = max(twos, fives)
+        return str(Decimal(value.numerator * 10**places // value.denominator).scaleb(-places))
+    return f"{value.numerator}/{value.denominator}"
+
+
+@attrs.frozen(repr=False)
+class Rate:
+    """An exact ratio `numerator / denominator` that pools with `+`.
+
+    Both parts are non-negative exact numbers (`int`, `Decimal` or `Fraction`; a fractional
+    numerator or denominator is allowed because prorated requirements are fractional). The
+    numerator may exceed the denominator (extra checks). `0/0` means "not applicable".
+
+    Raises:
+        TypeError: a part is a float or bool.
+        InvalidValueError: a part is negative, or the denominator is 0 while the numerator is
+            not (a ratio of something to nothing is undefined, not "not applicable").
+
+    Examples:
+        >>> Rate(15, 16).fraction
+        Fraction(15, 16)
+        >>> Rate(15, 16).percent()
+        Decimal('93.8')
+        >>> Rate(0, 0).fraction is None, str(Rate(0, 0))
+        (True, 'n/a (0/0)')
+        >>> Rate(15, 16) + Rate(3, 4)
+        Rate(18, 20)
+    """
+
+    numerator: Fraction = attrs.field(converter=_numerator)
+    """The count achieved (completed, closed, traceable …)."""
+    denominator: Fraction = attrs.field(converter=_denominator)
+    """The count required or examined."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.denominator == 0 and self.numerator != 0:
+            msg = (
+                f"'denominator' is 0 but 'numerator' is {_format_number(self.numerator)}: "
+                "a rate needs something to divide by (0/0 is the only 'not applicable' rate)"
+            )
+            raise InvalidValueError(msg)
+
+    @classmethod
+    def not_applicable(cls) -> Rate:
+        """The rate `0/0`: nothing was required, so there is nothing to judge."""
+        return cls(0, 0)
+
+    @property
+    def is_applicable(self) -> bool:
+        """Whether the denominator is positive."""
+        return self.denominator != 0
+
+    @property
+    def fraction(self) -> Fraction | None:
+        """The exact value, or `None` when the rate is `0/0` ("not applicable")."""
+        if self.denominator == 0:
+            return None
+        return self.numerator / self.denominator
+
+    def percent(self, places: int = 1, *, rounding: Rounding = Rounding.HALF_UP) -> Decimal | None:
+        """The rate in percent, rounded to *places* decimals with *rounding*; `None` for `0/0`.
+
+        Examples:
+            >>> Rate(2, 3).percent(), Rate(2, 3).percent(0)
+            (Decimal('66.7'), Decimal('67'))
+            >>> Rate(2, 3).percent(2, rounding=Rounding.DOWN)
+            Decimal('66.66')
+        """
+        value = self.fraction
+        if value is None:
+            return None
+        if check_int("places", places) < 0:
+            msg = f"'places' must be a non-negative int, got {places!r}"
+            raise InvalidValueError(msg)
+        scaled = Rounding(rounding).round_fraction(value * 100 * 10**places)
+        return Decimal(scaled).scaleb(-places)
+
+    def __add__(self, other: object) -> Rate:
+        if not isinstance(other, Rate):
+            return NotImplemented
+        return Rate(self.numerator + other.numerator, self.denominator + other.denominator)
+
+    def __repr__(self) -> str:
+        return f"Rate({_format_number(self.numerator)}, {_format_number(self.denominator)})"
+
+    def __str__(self) -> str:
+        counts = f"({_format_number(self.numerator)}/{_format_number(self.denominator)})"
+        pct = self.percent()
+        if pct is None:
+            return f"n/a {counts}"
+        return f"{pct}% {counts}"
+
+
+class TargetResult(enum.StrEnum):
+    """How a rate fares against a target."""
+
+    MET = "met"
+    """The rate is within the target (bounds inclusive)."""
+    MISSED = "missed"
+    """The rate is outside the target."""
+    NOT_APPLICABLE = "not_applicable"
+    """The rate is `0/0`: there was nothing to judge."""
+
+
+_TARGET_RE = re.compile(
+    r"""^\s*(?P<op>≥|>=|=>|≤|<=|=<|=|不低于|不少于|至少|不高于|不超过|至多|)\s*
+        (?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|)\s*(?P<post>以上|以下|及以上|及以下|)\s*$""",
+    re.VERBOSE,
+)
+_AT_LEAST = {"≥", ">=", "=>", "不低于", "不少于", "至少", "以上", "及以上"}
+_AT_MOST = {"≤", "<=", "=<", "不高于", "不超过", "至多", "以下", "及以下"}
+
+
+@attrs.frozen(repr=False)
+class Target:
+    """An acceptable range for a rate: `minimum <= rate <= maximum` (both inclusive, optional).
+
+    Bounds are fractions of one (`Fraction(3, 4)` is 75 %).
+
+    Raises:
+        InvalidValueError: a bound is negative, or `minimum > maximum`.
+
+    Examples:
+        >>> Target.parse("≥ 75%")
+        Target(minimum=Fraction(3, 4))
+        >>> Target.parse("100%").evaluate(Rate(15, 16))
+        <TargetResult.MISSED: 'missed'>
+        >>> Target.parse("<= 2%").evaluate(Rate(1, 100))
+        <TargetResult.MET: 'met'>
+        >>> str(Target(minimum=Fraction(1, 20)))
+        '≥ 5%'
+    """
+
+    minimum: Fraction | None = attrs.field(default=None, converter=_minimum)
+    """The lowest acceptable value (inclusive), or `None` for no lower bound."""
+    maximum: Fraction | None = attrs.field(default=None, converter=_maximum)
+    """The highest acceptable value (inclusive), or `None` for no upper bound."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            msg = f"'minimum' {self.minimum} must not exceed 'maximum' {self.maximum}"
+            raise InvalidValueError(msg)
+
+    @classmethod
+    def parse(cls, text: str) -> Target:
+        """Read a target: `"≥ 75%"`, `">= 75%"`, `"100%"` (a minimum), `"<= 2%"`, `"≤2%"`,
+        `"不低于75%"`, `"5%以上"`; a bare number is a fraction (`"0.75"`).
+
+        Raises:
+            ParseError: the text is no target.
+        """
+        m = _TARGET_RE.match(check_str("text", text))
+        if m is None or (m["op"] and m["post"]):
+            msg = f"cannot read a target from {text!r}; write e.g. '≥ 75%', '100%' or '<= 2%'"
+            raise ParseError(msg, text)
+        value = Fraction(m["num"])
+        if m["unit"]:
+            value /= 100
+        op = m["op"] or m["post"]
+        if op in _AT_MOST:
+            return cls(maximum=value)
+        if op == "=":
+            return cls(minimum=value, maximum=value)
+        return cls(minimum=value)
+
+    def evaluate(self, rate: Rate) -> TargetResult:
+        """Judge *rate*: met when inside the bounds (inclusive), not applicable for `0/0`."""
+        value = check_type("rate", rate, Rate).fraction
+        if value is None:
+            return TargetResult.NOT_APPLICABLE
+        if self.minimum is not None and value < self.minimum:
+            return TargetResult.MISSED
+        if self.maximum is not None and value > self.maximum:
+            return TargetResult.MISSED
+        return TargetResult.MET
+
+    def __repr__(self) -> str:
+        parts = []
+        if self.minimum is not None:
+            parts.append(f"minimum={self.minimum!r}")
+        if self.maximum is not None:
+            parts.append(f"maximum={self.maximum!r}")
+        return f"Target({', '.join(parts)})"
+
+    def __str__(self) -> str:
+        def pct(f: Fraction) -> str:
+            return f"{_format_number(f * 100)}%"
+
+        if self.minimum is None and self.maximum is None:
+            return "any"
+        if self.maximum is None:
+            assert self.minimum is not None
+            return f"≥ {pct(self.minimum)}"
+        if self.minimum is None:
+            return f"≤ {pct(self.maximum)}"
+        if self.minimum == self.maximum:
+            return f"= {pct(self.minimum)}"
+        return f"{pct(self.minimum)}–{pct(self.maximum)}"
