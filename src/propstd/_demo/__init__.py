@@ -1,0 +1,44 @@
+"""The demo: one month of the sample property 翠湖花园 (private; `python -m propstd demo`).
+
+Each section is a private module `propstd._demo.<name>` with a `TITLE: str` and a pure
+`render() -> str` that builds its part of the sample property through the public API and
+returns text. Only `propstd.cli` prints it.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+# Module names under propstd._demo, in the order the demo prints them. Each domain adds its
+# section here (one line) when it lands.
+SECTIONS: tuple[str, ...] = ("values",)
+
+
+def section_titles() -> tuple[tuple[str, str], ...]:
+    """(name, title) of every section, in order."""
+    out = []
+    for name in SECTIONS:
+        module = importlib.import_module(f"{__name__}.{name}")
+        out.append((name, str(module.TITLE)))
+    return tuple(out)
+
+
+def render(names: tuple[str, ...] | None = None) -> str:
+    """The text of the demo sections *names* (all by default), each under its title."""
+    chosen = SECTIONS if names is None else names
+    parts = []
+    for name in chosen:
+        if name not in SECTIONS:
+            known = ", ".join(SECTIONS)
+            msg = f"unknown demo section {name!r}; choose from {known}"
+            raise ValueError(msg)
+        module = importlib.import_module(f"{__name__}.{name}")
+        title = str(module.TITLE)
+        body = str(module.render()).rstrip()
+        parts.append(f"{title}\n{'─' * _width(title)}\n{body}\n")
+    return "\n".join(parts)
+
+
+def _width(text: str) -> int:
+    # CJK characters take two columns in a terminal
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
