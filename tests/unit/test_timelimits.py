@@ -329,7 +329,7 @@ class TestOrdering:
     def test_other_types_raise(self) -> None:
         """Comparing with a non-limit raises TypeError naming it."""
         with pytest.raises(TypeError, match=r"cannot compare TimeLimit with int 3"):
-            _ = TimeLimit(2, HOUR, N) < 3
+            _ = TimeLimit(2, HOUR, N) < 3  # type: ignore[operator]
 
 
 def test_public_names() -> None:
