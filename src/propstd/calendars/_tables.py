@@ -1,0 +1,468 @@
+"""The working-time engine behind `WorkingCalendar` (private).
+
+Instants are integers: microseconds since the UTC epoch. Time is cut into fixed blocks of
+2**45 µs (about 407 days); for each block the engine builds, once and lazily, the sorted
+working intervals that fall inside it (window starts and ends as real instants, closures cut
+out, clipped to the block), and the cumulative working time before each interval. Dates are
+cut into blocks of 512 days with the sorted ordinals of their working days. Every query is one
+or two `bisect`s in one block, plus a walk over whole-block totals when a span crosses blocks.
+
+Wall-clock to instant (DST policy of `propstd._time.local_instant`): on a day whose UTC
+offset is the same at both midnights (and not ambiguous there) every wall-clock time maps with
+that offset; other days go through `local_instant` (a gap moves forward to the first real
+instant, an overlap takes the first occurrence). A zone that changes its offset twice within
+one day and back is not distinguished from one that does not change it; no zone in the tz
+database does that.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from propstd._time import EPOCH, EPOCH_ORDINAL, local_instant
+from propstd._validators import check_aware, check_date, check_int, check_timedelta
+from propstd.errors import CalendarCoverageError
+
+__all__: list[str] = []
+
+US = timedelta(microseconds=1)
+DAY_US = 86_400_000_000
+BLOCK_BITS = 45
+DAY_BITS = 9
+# The instants and dates a datetime can hold (years 1..9999), as µs and ordinals.
+MIN_US = (datetime(1, 1, 2, tzinfo=UTC) - EPOCH) // US
+MAX_US = (datetime(9999, 12, 31, tzinfo=UTC) - EPOCH) // US
+MIN_ORD = date(1, 1, 2).toordinal()
+MAX_ORD = date(9999, 12, 30).toordinal()
+
+# One day's windows: (start, end) in µs after the day's local midnight; end > start, and
+# end > DAY_US for a window that runs past midnight.
+DayWindows = tuple[tuple[int, int], ...]
+Interval = tuple[int, int]
+
+
+class _Block:
+    """Working intervals inside one block of instants, with cumulative working time."""
+
+    __slots__ = ("cum", "cum_end", "ends", "starts", "total")
+
+    def __init__(self, intervals: Sequence[Interval]) -> None:
+        self.starts = [s for s, _ in intervals]
+        self.ends = [e for _, e in intervals]
+        cum: list[int] = []
+        cum_end: list[int] = []
+        total = 0
+        for s, e in intervals:
+            cum.append(total)
+            total += e - s
+            cum_end.append(total)
+        self.cum = cum
+        self.cum_end = cum_end
+        self.total = total
+
+    def pos(self, t: int) -> int:
+        """Working µs inside the block before instant *t*."""
+        i = bisect_right(self.starts, t) - 1
+        if i < 0:
+            return 0
+        if t < self.ends[i]:
+            return self.cum[i] + t - self.starts[i]
+        return self.cum_end[i]
+
+
+class _DayBlock:
+    """Sorted ordinals of the working days inside one block of 512 days."""
+
+    __slots__ = ("days", "total")
+
+    def __init__(self, days: list[int]) -> None:
+        self.days = days
+        self.total = len(days)
+
+
+def merge(intervals: Iterable[Interval]) -> list[Interval]:
+    """Sort and join overlapping or touching intervals."""
+    out: list[Interval] = []
+    for s, e in sorted(intervals):
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def subtract(intervals: Sequence[Interval], cuts: Sequence[Interval]) -> list[Interval]:
+    """*intervals* minus *cuts* (both sorted and disjoint)."""
+    out: list[Interval] = []
+    k = 0
+    for s, e in intervals:
+        while k < len(cuts) and cuts[k][1] <= s:
+            k += 1
+        j = k
+        while s < e and j < len(cuts) and cuts[j][0] < e:
+            cs, ce = cuts[j]
+            if cs > s:
+                out.append((s, cs))
+            s = max(s, ce)
+            j += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def to_us(t: datetime) -> int:
+    """An aware datetime as µs since the UTC epoch."""
+    return (t - EPOCH) // US
+
+
+def from_us(us: int, tz: tzinfo) -> datetime:
+    """µs since the UTC epoch as an aware datetime in *tz*."""
+    return (EPOCH + timedelta(microseconds=us)).astimezone(tz)
+
+
+class Engine:
+    """Tables and queries for one calendar (immutable rules, lazily built tables)."""
+
+    def __init__(
+        self,
+        *,
+        tz: tzinfo,
+        week: tuple[DayWindows, ...],
+        makeup: DayWindows,
+        holidays: frozenset[int],
+        makeup_days: frozenset[int],
+        closures: Sequence[Interval],
+        covers: tuple[int, int] | None,
+        describe: str,
+    ) -> None:
+        self.tz = tz
+        self.week = week
+        self.makeup = makeup
+        self.holidays = holidays
+        self.makeup_days = makeup_days
+        self.closures = merge(closures)
+        self.closure_starts = [s for s, _ in self.closures]
+        self.describe = describe
+        self.blocks: dict[int, _Block] = {}
+        self.day_blocks: dict[int, _DayBlock] = {}
+        # Dates with data: [lo_ord, hi_ord); instants: [lo_us, hi_us].
+        if covers is None:
+            self.lo_ord, self.hi_ord = MIN_ORD, MAX_ORD
+            self.covered = ""
+        else:
+            self.lo_ord, self.hi_ord = covers
+            first = date.fromordinal(covers[0])
+            last = date.fromordinal(covers[1] - 1)
+            self.covered = f"{first.isoformat()} to {last.isoformat()}"
+        # Where working time can exist at all: searches stop there instead of looping.
+        if any(week):
+            search_lo, search_hi = self.lo_ord, self.hi_ord
+        elif makeup_days and makeup:
+            search_lo = max(self.lo_ord, min(makeup_days))
+            search_hi = min(self.hi_ord, max(makeup_days) + 2)
+        else:
+            search_lo = search_hi = self.lo_ord
+        self.search_lo_ord = search_lo
+        self.search_hi_ord = search_hi
+        self.lo_us = self._midnight(self.lo_ord)
+        self.hi_us = self._midnight(self.hi_ord)
+        self.search_lo_block = self._midnight(search_lo - 1) >> BLOCK_BITS
+        self.search_hi_block = self._midnight(search_hi + 1) >> BLOCK_BITS
+
+    # -- wall clock -------------------------------------------------------------------
+
+    def _midnight(self, o: int) -> int:
+        o = min(max(o, MIN_ORD), MAX_ORD)
+        return to_us(local_instant(date.fromordinal(o), time(0), self.tz))
+
+    def _offsets(self, first: int, last: int) -> dict[int, int | None]:
+        """UTC offset (µs) valid for the whole of each day in [first, last], else None."""
+        tz = self.tz
+        if tz is UTC:
+            return dict.fromkeys(range(first, last + 1), 0)
+        at: list[int | None] = []
+        for o in range(first, last + 2):
+            d = date.fromordinal(o)
+            t0 = datetime(d.year, d.month, d.day, tzinfo=tz)
+            a = t0.utcoffset()
+            b = t0.replace(fold=1).utcoffset()
+            at.append(a // US if a == b and a is not None else None)
+        out: dict[int, int | None] = {}
+        for k, o in enumerate(range(first, last + 1)):
+            here, there = at[k], at[k + 1]
+            out[o] = here if here is not None and here == there else None
+        return out
+
+    def _instant(self, o: int, tod: int, offsets: dict[int, int | None]) -> int:
+        o += tod // DAY_US
+        tod %= DAY_US
+        off = offsets.get(o)
+        if off is not None:
+            return (o - EPOCH_ORDINAL) * DAY_US + tod - off
+        clock = (datetime.min + timedelta(microseconds=tod)).time()
+        return to_us(local_instant(date.fromordinal(o), clock, self.tz))
+
+    def day_rule(self, o: int) -> DayWindows:
+        """The windows of day *o* before closures (none outside the covered dates)."""
+        if not self.lo_ord <= o < self.hi_ord or o in self.holidays:
+            return ()
+        if o in self.makeup_days:
+            return self.makeup
+        return self.week[(o + 6) % 7]
+
+    def day_intervals(self, o: int, offsets: dict[int, int | None] | None = None) -> list[Interval]:
+        """The working intervals of day *o* (its windows minus closures), as instants."""
+        rule = self.day_rule(o)
+        if not rule:
+            return []
+        if offsets is None:
+            offsets = self._offsets(o, o + 1)
+        raw = [(self._instant(o, s, offsets), self._instant(o, e, offsets)) for s, e in rule]
+        raw = [(s, e) for s, e in raw if s < e]
+        if not self.closures:
+            return raw
+        return subtract(merge(raw), self._cuts(raw[0][0], raw[-1][1]) if raw else [])
+
+    def _cuts(self, lo: int, hi: int) -> list[Interval]:
+        """The closures that overlap [lo, hi)."""
+        k = max(bisect_right(self.closure_starts, lo) - 1, 0)
+        out = []
+        for s, e in self.closures[k:]:
+            if s >= hi:
+                break
+            if e > lo:
+                out.append((s, e))
+        return out
+
+    # -- tables -----------------------------------------------------------------------
+
+    def block(self, b: int) -> _Block:
+        """The table of block *b* (built once)."""
+        got = self.blocks.get(b)
+        if got is not None:
+            return got
+        lo = b << BLOCK_BITS
+        hi = (b + 1) << BLOCK_BITS
+        first = max(EPOCH_ORDINAL + lo // DAY_US - 2, self.lo_ord)
+        last = min(EPOCH_ORDINAL + hi // DAY_US + 1, self.hi_ord - 1)
+        raw: list[Interval] = []
+        if first <= last:
+            offsets = self._offsets(first, last + 1)
+            for o in range(first, last + 1):
+                for s, e in self.day_rule(o):
+                    a = self._instant(o, s, offsets)
+                    z = self._instant(o, e, offsets)
+                    if a < hi and z > lo and a < z:
+                        raw.append((max(a, lo), min(z, hi)))
+        merged = merge(raw)
+        if self.closures and merged:
+            merged = subtract(merged, self._cuts(lo, hi))
+        return self.blocks.setdefault(b, _Block(merged))
+
+    def day_block(self, k: int) -> _DayBlock:
+        """The working days of day block *k* (built once)."""
+        got = self.day_blocks.get(k)
+        if got is not None:
+            return got
+        first = max(k << DAY_BITS, self.lo_ord)
+        last = min(((k + 1) << DAY_BITS) - 1, self.hi_ord - 1)
+        days: list[int] = []
+        if first <= last:
+            offsets = self._offsets(first, last + 1)
+            # A day works if it has any working time: its windows, after closures and after
+            # DST (a window can vanish into a spring-forward gap).
+            slow = bool(self.closures)
+            days = [
+                o
+                for o in range(first, last + 1)
+                if self.day_rule(o)
+                and (offsets[o] is not None and not slow or self.day_intervals(o, offsets))
+            ]
+        return self.day_blocks.setdefault(k, _DayBlock(days))
+
+    # -- coverage -----------------------------------------------------------------------
+
+    def outside(self, what: str, value: object) -> CalendarCoverageError:
+        """The error for a question the calendar's data cannot answer."""
+        if self.covered:
+            msg = (
+                f"{what} {value!r} is outside the dates {self.describe} covers "
+                f"({self.covered}); it does not guess beyond them"
+            )
+        else:
+            msg = f"{what} {value!r}: {self.describe} has no working time in that direction"
+        return CalendarCoverageError(msg)
+
+    def instant(self, name: str, t: datetime, *, closed: bool = True) -> int:
+        """*t* as µs after checking that it is aware and covered."""
+        try:
+            us = to_us(t)
+        except TypeError:
+            check_aware(name, t)
+            raise
+        if not (self.lo_us <= us < self.hi_us or (closed and us == self.hi_us)):
+            raise self.outside(name, t)
+        return us
+
+    def ordinal(self, name: str, d: date) -> int:
+        """*d* as an ordinal after checking that it is a date and covered."""
+        check_date(name, d)
+        o = d.toordinal()
+        if not self.lo_ord <= o < self.hi_ord:
+            raise self.outside(name, d)
+        return o
+
+    # -- instants -----------------------------------------------------------------------
+
+    def pos_to(self, a: int, b: int) -> int:
+        """Working µs in [a, b) for a <= b."""
+        ba = a >> BLOCK_BITS
+        bb = b >> BLOCK_BITS
+        if ba == bb:
+            blk = self.block(ba)
+            return blk.pos(b) - blk.pos(a)
+        blk = self.block(ba)
+        total = blk.total - blk.pos(a)
+        for k in range(ba + 1, bb):
+            total += self.block(k).total
+        return total + self.block(bb).pos(b)
+
+    def between(self, start: datetime, end: datetime) -> timedelta:
+        a = self.instant("start", start)
+        b = self.instant("end", end)
+        if a <= b:
+            return timedelta(microseconds=self.pos_to(a, b))
+        return -timedelta(microseconds=self.pos_to(b, a))
+
+    def add(self, start: datetime, duration: timedelta) -> datetime:
+        t = self.instant("start", start)
+        try:
+            n = duration // US
+        except TypeError:
+            check_timedelta("duration", duration)
+            raise
+        if n == 0:
+            return start.astimezone(self.tz)
+        b = t >> BLOCK_BITS
+        blk = self.blocks.get(b) or self.block(b)
+        p = blk.pos(t) + n
+        if n > 0:
+            while p > blk.total:
+                p -= blk.total
+                b += 1
+                if b > self.search_hi_block:
+                    raise self.outside("the deadline from", start)
+                blk = self.blocks.get(b) or self.block(b)
+            j = bisect_left(blk.cum_end, p)
+            r = blk.starts[j] + p - blk.cum[j]
+        else:
+            while p < 0:
+                b -= 1
+                if b < self.search_lo_block:
+                    raise self.outside("counting back from", start)
+                blk = self.blocks.get(b) or self.block(b)
+                p += blk.total
+            j = bisect_right(blk.cum, p) - 1
+            r = blk.starts[j] + p - blk.cum[j]
+        if not self.lo_us <= r <= self.hi_us:
+            raise self.outside("the result of counting from", start)
+        return from_us(r, self.tz)
+
+    def is_working_time(self, t: datetime) -> bool:
+        us = self.instant("t", t, closed=False)
+        blk = self.block(us >> BLOCK_BITS)
+        i = bisect_right(blk.starts, us) - 1
+        return i >= 0 and us < blk.ends[i]
+
+    def next_working_time(self, t: datetime) -> datetime:
+        us = self.instant("t", t, closed=False)
+        b = us >> BLOCK_BITS
+        blk = self.block(b)
+        i = bisect_right(blk.starts, us) - 1
+        if i >= 0 and us < blk.ends[i]:
+            return t.astimezone(self.tz)
+        i += 1
+        while i >= len(blk.starts):
+            b += 1
+            if b > self.search_hi_block:
+                raise self.outside("the next working time after", t)
+            blk = self.block(b)
+            i = 0
+        r = blk.starts[i]
+        if r >= self.hi_us:
+            raise self.outside("the next working time after", t)
+        return from_us(r, self.tz)
+
+    # -- dates ----------------------------------------------------------------------------
+
+    def is_working_day(self, d: date) -> bool:
+        o = self.ordinal("d", d)
+        days = self.day_block(o >> DAY_BITS).days
+        i = bisect_left(days, o)
+        return i < len(days) and days[i] == o
+
+    def add_days(self, d: date, n: int) -> date:
+        o = self.ordinal("d", d)
+        check_int("n", n)
+        k = o >> DAY_BITS
+        blk = self.day_blocks.get(k) or self.day_block(k)
+        if n > 0:
+            i = bisect_right(blk.days, o) + n - 1
+        else:
+            i = bisect_left(blk.days, o) + n
+        while i >= blk.total:
+            i -= blk.total
+            k += 1
+            if (k << DAY_BITS) >= self.search_hi_ord:
+                raise self.outside("counting working days from", d)
+            blk = self.day_blocks.get(k) or self.day_block(k)
+        while i < 0:
+            k -= 1
+            if ((k + 1) << DAY_BITS) <= self.search_lo_ord:
+                raise self.outside("counting working days back from", d)
+            blk = self.day_blocks.get(k) or self.day_block(k)
+            i += blk.total
+        return date.fromordinal(blk.days[i])
+
+    def _days_before(self, o: int) -> tuple[int, int]:
+        k = o >> DAY_BITS
+        return k, bisect_left(self.day_block(k).days, o)
+
+    def days_between(self, start: date, end: date) -> int:
+        a = self.ordinal("start", start)
+        check_date("end", end)
+        b = end.toordinal()
+        if not self.lo_ord <= b <= self.hi_ord:
+            raise self.outside("end", end)
+        sign = 1
+        if b < a:
+            a, b, sign = b, a, -1
+        ka, ia = self._days_before(a)
+        kb, ib = self._days_before(b)
+        total = ib - ia
+        for k in range(ka, kb):
+            total += self.day_block(k).total
+        return sign * total
+
+    def windows(self, first: int, last: int) -> tuple[tuple[datetime, datetime], ...]:
+        """The working intervals of the days [first, last), each in the calendar's zone."""
+        offsets = self._offsets(first, last + 1)
+        out: list[Interval] = []
+        for o in range(first, last):
+            out.extend(self.day_intervals(o, offsets))
+        out.sort()
+        joined: list[Interval] = []
+        for s, e in out:  # join only overlaps (a window past midnight into the next day's)
+            if joined and s < joined[-1][1]:
+                joined[-1] = (joined[-1][0], max(e, joined[-1][1]))
+            else:
+                joined.append((s, e))
+        tz = self.tz
+        return tuple((from_us(s, tz), from_us(e, tz)) for s, e in joined)
+
+    def end_of_day(self, o: int) -> int | None:
+        spans = self.day_intervals(o)
+        return max(e for _, e in spans) if spans else None
