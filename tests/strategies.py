@@ -6,7 +6,176 @@ constructors (never `st.builds` on attrs classes), so every value respects the i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
 from hypothesis import strategies as st
+
+from propstd.errors import Problem
+from propstd.money import Currency, Money, Rounding
+from propstd.periods import Period, PeriodUnit
+from propstd.rates import Rate, Target
+
+# --- base: shared helpers for every section ---
+
+ZONE_KEYS: tuple[str, ...] = ("UTC", "Asia/Shanghai", "Europe/Berlin", "America/New_York")
+"""The zones `aware_datetimes()` samples: no DST, China (no DST), and two DST zones."""
+
+
+def _zone(key: str) -> tzinfo:
+    return UTC if key == "UTC" else ZoneInfo(key)
+
+
+def _exists(t: datetime) -> bool:
+    """Whether the wall-clock time of *t* really occurs in its zone (not in a DST gap)."""
+    back = t.astimezone(UTC).astimezone(t.tzinfo)
+    return back.replace(tzinfo=None) == t.replace(tzinfo=None)
+
+
+def _ambiguous(t: datetime) -> bool:
+    """Whether *t* is in a DST overlap (its offset depends on `fold`)."""
+    return _exists(t) and t.replace(fold=1 - t.fold).utcoffset() != t.utcoffset()
+
+
+def dates(
+    *, min_value: date = date(1990, 1, 1), max_value: date = date(2100, 12, 31)
+) -> st.SearchStrategy[date]:
+    """Dates in a realistic range (narrow with *min_value*, *max_value*)."""
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+def aware_datetimes(
+    *,
+    zones: Sequence[str] = ZONE_KEYS,
+    min_value: datetime = datetime(1990, 1, 1),
+    max_value: datetime = datetime(2100, 12, 31),
+    allow_imaginary: bool = False,
+    allow_ambiguous: bool = False,
+) -> st.SearchStrategy[datetime]:
+    """Aware datetimes in one of *zones* (IANA keys), wall-clock between the naive bounds.
+
+    *allow_imaginary* keeps wall-clock times inside a DST gap (which do not exist);
+    *allow_ambiguous* keeps times inside a DST overlap. Both are off by default: such a
+    datetime never equals the same instant in another zone (PEP 495), so a data round trip
+    (which gives a fixed offset) would compare unequal although the instant is right.
+    """
+    strategy = st.datetimes(
+        min_value=min_value,
+        max_value=max_value,
+        timezones=st.sampled_from([_zone(k) for k in zones]),
+        allow_imaginary=allow_imaginary,
+    )
+    if not allow_ambiguous:
+        strategy = strategy.filter(lambda t: not _ambiguous(t))
+    return strategy
+
+
+def exact_numbers(*, max_value: int = 10**6) -> st.SearchStrategy[int | Fraction]:
+    """Non-negative exact numbers: ints and small-denominator Fractions."""
+    return st.one_of(
+        st.integers(min_value=0, max_value=max_value),
+        st.fractions(min_value=0, max_value=max_value, max_denominator=12),
+    )
+
+
+def timedeltas(*, max_days: int = 3_650) -> st.SearchStrategy[timedelta]:
+    """Positive or negative durations, exact to the microsecond."""
+    return st.timedeltas(min_value=timedelta(days=-max_days), max_value=timedelta(days=max_days))
+
+
+# --- foundation ---
+
+
+def currencies() -> st.SearchStrategy[Currency]:
+    """Any `Currency`."""
+    return st.sampled_from(Currency)
+
+
+def roundings() -> st.SearchStrategy[Rounding]:
+    """Any `Rounding` mode."""
+    return st.sampled_from(Rounding)
+
+
+@st.composite
+def monies(
+    draw: st.DrawFn,
+    *,
+    currency: Currency | None = None,
+    max_units: int = 10**12,
+    min_units: int | None = None,
+) -> Money:
+    """Any `Money` as integer minor units (narrow with *currency* and the unit bounds).
+
+    Amounts may be negative unless *min_units* says otherwise (default `-max_units`).
+    """
+    cur = draw(currencies()) if currency is None else currency
+    low = -max_units if min_units is None else min_units
+    return Money.from_units(draw(st.integers(min_value=low, max_value=max_units)), cur)
+
+
+@st.composite
+def rates(draw: st.DrawFn, *, max_count: int = 10_000, applicable: bool | None = None) -> Rate:
+    """Any `Rate`: counts (ints, sometimes prorated Fractions) with `0/0` included.
+
+    *applicable* narrows to rates with a positive denominator (True) or to `0/0` (False).
+    """
+    if applicable is False:
+        return Rate(0, 0)
+    denominator = draw(
+        st.one_of(
+            st.integers(min_value=0 if applicable is None else 1, max_value=max_count),
+            st.fractions(min_value=Fraction(1, 2), max_value=max_count, max_denominator=12),
+        )
+    )
+    if denominator == 0:
+        return Rate(0, 0)
+    numerator = draw(
+        st.one_of(
+            st.integers(min_value=0, max_value=max_count),
+            st.fractions(min_value=0, max_value=max_count, max_denominator=12),
+        )
+    )
+    return Rate(numerator, denominator)
+
+
+@st.composite
+def targets(draw: st.DrawFn) -> Target:
+    """Any `Target`: a minimum, a maximum, both (minimum ≤ maximum) or neither."""
+    bound = st.fractions(min_value=0, max_value=1, max_denominator=1_000)
+    low = draw(st.none() | bound)
+    high = draw(st.none() | bound)
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return Target(minimum=low, maximum=high)
+
+
+def period_units() -> st.SearchStrategy[PeriodUnit]:
+    """Any `PeriodUnit`."""
+    return st.sampled_from(PeriodUnit)
+
+
+@st.composite
+def periods(draw: st.DrawFn, *, unit: PeriodUnit | None = None, max_days: int = 800) -> Period:
+    """A `Period`: one whole *unit* (any unit by default), or, when *unit* is None, sometimes an
+    arbitrary range of up to *max_days* days."""
+    start = draw(dates())
+    if unit is None and draw(st.booleans()):
+        return Period(start, start + timedelta(days=draw(st.integers(1, max_days))))
+    chosen = draw(period_units()) if unit is None else unit
+    return Period.containing(start, chosen)
+
+
+@st.composite
+def problems(draw: st.DrawFn) -> Problem:
+    """A `Problem` with a dotted path and a message."""
+    names = st.from_regex(r"[a-z_]{1,8}", fullmatch=True)
+    parts = draw(st.lists(names, min_size=1, max_size=4))
+    index = draw(st.none() | st.integers(min_value=0, max_value=99))
+    path = ".".join(parts) + ("" if index is None else f"[{index}]")
+    return Problem(path, draw(st.text(min_size=1, max_size=40)))
+
 
 # --- timelimits ---
 from propstd.timelimits import Clock, TimeLimit, TimeUnit
@@ -25,3 +194,122 @@ def time_limits(
     chosen_unit = draw(st.sampled_from(TimeUnit)) if unit is None else unit
     amount = draw(st.integers(min_value=0, max_value=max_amount))
     return TimeLimit(amount, chosen_unit, chosen_clock)
+
+
+# --- findings ---
+from datetime import UTC as _UTC  # noqa: E402
+from datetime import datetime as _datetime  # noqa: E402
+from datetime import timedelta as _timedelta  # noqa: E402
+from datetime import timezone as _timezone  # noqa: E402
+from decimal import Decimal as _Decimal  # noqa: E402
+from zoneinfo import ZoneInfo as _ZoneInfo  # noqa: E402
+
+from propstd.findings import (  # noqa: E402
+    Category,
+    EventKind,
+    Finding,
+    FindingEvent,
+    FindingStatus,
+    Severity,
+    VerificationResult,
+)
+
+FINDING_PEOPLE = ("Zhao", "Wang", "Li", "Chen")
+FINDING_DEPARTMENTS = ("秩序维护部", "环境部", "工程部", "客服中心", "")
+_FINDING_ZONES = (_UTC, _timezone(_timedelta(hours=8)), _ZoneInfo("Europe/Berlin"))
+
+
+def finding_instants() -> st.SearchStrategy[_datetime]:
+    """Aware instants in 2024–2026 in UTC, +08:00 or Europe/Berlin (real wall times only)."""
+    return st.datetimes(
+        min_value=_datetime(2024, 1, 1),
+        max_value=_datetime(2026, 12, 31),
+        timezones=st.sampled_from(_FINDING_ZONES),
+        allow_imaginary=False,
+    )
+
+
+@st.composite
+def finding_events(draw: st.DrawFn) -> FindingEvent:
+    """Any single valid `FindingEvent` (not necessarily legal in a given finding's history)."""
+    kind = draw(st.sampled_from(EventKind))
+    result = draw(st.sampled_from(VerificationResult)) if kind is EventKind.VERIFICATION else None
+    needs_reason = kind in (EventKind.REOPENING, EventKind.CANCELLATION)
+    note = draw(
+        st.text(min_size=1 if needs_reason else 0, max_size=8).filter(
+            lambda s: not needs_reason or bool(s.strip())
+        )
+    )
+    return FindingEvent(
+        kind=kind,
+        at=draw(finding_instants()),
+        by=draw(st.sampled_from(FINDING_PEOPLE)),
+        note=note,
+        result=result,
+    )
+
+
+def _legal_steps(status: FindingStatus) -> tuple[str, ...]:
+    return {
+        FindingStatus.OPEN: ("rectify", "cancel"),
+        FindingStatus.REOPENED: ("rectify", "cancel"),
+        FindingStatus.RECTIFIED: ("pass", "fail", "reopen", "cancel"),
+        FindingStatus.CLOSED: ("reopen",),
+        FindingStatus.CANCELLED: (),
+    }[status]
+
+
+def finding_step(finding: Finding, step: str, at: _datetime, by: str) -> Finding:
+    """Apply one legal lifecycle step ("rectify", "pass", "fail", "reopen", "cancel")."""
+    if step == "rectify":
+        return finding.rectify(at, by)
+    if step in ("pass", "fail"):
+        return finding.verify(at, by, passed=step == "pass", note=step)
+    if step == "reopen":
+        return finding.reopen(at, by, "problem back")
+    return finding.cancel(at, by, "raised in error")
+
+
+@st.composite
+def findings(
+    draw: st.DrawFn,
+    *,
+    category: Category | None = None,
+    max_events: int = 6,
+    found_at: st.SearchStrategy[_datetime] | None = None,
+) -> Finding:
+    """A valid `Finding` with a random legal history of up to *max_events* events."""
+    chosen = draw(st.sampled_from(Category)) if category is None else category
+    start = draw(finding_instants() if found_at is None else found_at)
+    points = (
+        _Decimal(draw(st.integers(min_value=1, max_value=100))).scaleb(-draw(st.integers(0, 1)))
+        if chosen is Category.DEDUCTION
+        else _Decimal(0)
+    )
+    f = Finding(
+        draw(st.from_regex(r"F-[0-9]{1,4}", fullmatch=True)),
+        draw(st.sampled_from(("SEC-01", "SEC-03", "ENV-01", "ENG-02"))),
+        chosen,
+        draw(st.sampled_from(Severity)),
+        draw(st.sampled_from(("Stairwell not swept", "Fire lane blocked", "Pump leaking"))),
+        start,
+        draw(st.sampled_from(FINDING_PEOPLE)),
+        location=draw(st.sampled_from(("", "T1", "T5 B1"))),
+        owner=draw(st.sampled_from(("", *FINDING_PEOPLE))),
+        department=draw(st.sampled_from(FINDING_DEPARTMENTS)),
+        points=points,
+        rectify_by=start + _timedelta(minutes=draw(st.integers(0, 60 * 24 * 20))),
+        verify_on=start.date() + _timedelta(days=draw(st.integers(0, 30))),
+    )
+    at = start
+    for _ in range(draw(st.integers(0, max_events))):
+        steps = _legal_steps(f.current_status)
+        if not steps:
+            break
+        step = draw(st.sampled_from(steps))
+        at = at + _timedelta(minutes=draw(st.integers(0, 60 * 24 * 5)))
+        people: tuple[str, ...] = FINDING_PEOPLE
+        if step in ("pass", "fail"):
+            people = tuple(p for p in FINDING_PEOPLE if p != f.rectified_by)
+        f = finding_step(f, step, at, draw(st.sampled_from(people)))
+    return f
