@@ -178,7 +178,7 @@ def problems(draw: st.DrawFn) -> Problem:
 
 
 # --- timelimits ---
-from propstd.timelimits import Clock, TimeLimit, TimeUnit
+from propstd.timelimits import Clock, TimeLimit, TimeUnit  # noqa: E402
 
 
 @st.composite
