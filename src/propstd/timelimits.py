@@ -24,19 +24,18 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, TypeVar
+from datetime import date, datetime, timedelta, tzinfo
+from typing import TypeVar
 
 import attrs
 
 from propstd import _time
 from propstd._validators import aware, check_aware, check_int, check_str, check_type, nonblank
+from propstd.calendars import WorkingCalendar
 from propstd.errors import InvalidValueError, ParseError
-
-if TYPE_CHECKING:
-    from propstd.calendars import WorkingCalendar
 
 __all__ = ["Clock", "Deadline", "TimeLimit", "TimeUnit", "deadline", "explain_deadline"]
 
@@ -433,10 +432,10 @@ class Deadline:
         >>> from propstd.calendars import ALWAYS_OPEN
         >>> start = datetime(2025, 9, 30, 17, 50, tzinfo=ZoneInfo("Asia/Shanghai"))
         >>> d = explain_deadline(start, TimeLimit.parse("24 hours"), calendar=ALWAYS_OPEN)
-        >>> d.due_at == datetime(2025, 10, 1, 17, 50, tzinfo=ZoneInfo("Asia/Shanghai"))
-        True
-        >>> d.reason
-        '24 hours of real elapsed time after 2025-09-30 09:50 +00:00'
+        >>> print(d.due_at, "|", d.limit, "|", d.calendar)
+        2025-10-01 09:50:00+00:00 | 24 hours | always open
+        >>> print(d.reason)
+        24 hours of real elapsed time after 2025-09-30 09:50 +00:00; nights and holidays count
         >>> d.is_overdue(d.due_at)
         False
     """
@@ -492,13 +491,22 @@ def deadline(start: datetime, limit: TimeLimit, *, calendar: WorkingCalendar) ->
     Examples:
         >>> from datetime import datetime
         >>> from zoneinfo import ZoneInfo
-        >>> from propstd.calendars import ALWAYS_OPEN
+        >>> from propstd.calendars import ALWAYS_OPEN, china_calendar
         >>> start = datetime(2025, 9, 30, 17, 50, tzinfo=ZoneInfo("Asia/Shanghai"))
-        >>> deadline(start, TimeLimit.parse("3 calendar days"), calendar=ALWAYS_OPEN)
-        datetime.datetime(2025, 10, 3, 16, 0, tzinfo=datetime.timezone.utc)
+        >>> office = china_calendar(hours="08:30-12:00,13:30-17:30")
+        >>> for text in ("2 working hours", "3个工作日", "24 hours", "当日", "3 calendar days"):
+        ...     print(text, deadline(start, TimeLimit.parse(text), calendar=office))
+        2 working hours 2025-10-09 10:30:00+08:00
+        3个工作日 2025-10-11 17:30:00+08:00
+        24 hours 2025-10-01 17:50:00+08:00
+        当日 2025-10-09 17:30:00+08:00
+        3 calendar days 2025-10-04 00:00:00+08:00
+        >>> deadline(start, TimeLimit.hours(24), calendar=ALWAYS_OPEN).isoformat()  # UTC calendar
+        '2025-10-01T09:50:00+00:00'
     """
     check_aware("start", start)
     check_type("limit", limit, TimeLimit)
+    check_type("calendar", calendar, WorkingCalendar)
     tz = _time.zone(calendar.zone)
     if limit.clock is Clock.NATURAL:
         try:
@@ -518,9 +526,7 @@ def deadline(start: datetime, limit: TimeLimit, *, calendar: WorkingCalendar) ->
     ).astimezone(tz)
 
 
-def _due_working_day(
-    start: datetime, amount: int, calendar: WorkingCalendar, tz: _time.tzinfo
-) -> date:
+def _due_working_day(start: datetime, amount: int, calendar: WorkingCalendar, tz: tzinfo) -> date:
     day = start.astimezone(tz).date()
     if amount == 0 and calendar.is_working_day(day) and start < calendar.end_of_working_day(day):
         return day
@@ -548,7 +554,10 @@ def explain_deadline(start: datetime, limit: TimeLimit, *, calendar: WorkingCale
     day = local_start.date()
     if limit.clock is Clock.NATURAL:
         if limit.unit is not TimeUnit.DAY:
-            reason = f"{limit} of real elapsed time after {_format_instant(local_start)}"
+            reason = (
+                f"{limit} of real elapsed time after {_format_instant(local_start)}; "
+                "nights and holidays count"
+            )
         elif limit.amount == 0:
             reason = f"end of the start date {day} (24:00)"
         else:
@@ -569,31 +578,36 @@ def explain_deadline(start: datetime, limit: TimeLimit, *, calendar: WorkingCale
     else:
         due_day = _due_working_day(start, limit.amount, calendar, tz)
         skipped = (due_day - day).days - max(limit.amount, 1)
-        skips = (
-            f", skipping {skipped} non-working day{'s' if skipped != 1 else ''}"
-            if skipped > 0
-            else ""
-        )
+        plural = "s" if skipped != 1 else ""
+        skips = f", skipping {skipped} non-working day{plural}" if skipped > 0 else ""
+        makeup = " (a make-up working day, 调休)" if _is_makeup_day(calendar, due_day) else ""
         if limit.amount >= 1:
             reason = (
-                f"close of {due_day}, the {_ordinal(limit.amount)} working day after {day} "
-                f"(the start day is not counted{skips})"
+                f"close of {due_day}{makeup}, the {_ordinal(limit.amount)} working day after "
+                f"{day} (the start day is not counted{skips})"
             )
         elif due_day == day:
-            reason = f"close of the start's own working day {day}"
+            reason = f"close of the start's own working day {day}{makeup}"
         elif calendar.is_working_day(day):
             close = calendar.end_of_working_day(day).astimezone(tz)
             reason = (
                 f"the start is not before the close of {day} ({close:%H:%M}), so the close of "
-                f"the next working day {due_day}{skips}"
+                f"the next working day {due_day}{makeup}{skips}"
             )
         else:
             reason = (
-                f"{day} is not a working day, so the close of the next working day {due_day}{skips}"
+                f"{day} is not a working day, so the close of the next working day "
+                f"{due_day}{makeup}{skips}"
             )
     return Deadline(
         start=start, limit=limit, due_at=due, reason=reason, calendar=calendar.name or calendar.zone
     )
+
+
+def _is_makeup_day(calendar: WorkingCalendar, day: date) -> bool:
+    days = calendar.makeup_days
+    i = bisect.bisect_left(days, day)
+    return i < len(days) and days[i] == day
 
 
 def _ordinal(n: int) -> str:
