@@ -22,6 +22,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from decimal import (
     ROUND_CEILING,
@@ -212,6 +213,9 @@ def _to_currency(value: object) -> Currency:
         raise InvalidValueError(msg) from None
 
 
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?")
+
+
 def _to_decimal(value: object) -> Decimal:
     """Converter for amounts: str, int or Decimal; floats and bools are refused."""
     if isinstance(value, bool | float):
@@ -225,7 +229,15 @@ def _to_decimal(value: object) -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().replace(",", "").replace("_", "")
+        text = value.strip()
+        if "," in text:
+            if _GROUPED.fullmatch(text) is None:
+                msg = (
+                    "'amount' must be a decimal number (commas only between groups of three "
+                    f"digits), got {value!r}"
+                )
+                raise InvalidValueError(msg)
+            text = text.replace(",", "")
         try:
             result = Decimal(text)
         except InvalidOperation:
@@ -295,9 +307,10 @@ class Money:
         except InvalidOperation:
             msg = f"'amount' {self.amount} is too large to hold exactly"
             raise InvalidValueError(msg) from None
-        # attrs' documented way to normalise a field of a frozen class
-        object.__setattr__(self, "amount", exact)
-        object.__setattr__(self, "_units", int(exact.scaleb(digits, context=_EXACT)))
+        units = int(exact.scaleb(digits, context=_EXACT))
+        # attrs' documented way to normalise a field of a frozen class (-0.00 becomes 0.00)
+        object.__setattr__(self, "amount", _decimal_from_units(units, digits))
+        object.__setattr__(self, "_units", units)
 
     # -- constructors ---------------------------------------------------------------------
 
@@ -361,8 +374,8 @@ class Money:
         """
         cur = _to_currency(currency)
         total = 0
-        for item in amounts:
-            total += _same_currency(cur, item, "sum")
+        for i, item in enumerate(amounts):
+            total += _same_currency(cur, check_type(f"amounts[{i}]", item, Money), "sum")
         return cls.from_units(total, cur)
 
     # -- derived values -------------------------------------------------------------------

@@ -117,7 +117,7 @@ class Period:
     @classmethod
     def day(cls, d: date) -> Period:
         """The single day *d*."""
-        check_date("d", d)
+        _year(check_date("d", d).year)
         return cls(d, d + timedelta(days=1))
 
     @classmethod
@@ -238,7 +238,11 @@ class Period:
     def unit(self) -> PeriodUnit | None:
         """The unit whose single period this is (`None` for any other range)."""
         for u in PeriodUnit:
-            if Period.containing(self.start, u) == self:
+            try:
+                whole = Period.containing(self.start, u)
+            except InvalidValueError:  # beyond the supported years: no whole unit
+                continue
+            if whole == self:
                 return u
         return None
 

@@ -355,10 +355,7 @@ def unstructure_float(value: float) -> float:
 def structure_money(value: object, _cl: object = Money) -> Money:
     """A `Money` from `{"amount": "12.50", "currency": "CNY"}`."""
     obj = _mapping(value, "an object with 'amount' and 'currency'")
-    errors: list[tuple[str, BaseException]] = [
-        (f".{key}", ValueError("unexpected key (allowed: amount, currency)"))
-        for key in sorted(set(obj) - {"amount", "currency"}, key=str)
-    ]
+    errors: list[tuple[str, BaseException]] = []
     parts: dict[str, Any] = {}
     hooks: tuple[tuple[str, Callable[[object, Any], Any], type], ...] = (
         ("amount", structure_decimal, Decimal),
@@ -372,6 +369,10 @@ def structure_money(value: object, _cl: object = Money) -> Money:
             parts[key] = hook(obj[key], kind)
         except (TypeError, ValueError) as exc:
             errors.append((f".{key}", exc))
+    errors.extend(
+        (f".{key}", ValueError("unexpected key (allowed: amount, currency)"))
+        for key in sorted(set(obj) - {"amount", "currency"}, key=str)
+    )
     if errors:
         raise DataErrors(errors)
     try:
