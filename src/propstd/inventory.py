@@ -1,11 +1,11 @@
 """Stock issued first-in-first-out at exact cost, and the minimum level that triggers a purchase.
 
 Materials are issued oldest lot first (先进先出, 先老后新):
-[issue_fifo][propstd.inventory.issue_fifo] takes a quantity from the [Lot][propstd.inventory.Lot]s in order of receipt and returns what was
-issued from each lot, its exact cost and the lots that remain. Stock never goes negative: asking
-for more than is on hand raises an error naming the shortfall.
-[reorder_needed][propstd.inventory.reorder_needed] checks stock against its minimum level
-(最低库存).
+[issue_fifo][propstd.inventory.issue_fifo] takes a quantity from the
+[Lot][propstd.inventory.Lot]s in order of receipt and returns what was issued from each lot,
+its exact cost and the lots that remain. Stock never goes negative: asking for more than is on
+hand raises an error naming the shortfall. [reorder_needed][propstd.inventory.reorder_needed]
+checks stock against its minimum level (最低库存).
 
 Quantities are whole numbers of the item's stock unit (pieces, rolls, litres), so costs are
 exact: `quantity × unit cost`.
