@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
 
 from propstd import timelimits
-from propstd.errors import InvalidValueError, ParseError
-from propstd.timelimits import Clock, TimeLimit, TimeUnit
+from propstd.calendars import ALWAYS_OPEN, WorkingCalendar, china_calendar
+from propstd.errors import (
+    CalendarCoverageError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    ParseError,
+)
+from propstd.timelimits import Clock, Deadline, TimeLimit, TimeUnit, deadline, explain_deadline
 
 N, W = Clock.NATURAL, Clock.WORKING
 MIN, HOUR, DAY = TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY
@@ -330,6 +337,393 @@ class TestOrdering:
         """Comparing with a non-limit raises TypeError naming it."""
         with pytest.raises(TypeError, match=r"cannot compare TimeLimit with int 3"):
             _ = TimeLimit(2, HOUR, N) < 3  # type: ignore[operator]
+
+
+SH = ZoneInfo("Asia/Shanghai")
+BERLIN = ZoneInfo("Europe/Berlin")
+OFFICE = china_calendar(hours="08:30-12:00,13:30-17:30")
+DUTY = WorkingCalendar.weekly(hours="00:00-24:00", days="daily", zone="Asia/Shanghai")
+BERLIN_DAY = WorkingCalendar.weekly(hours="00:00-24:00", days="daily", zone="Europe/Berlin")
+EVE = datetime(2025, 9, 30, 17, 50, tzinfo=SH)  # Tuesday before the National Day holiday
+SPRING = datetime(2025, 1, 27, 10, 0, tzinfo=SH)  # Monday before the Spring Festival holiday
+SATURDAY = datetime(2025, 3, 15, 10, 0, tzinfo=SH)
+LATE = datetime(2025, 3, 12, 18, 30, tzinfo=SH)  # a Wednesday, after the 17:30 close
+
+
+def sh(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0, us: int = 0) -> datetime:
+    """An instant in Asia/Shanghai."""
+    return datetime(y, m, d, hh, mm, ss, us, tzinfo=SH)
+
+
+def berlin(y: int, m: int, d: int, hh: int = 0, *, fold: int = 0) -> datetime:
+    """An instant in Europe/Berlin."""
+    return datetime(y, m, d, hh, tzinfo=BERLIN, fold=fold)
+
+
+DEADLINES = [
+    # the eve of National Day 2025: 10-01..10-08 off, Saturday 10-11 a make-up working day
+    pytest.param(EVE, "2 working hours", OFFICE, sh(2025, 10, 9, 10, 30), id="eve-2-working-hours"),
+    pytest.param(EVE, "3个工作日", OFFICE, sh(2025, 10, 11, 17, 30), id="eve-3-working-days"),
+    pytest.param(EVE, "24 hours", OFFICE, sh(2025, 10, 1, 17, 50), id="eve-24-hours"),
+    pytest.param(EVE, "当日", OFFICE, sh(2025, 10, 9, 17, 30), id="eve-same-day"),
+    pytest.param(EVE, "次日", OFFICE, sh(2025, 10, 9, 17, 30), id="eve-next-day"),
+    pytest.param(EVE, "3 calendar days", OFFICE, sh(2025, 10, 4), id="eve-3-calendar-days"),
+    pytest.param(EVE, "15 minutes", OFFICE, sh(2025, 9, 30, 18, 5), id="eve-15-minutes"),
+    pytest.param(EVE, "30 working minutes", OFFICE, sh(2025, 10, 9, 9, 0), id="eve-30-w-min"),
+    pytest.param(EVE, "立即", OFFICE, EVE, id="eve-immediately"),
+    pytest.param(EVE, "0 calendar days", OFFICE, sh(2025, 10, 1), id="eve-end-of-day"),
+    pytest.param(EVE, "3 calendar days", DUTY, sh(2025, 10, 4), id="eve-duty-3-days"),
+    # Spring Festival 2025: 01-28..02-04 off; Sunday 01-26 and Saturday 02-08 work
+    pytest.param(SPRING, "当日", OFFICE, sh(2025, 1, 27, 17, 30), id="spring-same-day"),
+    pytest.param(SPRING, "次日", OFFICE, sh(2025, 2, 5, 17, 30), id="spring-next-day"),
+    pytest.param(SPRING, "3个工作日", OFFICE, sh(2025, 2, 7, 17, 30), id="spring-3-days"),
+    pytest.param(SPRING, "4个工作日", OFFICE, sh(2025, 2, 8, 17, 30), id="spring-makeup-sat"),
+    # 10:00-12:00 and 13:30-17:30 give 6 hours on 01-27; 2 more from 02-05 08:30
+    pytest.param(SPRING, "8 working hours", OFFICE, sh(2025, 2, 5, 10, 30), id="spring-8-wh"),
+    pytest.param(SPRING, "7天", OFFICE, sh(2025, 2, 4), id="spring-7-calendar-days"),
+    pytest.param(sh(2025, 1, 26, 9), "当日", OFFICE, sh(2025, 1, 26, 17, 30), id="makeup-sunday"),
+    # a start on a Saturday: the start day is not counted, working or not
+    pytest.param(SATURDAY, "当日", OFFICE, sh(2025, 3, 17, 17, 30), id="sat-same-day"),
+    pytest.param(SATURDAY, "次日", OFFICE, sh(2025, 3, 17, 17, 30), id="sat-next-day"),
+    pytest.param(SATURDAY, "2个工作日", OFFICE, sh(2025, 3, 18, 17, 30), id="sat-2-days"),
+    pytest.param(SATURDAY, "2 working hours", OFFICE, sh(2025, 3, 17, 10, 30), id="sat-2-wh"),
+    pytest.param(SATURDAY, "1 calendar day", OFFICE, sh(2025, 3, 17), id="sat-1-calendar-day"),
+    # after closing time, at the close, just before it; lunch; the last minute
+    pytest.param(LATE, "当日", OFFICE, sh(2025, 3, 13, 17, 30), id="late-same-day"),
+    pytest.param(LATE, "1 working day", OFFICE, sh(2025, 3, 13, 17, 30), id="late-1-day"),
+    pytest.param(LATE, "2 working hours", OFFICE, sh(2025, 3, 13, 10, 30), id="late-2-wh"),
+    pytest.param(sh(2025, 3, 12, 17, 30), "当日", OFFICE, sh(2025, 3, 13, 17, 30), id="at-close"),
+    pytest.param(sh(2025, 3, 12, 17, 29), "当日", OFFICE, sh(2025, 3, 12, 17, 30), id="pre-close"),
+    pytest.param(sh(2025, 3, 12, 6), "当日", OFFICE, sh(2025, 3, 12, 17, 30), id="pre-open"),
+    pytest.param(
+        sh(2025, 3, 12, 11, 30), "1 working hour", OFFICE, sh(2025, 3, 12, 14), id="lunch"
+    ),
+    pytest.param(
+        sh(2025, 3, 12, 17, 29), "1 working minute", OFFICE, sh(2025, 3, 12, 17, 30), id="last"
+    ),
+    # Berlin spring forward (2025-03-30 02:00 -> 03:00) and fall back (10-26 03:00 -> 02:00)
+    pytest.param(
+        berlin(2025, 3, 29, 12), "24 hours", BERLIN_DAY, berlin(2025, 3, 30, 13), id="dst-24h"
+    ),
+    pytest.param(
+        berlin(2025, 3, 29, 12), "1 calendar day", BERLIN_DAY, berlin(2025, 3, 31), id="dst-1-day"
+    ),
+    pytest.param(
+        berlin(2025, 10, 25, 12), "24 hours", BERLIN_DAY, berlin(2025, 10, 26, 11), id="fall-24h"
+    ),
+    pytest.param(
+        berlin(2025, 10, 26, 1),
+        "2 hours",
+        BERLIN_DAY,
+        berlin(2025, 10, 26, 2, fold=1),
+        id="fall-2h",
+    ),
+    pytest.param(
+        berlin(2025, 10, 25, 12), "1 calendar day", BERLIN_DAY, berlin(2025, 10, 27), id="fall-day"
+    ),
+    # the start's local date is taken in the calendar's zone, not the start's
+    pytest.param(
+        datetime(2025, 9, 30, 16, 30, tzinfo=UTC),
+        "1 calendar day",
+        DUTY,
+        sh(2025, 10, 3),
+        id="zone-of-calendar",
+    ),
+    pytest.param(EVE, "24 hours", ALWAYS_OPEN, datetime(2025, 10, 1, 9, 50, tzinfo=UTC), id="utc"),
+]
+
+
+class TestDeadline:
+    """deadline(start, limit, *, calendar) per semantics §5."""
+
+    @pytest.mark.parametrize(("start", "text", "calendar", "expected"), DEADLINES)
+    def test_hand_worked(
+        self, start: datetime, text: str, calendar: WorkingCalendar, expected: datetime
+    ) -> None:
+        """Each hand-worked case lands where the rule says."""
+        due = deadline(start, TimeLimit.parse(text), calendar=calendar)
+        assert due == expected
+        assert due.utcoffset() == expected.utcoffset()  # same wall clock, not just instant
+        assert explain_deadline(start, TimeLimit.parse(text), calendar=calendar).due_at == due
+
+    def test_result_is_in_the_calendars_zone(self) -> None:
+        """A start in UTC gives a deadline in the calendar's zone."""
+        due = deadline(EVE.astimezone(UTC), TimeLimit.hours(1), calendar=OFFICE)
+        assert due.tzinfo is not None
+        assert due.utcoffset() == timedelta(hours=8)
+
+    def test_natural_hours_are_real_time_across_dst(self) -> None:
+        """24 natural hours over the spring-forward night are 25 wall-clock hours."""
+        start = berlin(2025, 3, 29, 12)
+        due = deadline(start, TimeLimit.hours(24), calendar=BERLIN_DAY)
+        assert due.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=24)
+
+    def test_natural_limits_need_no_holiday_data(self) -> None:
+        """Natural time does not ask the calendar about holidays, so 2030 works."""
+        start = sh(2030, 5, 1, 9)
+        assert deadline(start, TimeLimit.hours(2), calendar=OFFICE) == sh(2030, 5, 1, 11)
+        assert deadline(start, TimeLimit.calendar_days(1), calendar=OFFICE) == sh(2030, 5, 3)
+
+    @pytest.mark.parametrize(
+        ("start", "limit", "calendar", "error", "match"),
+        [
+            pytest.param(
+                datetime(2025, 3, 12, 9),
+                TimeLimit.hours(2),
+                OFFICE,
+                NaiveDatetimeError,
+                r"'start' must be timezone-aware .*2025-03-12T09:00:00",
+                id="naive",
+            ),
+            pytest.param(
+                "2025-03-12T09:00+08:00",
+                TimeLimit.hours(2),
+                OFFICE,
+                TypeError,
+                r"'start' must be a datetime, got str",
+                id="start-str",
+            ),
+            pytest.param(
+                EVE,
+                "2 hours",
+                OFFICE,
+                TypeError,
+                r"'limit' must be TimeLimit, got str '2 hours'",
+                id="limit-str",
+            ),
+            pytest.param(
+                EVE,
+                TimeLimit.hours(2),
+                "Asia/Shanghai",
+                TypeError,
+                r"'calendar' must be WorkingCalendar, got str 'Asia/Shanghai'",
+                id="calendar-str",
+            ),
+            pytest.param(
+                sh(2030, 5, 1, 9),
+                TimeLimit.working_days(1),
+                OFFICE,
+                CalendarCoverageError,
+                r"2008",
+                id="outside-coverage",
+            ),
+            pytest.param(
+                datetime(9999, 12, 31, 12, tzinfo=UTC),
+                TimeLimit.hours(24),
+                ALWAYS_OPEN,
+                InvalidValueError,
+                r"deadline of '24 hours' after .*9999-12-31.* after the year 9999",
+                id="overflow-hours",
+            ),
+            pytest.param(
+                datetime(9999, 12, 30, 12, tzinfo=UTC),
+                TimeLimit.calendar_days(1),
+                ALWAYS_OPEN,
+                InvalidValueError,
+                r"deadline of '1 calendar day' .* after the year 9999",
+                id="overflow-days",
+            ),
+        ],
+    )
+    def test_bad_input(
+        self, start: Any, limit: Any, calendar: Any, error: type[Exception], match: str
+    ) -> None:
+        """Bad arguments raise an error naming the argument and the value."""
+        with pytest.raises(error, match=match):
+            deadline(start, limit, calendar=calendar)
+
+
+class TestExplainDeadline:
+    """explain_deadline gives the same instant and says why."""
+
+    @pytest.mark.parametrize(
+        ("start", "text", "reason"),
+        [
+            pytest.param(
+                EVE,
+                "24 hours",
+                "24 hours of real elapsed time after 2025-09-30 17:50 +08:00; "
+                "nights and holidays count",
+                id="natural-hours",
+            ),
+            pytest.param(
+                EVE,
+                "3 calendar days",
+                "end of 2025-10-03 (24:00), the 3rd calendar day after the start date 2025-09-30; "
+                "the start day is not counted (PRC Civil Code art. 201)",
+                id="natural-days",
+            ),
+            pytest.param(
+                EVE,
+                "0 calendar days",
+                "end of the start date 2025-09-30 (24:00)",
+                id="natural-zero-days",
+            ),
+            pytest.param(
+                EVE,
+                "2 working hours",
+                "2 working hours counted in opening hours only: the start is outside them, so the "
+                "count begins at the next opening, 2025-10-09 08:30 +08:00",
+                id="working-hours-outside",
+            ),
+            pytest.param(
+                sh(2025, 3, 12, 9, 0, 30),
+                "2 working hours",
+                "2 working hours counted in opening hours only, from 2025-03-12 09:00:30 +08:00",
+                id="working-hours-inside",
+            ),
+            pytest.param(
+                EVE,
+                "3个工作日",
+                "close of 2025-10-11 (a make-up working day, 调休), the 3rd working day after "
+                "2025-09-30 (the start day is not counted, skipping 8 non-working days)",
+                id="working-days-makeup",
+            ),
+            pytest.param(
+                LATE,
+                "1 working day",
+                "close of 2025-03-13, the 1st working day after 2025-03-12 "
+                "(the start day is not counted)",
+                id="working-day-plain",
+            ),
+            pytest.param(
+                sh(2025, 3, 14, 9),
+                "1 working day",
+                "close of 2025-03-17, the 1st working day after 2025-03-14 "
+                "(the start day is not counted, skipping 2 non-working days)",
+                id="working-day-weekend",
+            ),
+            pytest.param(
+                sh(2025, 5, 30, 9),
+                "1 working day",
+                "close of 2025-06-03, the 1st working day after 2025-05-30 "
+                "(the start day is not counted, skipping 3 non-working days)",
+                id="dragon-boat",
+            ),
+            pytest.param(
+                LATE,
+                "当日",
+                "the start is not before the close of 2025-03-12 (17:30), so the close of "
+                "the next working day 2025-03-13",
+                id="same-day-after-close",
+            ),
+            pytest.param(
+                sh(2025, 3, 12, 9),
+                "当日",
+                "close of the start's own working day 2025-03-12",
+                id="same-day",
+            ),
+            pytest.param(
+                sh(2025, 1, 26, 9),
+                "当日",
+                "close of the start's own working day 2025-01-26 (a make-up working day, 调休)",
+                id="same-day-makeup",
+            ),
+            pytest.param(
+                SATURDAY,
+                "当日",
+                "2025-03-15 is not a working day, so the close of the next working day 2025-03-17, "
+                "skipping 1 non-working day",
+                id="same-day-weekend",
+            ),
+            pytest.param(
+                sh(2025, 3, 16, 9),
+                "当日",
+                "2025-03-16 is not a working day, so the close of the next working day 2025-03-17",
+                id="same-day-sunday",
+            ),
+            pytest.param(
+                sh(2025, 3, 12, 23, 59, 59, 5),
+                "1 hour",
+                "1 hour of real elapsed time after 2025-03-12 23:59:59.000005 +08:00; "
+                "nights and holidays count",
+                id="microseconds",
+            ),
+            pytest.param(
+                sh(2025, 3, 12, 9),
+                "11 calendar days",
+                "end of 2025-03-23 (24:00), the 11th calendar day after the start date 2025-03-12; "
+                "the start day is not counted (PRC Civil Code art. 201)",
+                id="11th",
+            ),
+            pytest.param(
+                sh(2025, 3, 12, 9),
+                "22 calendar days",
+                "end of 2025-04-03 (24:00), the 22nd calendar day after the start date 2025-03-12; "
+                "the start day is not counted (PRC Civil Code art. 201)",
+                id="22nd",
+            ),
+        ],
+    )
+    def test_reason(self, start: datetime, text: str, reason: str) -> None:
+        """The reason names the rule that placed the deadline."""
+        d = explain_deadline(start, TimeLimit.parse(text), calendar=OFFICE)
+        assert d.reason == reason
+        assert d.calendar == OFFICE.name
+        assert (d.start, d.limit) == (start, TimeLimit.parse(text))
+
+    def test_negative_offset_and_unnamed_calendar(self) -> None:
+        """Offsets west of UTC print with a minus sign; an unnamed calendar shows its zone."""
+        ny = WorkingCalendar.weekly(zone="America/New_York")
+        start = datetime(2025, 3, 12, 9, 0, tzinfo=ZoneInfo("America/New_York"))
+        d = explain_deadline(start, TimeLimit.hours(1), calendar=ny)
+        assert "2025-03-12 09:00 -04:00" in d.reason
+        assert d.calendar == "America/New_York"
+
+    def test_str_and_overdue(self) -> None:
+        """str() leads with the instant; overdue only strictly after it."""
+        d = explain_deadline(EVE, TimeLimit.hours(24), calendar=OFFICE)
+        assert str(d).startswith("2025-10-01 17:50 +08:00 (24 hours: 24 hours of real")
+        assert not d.is_overdue(d.due_at)
+        assert d.is_overdue(d.due_at + timedelta(microseconds=1))
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "match"),
+        [
+            pytest.param(
+                {"due_at": EVE - timedelta(seconds=1)},
+                InvalidValueError,
+                r"'due_at' must not be earlier than 'start'",
+                id="before-start",
+            ),
+            pytest.param(
+                {"reason": " "}, InvalidValueError, r"'reason' must not be empty", id="blank-reason"
+            ),
+            pytest.param(
+                {"start": datetime(2025, 1, 1)},
+                NaiveDatetimeError,
+                r"'start' must be timezone-aware",
+                id="naive-start",
+            ),
+            pytest.param(
+                {"due_at": datetime(2025, 1, 1)},
+                NaiveDatetimeError,
+                r"'due_at' must be timezone-aware",
+                id="naive-due",
+            ),
+            pytest.param({"limit": "24 hours"}, TypeError, r"'limit' must be", id="limit-str"),
+            pytest.param({"calendar": None}, TypeError, r"'calendar' must be", id="calendar"),
+        ],
+    )
+    def test_bad_records(self, changes: dict[str, Any], error: type[Exception], match: str) -> None:
+        """A Deadline validates on construction and on evolve."""
+        d = explain_deadline(EVE, TimeLimit.hours(24), calendar=OFFICE)
+        with pytest.raises(error, match=match):
+            attrs.evolve(d, **changes)
+
+    def test_is_overdue_needs_an_instant(self) -> None:
+        """A naive as_of raises NaiveDatetimeError."""
+        d = explain_deadline(EVE, TimeLimit.hours(24), calendar=OFFICE)
+        with pytest.raises(NaiveDatetimeError, match=r"'as_of' must be timezone-aware"):
+            d.is_overdue(datetime(2025, 10, 1))
+
+    def test_record_fields(self) -> None:
+        """The record keeps what determined the deadline."""
+        d = Deadline(
+            start=EVE, limit=TimeLimit.hours(1), due_at=EVE + timedelta(hours=1), reason="r"
+        )
+        assert d.calendar == ""
+        assert d.due_at.date() == date(2025, 9, 30)
 
 
 def test_public_names() -> None:
