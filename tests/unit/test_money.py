@@ -1,0 +1,325 @@
+"""Unit tests for propstd.money: construction, arithmetic, rounding, splitting."""
+
+from __future__ import annotations
+
+from decimal import Decimal, localcontext
+from fractions import Fraction
+
+import attrs
+import pytest
+
+from propstd.errors import CurrencyMismatchError, InexactAmountError, InvalidValueError
+from propstd.money import Currency, Money, Rounding, allocate, split_evenly
+
+
+class TestAcceptance:
+    """The acceptance examples of issue 3, literally."""
+
+    def test_point_one_plus_point_two(self) -> None:
+        """0.1 + 0.2 is exactly 0.3."""
+        assert Money("0.1", "CNY") + Money("0.2", "CNY") == Money("0.3", "CNY")
+
+    def test_float_is_a_type_error(self) -> None:
+        """A float amount raises TypeError."""
+        with pytest.raises(TypeError, match=r"'amount' must be a str, int or Decimal, got float"):
+            Money(0.1, "CNY")
+
+    def test_too_many_decimals_is_inexact_and_a_value_error(self) -> None:
+        """1.001 CNY raises InexactAmountError, which is also a ValueError."""
+        with pytest.raises(InexactAmountError, match=r"'amount' 1\.001 has more decimal places"):
+            Money("1.001", "CNY")
+        with pytest.raises(ValueError, match=r"1\.001"):
+            Money("1.001", "CNY")
+
+    def test_split_100_three_ways(self) -> None:
+        """100.00 splits into 33.34, 33.33, 33.33."""
+        assert split_evenly(Money("100.00", "CNY"), 3) == (
+            Money("33.34", "CNY"),
+            Money("33.33", "CNY"),
+            Money("33.33", "CNY"),
+        )
+
+
+class TestConstruction:
+    """Money(amount, currency)."""
+
+    @pytest.mark.parametrize(
+        ("amount", "currency", "expected"),
+        [
+            pytest.param("12.5", "CNY", "12.50", id="str-padded"),
+            pytest.param(12, "CNY", "12.00", id="int"),
+            pytest.param(Decimal("12.50"), Currency.CNY, "12.50", id="decimal"),
+            pytest.param("1,234.50", "CNY", "1234.50", id="thousands"),
+            pytest.param(" 7 ", "cny", "7.00", id="spaces-lowercase-code"),
+            pytest.param("-3.10", "USD", "-3.10", id="negative"),
+            pytest.param("100", "JPY", "100", id="yen"),
+            pytest.param("-0.00", "CNY", "0.00", id="negative-zero"),
+            pytest.param("1.50000", "EUR", "1.50", id="trailing-zeros"),
+        ],
+    )
+    def test_amounts(self, amount: str | int | Decimal, currency: str, expected: str) -> None:
+        """Amounts are quantized to the currency's minor unit."""
+        assert str(Money(amount, currency).amount) == expected
+
+    @pytest.mark.parametrize(
+        ("amount", "currency", "error", "match"),
+        [
+            pytest.param(1.5, "CNY", TypeError, r"'amount'.*float 1\.5", id="float"),
+            pytest.param(True, "CNY", TypeError, r"'amount'.*bool True", id="bool"),
+            pytest.param(None, "CNY", TypeError, r"'amount'.*NoneType None", id="none"),
+            pytest.param("abc", "CNY", InvalidValueError, r"'amount'.*'abc'", id="text"),
+            pytest.param("NaN", "CNY", InvalidValueError, r"'amount'.*finite.*'NaN'", id="nan"),
+            pytest.param(Decimal("Infinity"), "CNY", InvalidValueError, r"'amount'", id="inf"),
+            pytest.param("1,2,3", "CNY", InvalidValueError, r"'amount'.*'1,2,3'", id="commas"),
+            pytest.param("0.001", "CNY", InexactAmountError, r"'amount' 0.001", id="inexact"),
+            pytest.param("1.5", "JPY", InexactAmountError, r"'amount' 1.5.*JPY", id="yen-cents"),
+            pytest.param("1e999999", "CNY", InvalidValueError, r"'amount'.*too large", id="huge"),
+            pytest.param("1", "XXX", InvalidValueError, r"'currency'.*'XXX'", id="currency"),
+            pytest.param("1", 156, TypeError, r"'currency'.*int 156", id="currency-int"),
+        ],
+    )
+    def test_bad_input(self, amount: object, currency: object, error: type, match: str) -> None:
+        """Bad amounts and currencies raise an error naming the field and value."""
+        with pytest.raises(error, match=match):
+            Money(amount, currency)
+
+    def test_evolve_validates(self) -> None:
+        """attrs.evolve runs the validation again."""
+        with pytest.raises(InexactAmountError, match=r"'amount' 0\.001"):
+            attrs.evolve(Money("1", "CNY"), amount="0.001")
+
+    def test_global_context_untouched(self) -> None:
+        """A low-precision global decimal context does not change the result."""
+        with localcontext() as ctx:
+            ctx.prec = 2
+            assert Money("123456.78", "CNY") + Money("0.01", "CNY") == Money("123456.79", "CNY")
+
+    def test_repr_str_format(self) -> None:
+        """repr is evaluable, str shows the code, format applies to the amount."""
+        m = Money("4608000", "CNY")
+        assert repr(m) == "Money('4608000.00', 'CNY')"
+        assert str(m) == "4608000.00 CNY"
+        assert f"{m:,}" == "4,608,000.00 CNY"
+        assert f"{m}" == "4608000.00 CNY"
+
+    def test_units_and_constructors(self) -> None:
+        """units, from_units, zero and is_zero agree."""
+        assert Money("12.34", "CNY").units == 1234
+        assert Money.from_units(-5, "CNY") == Money("-0.05", "CNY")
+        assert Money.zero("JPY").is_zero
+        assert not Money("0.01", "CNY").is_zero
+
+    @pytest.mark.parametrize(
+        ("units", "currency", "error", "match"),
+        [
+            pytest.param(1.0, "CNY", TypeError, r"'units' must be an int, got float", id="float"),
+            pytest.param(True, "CNY", TypeError, r"'units'.*bool", id="bool"),
+            pytest.param("1", "CNY", TypeError, r"'units'.*str '1'", id="str"),
+            pytest.param(1, "ABC", InvalidValueError, r"'currency'.*'ABC'", id="currency"),
+            pytest.param(1, None, TypeError, r"'currency'.*NoneType", id="no-currency"),
+        ],
+    )
+    def test_from_units_bad_input(
+        self, units: object, currency: object, error: type, match: str
+    ) -> None:
+        """from_units refuses non-int units and unknown currencies."""
+        with pytest.raises(error, match=match):
+            Money.from_units(units, currency)  # type: ignore[arg-type]
+
+    def test_currency_properties(self) -> None:
+        """Minor digits and quantum follow ISO 4217."""
+        assert Currency.CNY.minor_digits == 2
+        assert Currency.KRW.quantum == Decimal(1)
+        assert Currency.EUR.quantum == Decimal("0.01")
+
+
+class TestArithmetic:
+    """+, -, unary minus, abs, * int and comparisons."""
+
+    def test_operations(self) -> None:
+        """The operations are exact."""
+        a, b = Money("10.05", "CNY"), Money("0.10", "CNY")
+        assert a - b == Money("9.95", "CNY")
+        assert -a == Money("-10.05", "CNY")
+        assert +a is a
+        assert abs(Money("-1", "CNY")) == Money("1", "CNY")
+        assert a * 3 == 3 * a == Money("30.15", "CNY")
+        assert b < a and b <= a and a > b and a >= b  # noqa: PT018
+
+    @pytest.mark.parametrize(
+        "op",
+        [
+            pytest.param(lambda a, b: a + b, id="add"),
+            pytest.param(lambda a, b: a - b, id="sub"),
+            pytest.param(lambda a, b: a < b, id="lt"),
+            pytest.param(lambda a, b: a <= b, id="le"),
+            pytest.param(lambda a, b: a > b, id="gt"),
+            pytest.param(lambda a, b: a >= b, id="ge"),
+            pytest.param(lambda a, b: Money.sum([a, b], currency="CNY"), id="sum"),
+        ],
+    )
+    def test_currencies_do_not_mix(self, op: object) -> None:
+        """Combining two currencies raises CurrencyMismatchError naming both."""
+        with pytest.raises(CurrencyMismatchError, match="CNY with USD"):
+            op(Money("1", "CNY"), Money("1", "USD"))  # type: ignore[operator]
+
+    def test_different_currencies_are_not_equal(self) -> None:
+        """Equality across currencies is simply False."""
+        assert Money("1", "CNY") != Money("1", "USD")
+
+    @pytest.mark.parametrize(
+        ("op", "match"),
+        [
+            pytest.param(lambda m: m * 1.5, "unsupported operand", id="times-float"),
+            pytest.param(lambda m: m * True, "unsupported operand", id="times-bool"),
+            pytest.param(lambda m: m + 1, "unsupported operand", id="plus-int"),
+            pytest.param(lambda m: m - 1, "unsupported operand", id="minus-int"),
+            pytest.param(lambda m: m / 3, "cannot be divided exactly", id="divide"),
+            pytest.param(lambda m: m < 1, "cannot compare Money with int 1", id="compare"),
+            pytest.param(lambda m: Money.sum([m, 1], currency="CNY"), "'amounts\\[1\\]'", id="sum"),  # type: ignore[list-item]
+        ],
+    )
+    def test_type_errors(self, op: object, match: str) -> None:
+        """Inexact or foreign operands raise TypeError."""
+        with pytest.raises(TypeError, match=match):
+            op(Money("1", "CNY"))  # type: ignore[operator]
+
+    def test_sum(self) -> None:
+        """Money.sum adds exactly; an empty sum is zero."""
+        assert Money.sum([], currency="EUR") == Money.zero("EUR")
+        parts = [Money("0.10", "CNY")] * 10
+        assert Money.sum(parts, currency="CNY") == Money("1", "CNY")
+
+
+class TestRounding:
+    """Money.rounded and Money.times: the only places that round."""
+
+    @pytest.mark.parametrize(
+        ("value", "rounding", "expected"),
+        [
+            pytest.param(Decimal("0.125"), Rounding.HALF_UP, "0.13", id="half-up"),
+            pytest.param(Decimal("0.125"), Rounding.HALF_EVEN, "0.12", id="half-even"),
+            pytest.param(Decimal("0.135"), Rounding.HALF_EVEN, "0.14", id="half-even-odd"),
+            pytest.param(Decimal("0.125"), Rounding.HALF_DOWN, "0.12", id="half-down"),
+            pytest.param(Decimal("-0.125"), Rounding.HALF_UP, "-0.13", id="half-up-negative"),
+            pytest.param(Decimal("-0.125"), Rounding.HALF_DOWN, "-0.12", id="half-down-neg"),
+            pytest.param(Decimal("-0.125"), Rounding.HALF_EVEN, "-0.12", id="half-even-neg"),
+            pytest.param(Decimal("0.121"), Rounding.UP, "0.13", id="up"),
+            pytest.param(Decimal("-0.121"), Rounding.UP, "-0.13", id="up-negative"),
+            pytest.param(Decimal("0.129"), Rounding.DOWN, "0.12", id="down"),
+            pytest.param(Decimal("-0.129"), Rounding.DOWN, "-0.12", id="down-negative"),
+            pytest.param(Decimal("-0.121"), Rounding.CEILING, "-0.12", id="ceiling"),
+            pytest.param(Decimal("-0.121"), Rounding.FLOOR, "-0.13", id="floor"),
+            pytest.param(Decimal("0.124"), Rounding.HALF_UP, "0.12", id="below-half"),
+            pytest.param(Decimal("0.126"), Rounding.HALF_DOWN, "0.13", id="above-half"),
+            pytest.param(Fraction(100, 3), Rounding.HALF_UP, "33.33", id="fraction"),
+            pytest.param("2.345", Rounding.HALF_UP, "2.35", id="string"),
+            pytest.param(7, Rounding.HALF_UP, "7.00", id="int"),
+        ],
+    )
+    def test_rounded(
+        self, value: Decimal | Fraction | str | int, rounding: Rounding, expected: str
+    ) -> None:
+        """Each rounding mode behaves like its decimal counterpart."""
+        assert Money.rounded(value, "CNY", rounding=rounding) == Money(expected, "CNY")
+
+    def test_rounding_names_its_decimal_mode(self) -> None:
+        """Rounding.decimal_mode names the decimal constant."""
+        assert Rounding.HALF_EVEN.decimal_mode == "ROUND_HALF_EVEN"
+
+    @pytest.mark.parametrize(
+        ("value", "rounding", "error", "match"),
+        [
+            pytest.param(0.5, Rounding.HALF_UP, TypeError, r"'value'.*float", id="float"),
+            pytest.param(True, Rounding.HALF_UP, TypeError, r"'value'.*bool", id="bool"),
+            pytest.param("x", Rounding.HALF_UP, InvalidValueError, r"'amount'.*'x'", id="text"),
+            pytest.param(Decimal("NaN"), Rounding.HALF_UP, InvalidValueError, r"'value'", id="nan"),
+            pytest.param(1, "sideways", ValueError, r"'sideways'", id="rounding"),
+        ],
+    )
+    def test_rounded_bad_input(
+        self, value: object, rounding: object, error: type, match: str
+    ) -> None:
+        """Bad values or modes raise an error naming them."""
+        with pytest.raises(error, match=match):
+            Money.rounded(value, "CNY", rounding=rounding)  # type: ignore[arg-type]
+
+    def test_times(self) -> None:
+        """times multiplies exactly, then rounds once."""
+        fee = Money("3.20", "CNY").times(Decimal("120000"), rounding=Rounding.HALF_UP)
+        assert fee == Money("384000.00", "CNY")
+        assert Money("0.05", "CNY").times(Fraction(1, 2), rounding=Rounding.HALF_EVEN) == Money(
+            "0.02", "CNY"
+        )
+        with pytest.raises(TypeError, match=r"'value'.*float"):
+            Money("1", "CNY").times(0.5, rounding=Rounding.HALF_UP)  # type: ignore[arg-type]
+
+
+class TestSplitting:
+    """split_evenly and allocate."""
+
+    def test_split_negative_and_single(self) -> None:
+        """Negative totals split mirrored; one part is the total."""
+        assert split_evenly(Money("-0.05", "CNY"), 2) == (
+            Money("-0.03", "CNY"),
+            Money("-0.02", "CNY"),
+        )
+        assert split_evenly(Money("5", "JPY"), 1) == (Money("5", "JPY"),)
+
+    @pytest.mark.parametrize(
+        ("total", "parts", "error", "match"),
+        [
+            pytest.param(Money("1", "CNY"), 0, InvalidValueError, r"'parts'.*got 0", id="zero"),
+            pytest.param(Money("1", "CNY"), -2, InvalidValueError, r"'parts'.*-2", id="negative"),
+            pytest.param(Money("1", "CNY"), 2.0, TypeError, r"'parts'.*float", id="float"),
+            pytest.param(Money("1", "CNY"), True, TypeError, r"'parts'.*bool", id="bool"),
+            pytest.param("1.00", 2, TypeError, r"'total' must be Money, got str", id="not-money"),
+        ],
+    )
+    def test_split_bad_input(self, total: object, parts: object, error: type, match: str) -> None:
+        """Bad totals or part counts raise an error naming them."""
+        with pytest.raises(error, match=match):
+            split_evenly(total, parts)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("total", "weights", "expected"),
+        [
+            pytest.param("100.00", [1, 1, 1], ["33.34", "33.33", "33.33"], id="thirds"),
+            pytest.param("10.00", [0, 3], ["0.00", "10.00"], id="zero-weight"),
+            pytest.param("1.00", [Decimal("0.5"), Fraction(1, 2)], ["0.50", "0.50"], id="mixed"),
+            pytest.param("0.05", [1, 1], ["0.03", "0.02"], id="tie-to-earliest"),
+            pytest.param("-0.05", [1, 1], ["-0.03", "-0.02"], id="negative"),
+            pytest.param("0.10", [1, 2, 3, 4], ["0.01", "0.02", "0.03", "0.04"], id="exact"),
+            pytest.param("0.02", [1, 1, 2], ["0.01", "0.00", "0.01"], id="largest-remainder"),
+        ],
+    )
+    def test_allocate(
+        self, total: str, weights: list[int | Decimal | Fraction], expected: list[str]
+    ) -> None:
+        """Largest remainder: floors first, leftover units to the largest remainders."""
+        assert allocate(Money(total, "CNY"), weights) == tuple(Money(e, "CNY") for e in expected)
+
+    @pytest.mark.parametrize(
+        ("weights", "error", "match"),
+        [
+            pytest.param([], InvalidValueError, r"'weights' must not be empty", id="empty"),
+            pytest.param(
+                [0, 0], InvalidValueError, r"'weights' must have a positive sum", id="zero"
+            ),
+            pytest.param([1, -1], InvalidValueError, r"'weights\[1\]'.*-1", id="negative"),
+            pytest.param([1, 0.5], TypeError, r"'weights\[1\]'.*float", id="float"),
+            pytest.param([True], TypeError, r"'weights\[0\]'.*bool", id="bool"),
+            pytest.param("12", TypeError, r"'weights' must be a sequence.*str", id="string"),
+            pytest.param(iter([1]), TypeError, r"'weights' must be a sequence", id="iterator"),
+            pytest.param([Decimal("NaN")], InvalidValueError, r"'weights\[0\]'", id="nan"),
+        ],
+    )
+    def test_allocate_bad_weights(self, weights: object, error: type, match: str) -> None:
+        """Bad weights raise an error naming the weight."""
+        with pytest.raises(error, match=match):
+            allocate(Money("1", "CNY"), weights)  # type: ignore[arg-type]
+
+    def test_allocate_needs_money(self) -> None:
+        """The total must be Money."""
+        with pytest.raises(TypeError, match="'total' must be Money"):
+            allocate(100, [1])  # type: ignore[arg-type]
