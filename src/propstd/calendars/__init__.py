@@ -31,6 +31,7 @@ Examples:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
@@ -140,8 +141,8 @@ class TimeWindow:
             msg = f"'window' must look like '09:00-12:00', got {text!r}"
             raise ParseError(msg, text)
         g = match.groups()
-        start = _clock(*g[:4], text)
-        end = _clock(*g[4:], text)
+        start = _clock(g[0], g[1], g[2], g[3], text)
+        end = _clock(g[4], g[5], g[6], g[7], text)
         if start is None:
             msg = f"'window' cannot start at 24:00, got {text!r}"
             raise ParseError(msg, text)
@@ -180,8 +181,10 @@ class Closure:
     Examples:
         >>> from zoneinfo import ZoneInfo
         >>> sh = ZoneInfo("Asia/Shanghai")
-        >>> Closure(datetime(2025, 7, 20, 12, tzinfo=sh), datetime(2025, 7, 21, tzinfo=sh), "typhoon")
-        ... # doctest: +ELLIPSIS
+        >>> typhoon = Closure(
+        ...     datetime(2025, 7, 20, 12, tzinfo=sh), datetime(2025, 7, 21, tzinfo=sh), "typhoon"
+        ... )
+        >>> typhoon  # doctest: +ELLIPSIS
         Closure(start=datetime.datetime(2025, 7, 20, 12, 0, ...), reason='typhoon')
     """
 
@@ -223,7 +226,7 @@ def _windows(name: str, value: object) -> tuple[TimeWindow, ...]:
 def _check_day(name: str, windows: tuple[TimeWindow, ...]) -> tuple[TimeWindow, ...]:
     """Sort one day's windows and refuse overlaps."""
     ordered = tuple(sorted(windows, key=lambda w: w._span()))
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         if b._span()[0] < a._span()[1]:
             msg = f"{name!r} has overlapping windows {str(a)!r} and {str(b)!r}"
             raise InvalidValueError(msg)
@@ -240,17 +243,22 @@ def _convert_week(value: object) -> tuple[tuple[TimeWindow, ...], ...]:
     )
 
 
-def _dates(name: str) -> Any:
-    def convert(value: Iterable[date]) -> tuple[date, ...]:
-        if isinstance(value, str | date) or not isinstance(value, Iterable):
-            msg = f"{name!r} must be a collection of dates, got {value!r}"
-            raise TypeError(msg)
-        items = list(value)
-        for i, d in enumerate(items):
-            check_date(f"{name}[{i}]", d)
-        return tuple(sorted(set(items)))
+def _dates(name: str, value: object) -> tuple[date, ...]:
+    if isinstance(value, str | date) or not isinstance(value, Iterable):
+        msg = f"{name!r} must be a collection of dates, got {value!r}"
+        raise TypeError(msg)
+    items = list(value)
+    for i, d in enumerate(items):
+        check_date(f"{name}[{i}]", d)
+    return tuple(sorted(set(items)))
 
-    return convert
+
+def _holidays(value: Iterable[date]) -> tuple[date, ...]:
+    return _dates("holidays", value)
+
+
+def _makeup_days(value: Iterable[date]) -> tuple[date, ...]:
+    return _dates("makeup_days", value)
 
 
 def _optional_windows(value: object) -> tuple[TimeWindow, ...] | None:
@@ -323,9 +331,9 @@ class WorkingCalendar:
     """IANA zone key of the wall-clock windows, e.g. `"Asia/Shanghai"`."""
     week: tuple[tuple[TimeWindow, ...], ...] = attrs.field(converter=_convert_week)
     """Windows of each weekday, Monday first (an empty tuple: no work that weekday)."""
-    holidays: tuple[date, ...] = attrs.field(default=(), converter=_dates("holidays"))
+    holidays: tuple[date, ...] = attrs.field(default=(), converter=_holidays)
     """Dates without any working time (sorted)."""
-    makeup_days: tuple[date, ...] = attrs.field(default=(), converter=_dates("makeup_days"))
+    makeup_days: tuple[date, ...] = attrs.field(default=(), converter=_makeup_days)
     """Dates that work with `makeup_windows` whatever their weekday (调休, sorted)."""
     makeup_windows: tuple[TimeWindow, ...] | None = attrs.field(
         default=None, converter=_optional_windows
@@ -409,7 +417,7 @@ class WorkingCalendar:
             >>> cal = WorkingCalendar.weekly(hours="08:30-12:00,13:30-17:30", days="一至五")
             >>> cal
             WorkingCalendar.weekly(hours='08:30-12:00,13:30-17:30', days='mon-fri', zone='UTC')
-            >>> night = WorkingCalendar.weekly(hours="22:00-06:00", days="daily", zone="Asia/Shanghai")
+            >>> night = WorkingCalendar.weekly(hours="22:00-06:00", days="daily")
             >>> [str(w) for w in night.week[0]]
             ['22:00-06:00']
         """
@@ -484,8 +492,10 @@ class WorkingCalendar:
 
         Examples:
             >>> cal = WorkingCalendar.weekly()
-            >>> cal.add_working_days(date(2025, 3, 1), 1), cal.add_working_days(date(2025, 3, 3), -1)
-            (datetime.date(2025, 3, 3), datetime.date(2025, 2, 28))
+            >>> cal.add_working_days(date(2025, 3, 1), 1)  # Saturday + 1
+            datetime.date(2025, 3, 3)
+            >>> cal.add_working_days(date(2025, 3, 3), -1)
+            datetime.date(2025, 2, 28)
         """
         return self._engine.add_days(d, n)
 
@@ -528,7 +538,7 @@ class WorkingCalendar:
         first = engine.ordinal("period.start", period.start)
         last = period.end.toordinal()
         if last > engine.hi_ord:
-            raise engine.outside("period.end", period.end)
+            engine.outside("period.end", period.end)
         return engine.windows(first, last)
 
     # -- instants -------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 """The working-time engine behind `WorkingCalendar` (private).
 
-Instants are integers: microseconds since the UTC epoch. Time is cut into fixed blocks of
-2**45 µs (about 407 days); for each block the engine builds, once and lazily, the sorted
-working intervals that fall inside it (window starts and ends as real instants, closures cut
-out, clipped to the block), and the cumulative working time before each interval. Dates are
-cut into blocks of 512 days with the sorted ordinals of their working days. Every query is one
-or two `bisect`s in one block, plus a walk over whole-block totals when a span crosses blocks.
+Tables are built with instants as integers (microseconds since the UTC epoch) and stored as
+`timedelta`s since the epoch: `t - EPOCH` is then the only conversion an aware input needs,
+bisect compares timedeltas in C, and a working-time answer is already a `timedelta` (exact
+integers of microseconds either way). Time is cut into fixed blocks of 512 UTC days; for each
+block the engine builds, once and lazily, the sorted working intervals inside it (window starts
+and ends as real instants, closures cut out, clipped to the block) and the cumulative working
+time before each interval. Dates are cut into blocks of 512 days holding the sorted ordinals
+of their working days. Every query is one or two `bisect`s in one block, plus a walk over
+whole-block totals when a span crosses blocks.
 
 Wall-clock to instant (DST policy of `propstd._time.local_instant`): on a day whose UTC
 offset is the same at both midnights (and not ambiguous there) every wall-clock time maps with
@@ -20,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import NoReturn
 
 from propstd._time import EPOCH, EPOCH_ORDINAL, local_instant
 from propstd._validators import check_aware, check_date, check_int, check_timedelta
@@ -28,9 +32,10 @@ from propstd.errors import CalendarCoverageError
 __all__: list[str] = []
 
 US = timedelta(microseconds=1)
+ZERO = timedelta(0)
 DAY_US = 86_400_000_000
-BLOCK_BITS = 45
-DAY_BITS = 9
+DAY_BITS = 9  # blocks of 512 days, for instants (UTC days) and for dates
+BLOCK_US = DAY_US << DAY_BITS
 # The instants and dates a datetime can hold (years 1..9999), as µs and ordinals.
 MIN_US = (datetime(1, 1, 2, tzinfo=UTC) - EPOCH) // US
 MAX_US = (datetime(9999, 12, 31, tzinfo=UTC) - EPOCH) // US
@@ -44,31 +49,34 @@ Interval = tuple[int, int]
 
 
 class _Block:
-    """Working intervals inside one block of instants, with cumulative working time."""
+    """Working intervals inside one block of instants, with cumulative working time.
+
+    Every value is a `timedelta`: instants since the UTC epoch, durations as themselves.
+    """
 
     __slots__ = ("cum", "cum_end", "ends", "starts", "total")
 
     def __init__(self, intervals: Sequence[Interval]) -> None:
-        self.starts = [s for s, _ in intervals]
-        self.ends = [e for _, e in intervals]
-        cum: list[int] = []
-        cum_end: list[int] = []
+        self.starts = [s * US for s, _ in intervals]
+        self.ends = [e * US for _, e in intervals]
+        cum: list[timedelta] = []
+        cum_end: list[timedelta] = []
         total = 0
         for s, e in intervals:
-            cum.append(total)
+            cum.append(total * US)
             total += e - s
-            cum_end.append(total)
+            cum_end.append(total * US)
         self.cum = cum
         self.cum_end = cum_end
-        self.total = total
+        self.total = total * US
 
-    def pos(self, t: int) -> int:
-        """Working µs inside the block before instant *t*."""
+    def pos(self, t: timedelta) -> timedelta:
+        """Working time inside the block before instant *t*."""
         i = bisect_right(self.starts, t) - 1
         if i < 0:
-            return 0
+            return ZERO
         if t < self.ends[i]:
-            return self.cum[i] + t - self.starts[i]
+            return self.cum[i] + (t - self.starts[i])
         return self.cum_end[i]
 
 
@@ -115,12 +123,13 @@ def subtract(intervals: Sequence[Interval], cuts: Sequence[Interval]) -> list[In
 
 def to_us(t: datetime) -> int:
     """An aware datetime as µs since the UTC epoch."""
-    return (t - EPOCH) // US
+    d = t - EPOCH
+    return (d.days * 86_400 + d.seconds) * 1_000_000 + d.microseconds
 
 
 def from_us(us: int, tz: tzinfo) -> datetime:
     """µs since the UTC epoch as an aware datetime in *tz*."""
-    return (EPOCH + timedelta(microseconds=us)).astimezone(tz)
+    return (EPOCH + us * US).astimezone(tz)
 
 
 class Engine:
@@ -167,10 +176,11 @@ class Engine:
             search_lo = search_hi = self.lo_ord
         self.search_lo_ord = search_lo
         self.search_hi_ord = search_hi
-        self.lo_us = self._midnight(self.lo_ord)
-        self.hi_us = self._midnight(self.hi_ord)
-        self.search_lo_block = self._midnight(search_lo - 1) >> BLOCK_BITS
-        self.search_hi_block = self._midnight(search_hi + 1) >> BLOCK_BITS
+        # Covered instants [lo, hi] as timedeltas since the epoch; a result may be hi itself.
+        self.lo = self._midnight(self.lo_ord) * US
+        self.hi = self._midnight(self.hi_ord) * US
+        self.search_lo_block = (self._midnight(search_lo - 1) // BLOCK_US) - 1
+        self.search_hi_block = (self._midnight(search_hi + 1) // BLOCK_US) + 1
 
     # -- wall clock -------------------------------------------------------------------
 
@@ -202,7 +212,8 @@ class Engine:
         off = offsets.get(o)
         if off is not None:
             return (o - EPOCH_ORDINAL) * DAY_US + tod - off
-        clock = (datetime.min + timedelta(microseconds=tod)).time()
+        sec, us = divmod(tod, 1_000_000)
+        clock = time(sec // 3600, sec // 60 % 60, sec % 60, us)
         return to_us(local_instant(date.fromordinal(o), clock, self.tz))
 
     def day_rule(self, o: int) -> DayWindows:
@@ -240,23 +251,23 @@ class Engine:
     # -- tables -----------------------------------------------------------------------
 
     def block(self, b: int) -> _Block:
-        """The table of block *b* (built once)."""
+        """The table of block *b* (built once; a race builds it twice, harmlessly)."""
         got = self.blocks.get(b)
         if got is not None:
             return got
-        lo = b << BLOCK_BITS
-        hi = (b + 1) << BLOCK_BITS
-        first = max(EPOCH_ORDINAL + lo // DAY_US - 2, self.lo_ord)
-        last = min(EPOCH_ORDINAL + hi // DAY_US + 1, self.hi_ord - 1)
+        lo = b * BLOCK_US
+        hi = lo + BLOCK_US
+        first = max(EPOCH_ORDINAL + (b << DAY_BITS) - 2, self.lo_ord)
+        last = min(EPOCH_ORDINAL + ((b + 1) << DAY_BITS) + 1, self.hi_ord - 1)
         raw: list[Interval] = []
         if first <= last:
             offsets = self._offsets(first, last + 1)
             for o in range(first, last + 1):
                 for s, e in self.day_rule(o):
-                    a = self._instant(o, s, offsets)
-                    z = self._instant(o, e, offsets)
-                    if a < hi and z > lo and a < z:
-                        raw.append((max(a, lo), min(z, hi)))
+                    x = self._instant(o, s, offsets)
+                    y = self._instant(o, e, offsets)
+                    if x < hi and y > lo and x < y:
+                        raw.append((max(x, lo), min(y, hi)))
         merged = merge(raw)
         if self.closures and merged:
             merged = subtract(merged, self._cuts(lo, hi))
@@ -279,14 +290,14 @@ class Engine:
                 o
                 for o in range(first, last + 1)
                 if self.day_rule(o)
-                and (offsets[o] is not None and not slow or self.day_intervals(o, offsets))
+                and ((offsets[o] is not None and not slow) or self.day_intervals(o, offsets))
             ]
         return self.day_blocks.setdefault(k, _DayBlock(days))
 
     # -- coverage -----------------------------------------------------------------------
 
-    def outside(self, what: str, value: object) -> CalendarCoverageError:
-        """The error for a question the calendar's data cannot answer."""
+    def outside(self, what: str, value: object) -> NoReturn:
+        """Refuse a question the calendar's data cannot answer."""
         if self.covered:
             msg = (
                 f"{what} {value!r} is outside the dates {self.describe} covers "
@@ -294,107 +305,138 @@ class Engine:
             )
         else:
             msg = f"{what} {value!r}: {self.describe} has no working time in that direction"
-        return CalendarCoverageError(msg)
+        raise CalendarCoverageError(msg)
 
-    def instant(self, name: str, t: datetime, *, closed: bool = True) -> int:
-        """*t* as µs after checking that it is aware and covered."""
+    def instant(self, name: str, t: datetime, *, closed: bool = True) -> timedelta:
+        """*t* since the epoch, after checking that it is aware and covered."""
         try:
-            us = to_us(t)
+            x = t - EPOCH
         except TypeError:
             check_aware(name, t)
             raise
-        if not (self.lo_us <= us < self.hi_us or (closed and us == self.hi_us)):
-            raise self.outside(name, t)
-        return us
+        if not (self.lo <= x < self.hi or (closed and x == self.hi)):
+            self.outside(name, t)
+        return x
 
     def ordinal(self, name: str, d: date) -> int:
         """*d* as an ordinal after checking that it is a date and covered."""
         check_date(name, d)
         o = d.toordinal()
         if not self.lo_ord <= o < self.hi_ord:
-            raise self.outside(name, d)
+            self.outside(name, d)
         return o
 
     # -- instants -----------------------------------------------------------------------
 
-    def pos_to(self, a: int, b: int) -> int:
-        """Working µs in [a, b) for a <= b."""
-        ba = a >> BLOCK_BITS
-        bb = b >> BLOCK_BITS
-        if ba == bb:
-            blk = self.block(ba)
-            return blk.pos(b) - blk.pos(a)
+    def pos_to(self, a: timedelta, b: timedelta) -> timedelta:
+        """Working time in [a, b) for a <= b, across blocks."""
+        ba = a.days >> DAY_BITS
+        bb = b.days >> DAY_BITS
         blk = self.block(ba)
+        if ba == bb:
+            return blk.pos(b) - blk.pos(a)
         total = blk.total - blk.pos(a)
         for k in range(ba + 1, bb):
             total += self.block(k).total
         return total + self.block(bb).pos(b)
 
     def between(self, start: datetime, end: datetime) -> timedelta:
-        a = self.instant("start", start)
-        b = self.instant("end", end)
-        if a <= b:
-            return timedelta(microseconds=self.pos_to(a, b))
-        return -timedelta(microseconds=self.pos_to(b, a))
+        # The hot path: one conversion and one bisect per instant, no calls in between.
+        try:
+            a = start - EPOCH
+            b = end - EPOCH
+        except TypeError:
+            self.instant("start", start)
+            self.instant("end", end)
+            raise
+        lo = self.lo
+        hi = self.hi
+        if not (lo <= a <= hi and lo <= b <= hi):
+            self.instant("start", start)
+            self.instant("end", end)
+        if b < a:
+            return -self.between(end, start)
+        k = a.days >> DAY_BITS
+        if b.days >> DAY_BITS != k:
+            return self.pos_to(a, b)
+        blk = self.blocks.get(k) or self.block(k)
+        starts = blk.starts
+        i = bisect_right(starts, a) - 1
+        j = bisect_right(starts, b) - 1
+        if j < 0:
+            return ZERO
+        pb = blk.cum[j] + (b - starts[j]) if b < blk.ends[j] else blk.cum_end[j]
+        if i < 0:
+            return pb
+        return pb - (blk.cum[i] + (a - starts[i]) if a < blk.ends[i] else blk.cum_end[i])
 
     def add(self, start: datetime, duration: timedelta) -> datetime:
-        t = self.instant("start", start)
         try:
-            n = duration // US
+            t = start - EPOCH
+            p = duration + ZERO
         except TypeError:
+            self.instant("start", start)
             check_timedelta("duration", duration)
             raise
-        if n == 0:
+        if not self.lo <= t <= self.hi:
+            self.instant("start", start)
+        if not p:
             return start.astimezone(self.tz)
-        b = t >> BLOCK_BITS
-        blk = self.blocks.get(b) or self.block(b)
-        p = blk.pos(t) + n
-        if n > 0:
-            while p > blk.total:
-                p -= blk.total
-                b += 1
-                if b > self.search_hi_block:
-                    raise self.outside("the deadline from", start)
-                blk = self.blocks.get(b) or self.block(b)
+        k = t.days >> DAY_BITS
+        blk = self.blocks.get(k) or self.block(k)
+        starts = blk.starts
+        i = bisect_right(starts, t) - 1
+        if i >= 0:
+            p += blk.cum[i] + (t - starts[i]) if t < blk.ends[i] else blk.cum_end[i]
+        if duration > ZERO:
+            if p > blk.total:
+                while p > blk.total:
+                    p -= blk.total
+                    k += 1
+                    if k > self.search_hi_block:
+                        self.outside("the deadline from", start)
+                    blk = self.blocks.get(k) or self.block(k)
+                starts = blk.starts
             j = bisect_left(blk.cum_end, p)
-            r = blk.starts[j] + p - blk.cum[j]
         else:
-            while p < 0:
-                b -= 1
-                if b < self.search_lo_block:
-                    raise self.outside("counting back from", start)
-                blk = self.blocks.get(b) or self.block(b)
-                p += blk.total
+            if p < ZERO:
+                while p < ZERO:
+                    k -= 1
+                    if k < self.search_lo_block:
+                        self.outside("counting back from", start)
+                    blk = self.blocks.get(k) or self.block(k)
+                    p += blk.total
+                starts = blk.starts
             j = bisect_right(blk.cum, p) - 1
-            r = blk.starts[j] + p - blk.cum[j]
-        if not self.lo_us <= r <= self.hi_us:
-            raise self.outside("the result of counting from", start)
-        return from_us(r, self.tz)
+        r = starts[j] + (p - blk.cum[j])
+        if r > self.hi or r < self.lo:
+            self.outside("the result of counting from", start)
+        return (EPOCH + r).astimezone(self.tz)
 
     def is_working_time(self, t: datetime) -> bool:
-        us = self.instant("t", t, closed=False)
-        blk = self.block(us >> BLOCK_BITS)
-        i = bisect_right(blk.starts, us) - 1
-        return i >= 0 and us < blk.ends[i]
+        x = self.instant("t", t, closed=False)
+        blk = self.block(x.days >> DAY_BITS)
+        i = bisect_right(blk.starts, x) - 1
+        return i >= 0 and x < blk.ends[i]
 
     def next_working_time(self, t: datetime) -> datetime:
-        us = self.instant("t", t, closed=False)
-        b = us >> BLOCK_BITS
-        blk = self.block(b)
-        i = bisect_right(blk.starts, us) - 1
-        if i >= 0 and us < blk.ends[i]:
+        x = self.instant("t", t, closed=False)
+        k = x.days >> DAY_BITS
+        blk = self.block(k)
+        i = bisect_right(blk.starts, x) - 1
+        if i >= 0 and x < blk.ends[i]:
             return t.astimezone(self.tz)
         i += 1
         while i >= len(blk.starts):
-            b += 1
-            if b > self.search_hi_block:
-                raise self.outside("the next working time after", t)
-            blk = self.block(b)
+            k += 1
+            if k > self.search_hi_block:
+                self.outside("the next working time after", t)
+            blk = self.block(k)
             i = 0
         r = blk.starts[i]
-        if r >= self.hi_us:
-            raise self.outside("the next working time after", t)
-        return from_us(r, self.tz)
+        if r >= self.hi:
+            self.outside("the next working time after", t)
+        return (EPOCH + r).astimezone(self.tz)
 
     # -- dates ----------------------------------------------------------------------------
 
@@ -405,24 +447,28 @@ class Engine:
         return i < len(days) and days[i] == o
 
     def add_days(self, d: date, n: int) -> date:
-        o = self.ordinal("d", d)
-        check_int("n", n)
+        if d.__class__ is not date:
+            check_date("d", d)
+        if n.__class__ is not int:
+            check_int("n", n)
+        o = d.toordinal()
+        if not self.lo_ord <= o < self.hi_ord:
+            self.outside("d", d)
         k = o >> DAY_BITS
         blk = self.day_blocks.get(k) or self.day_block(k)
-        if n > 0:
-            i = bisect_right(blk.days, o) + n - 1
-        else:
-            i = bisect_left(blk.days, o) + n
+        i = bisect_right(blk.days, o) + n - 1 if n > 0 else bisect_left(blk.days, o) + n
+        if 0 <= i < blk.total:
+            return date.fromordinal(blk.days[i])
         while i >= blk.total:
             i -= blk.total
             k += 1
             if (k << DAY_BITS) >= self.search_hi_ord:
-                raise self.outside("counting working days from", d)
+                self.outside("counting working days from", d)
             blk = self.day_blocks.get(k) or self.day_block(k)
         while i < 0:
             k -= 1
             if ((k + 1) << DAY_BITS) <= self.search_lo_ord:
-                raise self.outside("counting working days back from", d)
+                self.outside("counting working days back from", d)
             blk = self.day_blocks.get(k) or self.day_block(k)
             i += blk.total
         return date.fromordinal(blk.days[i])
@@ -436,7 +482,7 @@ class Engine:
         check_date("end", end)
         b = end.toordinal()
         if not self.lo_ord <= b <= self.hi_ord:
-            raise self.outside("end", end)
+            self.outside("end", end)
         sign = 1
         if b < a:
             a, b, sign = b, a, -1
