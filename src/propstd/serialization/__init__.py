@@ -50,7 +50,7 @@ T = TypeVar("T")
 
 # The parts of the data format, applied in this order by configure_converter(): private
 # modules of this package, each with `configure(converter)`. A domain adds one line here.
-_PARTS: tuple[str, ...] = ("_core",)
+_PARTS: tuple[str, ...] = ("_core", "_timelines")
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
