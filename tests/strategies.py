@@ -313,3 +313,71 @@ def findings(
             people = tuple(p for p in FINDING_PEOPLE if p != f.rectified_by)
         f = finding_step(f, step, at, draw(st.sampled_from(people)))
     return f
+
+
+# --- inspections ---
+from propstd.frequencies import Frequency as _Frequency  # noqa: E402
+from propstd.frequencies import Schedule as _Schedule  # noqa: E402
+
+_FREQUENCY_UNITS = (
+    PeriodUnit.DAY,
+    PeriodUnit.WEEK,
+    PeriodUnit.MONTH,
+    PeriodUnit.QUARTER,
+    PeriodUnit.HALF_YEAR,
+    PeriodUnit.YEAR,
+)
+
+
+@st.composite
+def frequencies(
+    draw: st.DrawFn,
+    *,
+    units: Sequence[PeriodUnit] = _FREQUENCY_UNITS,
+    max_count: int = 5,
+    max_every: int = 4,
+) -> _Frequency:
+    """Any `Frequency` with a unit from *units* (count and every from 1 up to the maxima)."""
+    return _Frequency(
+        count=draw(st.integers(1, max_count)),
+        every=draw(st.integers(1, max_every)),
+        unit=draw(st.sampled_from(units)),
+    )
+
+
+def seed_frequencies() -> st.SearchStrategy[_Frequency]:
+    """The seven QPI frequencies (日查 … 年查) with a count of 1 to 3."""
+    words = ("daily", "weekly", "biweekly", "monthly", "quarterly", "semiannual", "annual")
+    return st.builds(
+        lambda word, count: _Frequency(
+            count=count, every=_Frequency.parse(word).every, unit=_Frequency.parse(word).unit
+        ),
+        st.sampled_from(words),
+        st.integers(1, 3),
+    )
+
+
+@st.composite
+def schedules(
+    draw: st.DrawFn,
+    *,
+    frequency: st.SearchStrategy[_Frequency] | None = None,
+    anchors: st.SearchStrategy[date] | None = None,
+) -> _Schedule:
+    """A `Schedule` (no shift) from a frequency and an anchor, month-end anchors included."""
+    anchor_strategy = (
+        st.one_of(
+            dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+            st.builds(
+                lambda y, m, d: date(y, m, d),
+                st.integers(2000, 2040),
+                st.sampled_from((1, 3, 5, 7, 8, 10, 12)),
+                st.sampled_from((29, 30, 31)),
+            ),
+        )
+        if anchors is None
+        else anchors
+    )
+    return _Schedule(
+        draw(frequencies() if frequency is None else frequency), anchor=draw(anchor_strategy)
+    )

@@ -1,0 +1,402 @@
+"""Example tables for propstd.frequencies: parsing, windows, shifts, monthly requirement."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from fractions import Fraction
+
+import pytest
+
+from propstd import frequencies
+from propstd.errors import InvalidValueError, ParseError
+from propstd.frequencies import Frequency, Proration, Schedule, ShiftPolicy, Window
+from propstd.periods import Period, PeriodUnit
+
+ANCHOR = date(2025, 1, 6)
+MARCH = Period.parse("2025-03")
+
+
+class _Weekdays:
+    """A calendar whose working days are Monday to Friday, minus *holidays*."""
+
+    def __init__(self, *holidays: date) -> None:
+        self.holidays = set(holidays)
+
+    def is_working_day(self, d: date, /) -> bool:
+        return d.weekday() < 5 and d not in self.holidays
+
+
+class _Never:
+    """A calendar without working days."""
+
+    def is_working_day(self, d: date, /) -> bool:
+        return False
+
+
+class TestFrequencyParse:
+    """Frequency.parse reads every spelling of the contract."""
+
+    @pytest.mark.parametrize(
+        ("text", "count", "every", "unit"),
+        [
+            pytest.param("daily", 1, 1, PeriodUnit.DAY, id="daily"),
+            pytest.param("日查", 1, 1, PeriodUnit.DAY, id="日查"),
+            pytest.param("每日", 1, 1, PeriodUnit.DAY, id="每日"),
+            pytest.param("每天", 1, 1, PeriodUnit.DAY, id="每天"),
+            pytest.param("weekly", 1, 1, PeriodUnit.WEEK, id="weekly"),
+            pytest.param("周查", 1, 1, PeriodUnit.WEEK, id="周查"),
+            pytest.param("每周", 1, 1, PeriodUnit.WEEK, id="每周"),
+            pytest.param("biweekly", 1, 2, PeriodUnit.WEEK, id="biweekly"),
+            pytest.param("两周查", 1, 2, PeriodUnit.WEEK, id="两周查"),
+            pytest.param("每两周", 1, 2, PeriodUnit.WEEK, id="每两周"),
+            pytest.param("monthly", 1, 1, PeriodUnit.MONTH, id="monthly"),
+            pytest.param("月查", 1, 1, PeriodUnit.MONTH, id="月查"),
+            pytest.param("每月", 1, 1, PeriodUnit.MONTH, id="每月"),
+            pytest.param("quarterly", 1, 1, PeriodUnit.QUARTER, id="quarterly"),
+            pytest.param("季查", 1, 1, PeriodUnit.QUARTER, id="季查"),
+            pytest.param("季度查", 1, 1, PeriodUnit.QUARTER, id="季度查"),
+            pytest.param("每季度", 1, 1, PeriodUnit.QUARTER, id="每季度"),
+            pytest.param("semiannual", 1, 1, PeriodUnit.HALF_YEAR, id="semiannual"),
+            pytest.param("半年查", 1, 1, PeriodUnit.HALF_YEAR, id="半年查"),
+            pytest.param("每半年", 1, 1, PeriodUnit.HALF_YEAR, id="每半年"),
+            pytest.param("annual", 1, 1, PeriodUnit.YEAR, id="annual"),
+            pytest.param("年查", 1, 1, PeriodUnit.YEAR, id="年查"),
+            pytest.param("每年", 1, 1, PeriodUnit.YEAR, id="每年"),
+            pytest.param("  Weekly ", 1, 1, PeriodUnit.WEEK, id="case-and-space"),
+            pytest.param("2次/周", 2, 1, PeriodUnit.WEEK, id="2次/周"),
+            pytest.param("2 次/周", 2, 1, PeriodUnit.WEEK, id="2 次/周"),
+            pytest.param("两次/周", 2, 1, PeriodUnit.WEEK, id="两次/周"),
+            pytest.param("每周2次", 2, 1, PeriodUnit.WEEK, id="每周2次"),
+            pytest.param("每月3次", 3, 1, PeriodUnit.MONTH, id="每月3次"),
+            pytest.param("2次/日", 2, 1, PeriodUnit.DAY, id="2次/日"),
+            pytest.param("1次/两周", 1, 2, PeriodUnit.WEEK, id="1次/两周"),
+            pytest.param("每10天", 1, 10, PeriodUnit.DAY, id="每10天"),
+            pytest.param("每3个月", 1, 3, PeriodUnit.MONTH, id="每3个月"),
+            pytest.param("twice a week", 2, 1, PeriodUnit.WEEK, id="twice-a-week"),
+            pytest.param("once a month", 1, 1, PeriodUnit.MONTH, id="once-a-month"),
+            pytest.param("3 times per month", 3, 1, PeriodUnit.MONTH, id="3-times-per-month"),
+            pytest.param("2 times every 2 weeks", 2, 2, PeriodUnit.WEEK, id="times-every"),
+            pytest.param("twice a fortnight", 2, 2, PeriodUnit.WEEK, id="fortnight"),
+            pytest.param("every 10 days", 1, 10, PeriodUnit.DAY, id="every-10-days"),
+            pytest.param("every week", 1, 1, PeriodUnit.WEEK, id="every-week"),
+            pytest.param("every 2 half-years", 1, 2, PeriodUnit.HALF_YEAR, id="half-years"),
+        ],
+    )
+    def test_spellings(self, text: str, count: int, every: int, unit: PeriodUnit) -> None:
+        """Each spelling gives its count, interval and unit."""
+        assert Frequency.parse(text) == Frequency(count=count, every=every, unit=unit)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("", id="empty"),
+            pytest.param("sometimes", id="unknown-word"),
+            pytest.param("0次/周", id="zero-count"),
+            pytest.param("every 0 days", id="zero-interval"),
+            pytest.param("每周零次", id="chinese-zero"),
+            pytest.param("3 times per fortnight please", id="trailing-words"),
+            pytest.param("2次/小时", id="hours"),
+        ],
+    )
+    def test_bad_text(self, text: str) -> None:
+        """Text that is no frequency raises ParseError showing the text."""
+        with pytest.raises(ParseError, match="cannot read a frequency") as info:
+            Frequency.parse(text)
+        assert info.value.text == text
+
+    def test_not_a_string(self) -> None:
+        """A non-string raises TypeError naming the parameter."""
+        with pytest.raises(TypeError, match="'text' must be a str"):
+            Frequency.parse(7)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("frequency", "text"),
+        [
+            pytest.param(Frequency(unit="day"), "daily", id="daily"),
+            pytest.param(Frequency(every=2, unit="week"), "biweekly", id="biweekly"),
+            pytest.param(Frequency(unit="half_year"), "semiannual", id="semiannual"),
+            pytest.param(Frequency(unit="year"), "annual", id="annual"),
+            pytest.param(Frequency(count=2, unit="day"), "2 times per day", id="count"),
+            pytest.param(Frequency(every=10, unit="day"), "every 10 days", id="every"),
+            pytest.param(Frequency(every=3, unit="week"), "every 3 weeks", id="every-weeks"),
+            pytest.param(
+                Frequency(count=3, every=2, unit="month"), "3 times every 2 months", id="both"
+            ),
+        ],
+    )
+    def test_str_round_trips(self, frequency: Frequency, text: str) -> None:
+        """str() is the canonical English spelling and parses back."""
+        assert str(frequency) == text
+        assert Frequency.parse(text) == frequency
+
+
+class TestFrequencyConstruction:
+    """Frequency validates its fields."""
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error", "match"),
+        [
+            pytest.param({"count": 0, "unit": "day"}, InvalidValueError, "'count'", id="count-0"),
+            pytest.param({"every": -1, "unit": "day"}, InvalidValueError, "'every'", id="every"),
+            pytest.param({"count": 1.5, "unit": "day"}, TypeError, "'count'", id="float"),
+            pytest.param({"count": True, "unit": "day"}, TypeError, "'count'", id="bool"),
+            pytest.param({"unit": "fortnight"}, InvalidValueError, "'unit'.*fortnight", id="unit"),
+            pytest.param({"unit": 3}, InvalidValueError, "'unit'.*3", id="unit-int"),
+        ],
+    )
+    def test_bad_fields(
+        self, kwargs: dict[str, object], error: type[Exception], match: str
+    ) -> None:
+        """Bad fields raise and the message names the field and value."""
+        with pytest.raises(error, match=match):
+            Frequency(**kwargs)  # type: ignore[arg-type]
+
+    def test_repr_and_window_sizes(self) -> None:
+        """The repr is readable; window sizes are in days or months."""
+        f = Frequency.parse("两周查")
+        assert repr(f) == "Frequency(count=1, every=2, unit='week')"
+        assert (f.window_days, f.window_months) == (14, 0)
+        assert (
+            Frequency.parse("quarterly").window_days,
+            Frequency(every=2, unit="year").window_months,
+        ) == (0, 24)
+
+
+class TestRequiredIn:
+    """Frequency.required_in is the QPI monthly formula."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param("daily", Fraction(31), id="daily"),
+            pytest.param("2次/日", Fraction(62), id="twice-daily"),
+            pytest.param("weekly", Fraction(5), id="weekly-5-sundays"),
+            pytest.param("biweekly", Fraction(3), id="biweekly-mar-2-16-30"),
+            pytest.param("monthly", Fraction(1), id="monthly"),
+            pytest.param("quarterly", Fraction(1, 3), id="quarterly"),
+            pytest.param("semiannual", Fraction(1, 6), id="semiannual"),
+            pytest.param("annual", Fraction(1, 12), id="annual"),
+            pytest.param("2 times every 2 years", Fraction(1, 12), id="two-every-two-years"),
+        ],
+    )
+    def test_seed(self, text: str, expected: Fraction) -> None:
+        """March 2025 from a Monday anchor of 2025-01-06."""
+        assert Frequency.parse(text).required_in(MARCH, anchor=ANCHOR) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "month", "expected"),
+        [
+            pytest.param("quarterly", "2025-03", 0, id="quarter-not-due"),
+            pytest.param("quarterly", "2025-04", 1, id="quarter-due-apr-5"),
+            pytest.param("annual", "2025-12", 0, id="year-not-due"),
+            pytest.param("annual", "2026-01", 1, id="year-due-jan-5"),
+            pytest.param("weekly", "2025-02", 4, id="weekly"),
+        ],
+    )
+    def test_due(self, text: str, month: str, expected: int) -> None:
+        """Proration.due counts whole windows due in the month."""
+        f = Frequency.parse(text)
+        got = f.required_in(Period.parse(month), anchor=ANCHOR, proration=Proration.DUE)
+        assert got == expected
+
+    @pytest.mark.parametrize(
+        ("month", "anchor", "proration", "error", "match"),
+        [
+            pytest.param(
+                Period.parse("2025-Q1"), ANCHOR, "seed", InvalidValueError, "2025-Q1", id="quarter"
+            ),
+            pytest.param(
+                Period.parse("2025-W10"), ANCHOR, "seed", InvalidValueError, "'month'", id="week"
+            ),
+            pytest.param("2025-03", ANCHOR, "seed", TypeError, "'month'", id="string-month"),
+            pytest.param(MARCH, "2025-01-06", "seed", TypeError, "'anchor'", id="string-anchor"),
+            pytest.param(MARCH, ANCHOR, 2, InvalidValueError, "'proration'.*2", id="proration-int"),
+            pytest.param(
+                MARCH,
+                ANCHOR,
+                "pro-rata",
+                InvalidValueError,
+                "'proration'.*pro-rata",
+                id="proration",
+            ),
+        ],
+    )
+    def test_bad_input(
+        self, month: object, anchor: object, proration: object, error: type[Exception], match: str
+    ) -> None:
+        """Bad arguments raise, naming the argument."""
+        with pytest.raises(error, match=match):
+            Frequency.parse("daily").required_in(month, anchor=anchor, proration=proration)  # type: ignore[arg-type]
+
+
+class TestSchedule:
+    """Schedule lays windows from the anchor."""
+
+    def test_month_end_anchor_never_drifts(self) -> None:
+        """An anchor on the 31st gives Jan 31, Feb 28, Mar 31, Apr 30 (from the anchor)."""
+        s = Schedule(Frequency.parse("monthly"), anchor=date(2025, 1, 31))
+        starts = [w.start for w in s.windows(Period.parse("2025-H1"))]
+        assert starts[1:5] == [
+            date(2025, 1, 31),
+            date(2025, 2, 28),
+            date(2025, 3, 31),
+            date(2025, 4, 30),
+        ]
+        assert s.window_at(date(2028, 2, 29)).start == date(2028, 2, 29)  # leap year clamp
+        assert s.window_at(date(2028, 3, 30)).start == date(2028, 2, 29)
+
+    def test_iso_weeks_from_monday(self) -> None:
+        """Weekly windows from a Monday anchor are ISO weeks."""
+        s = Schedule(Frequency.parse("weekly"), anchor=ANCHOR)
+        assert [str(w.period) for w in s.windows(Period.parse("2025-W10"))] == ["2025-W10"]
+
+    def test_grid_runs_before_the_anchor(self) -> None:
+        """Windows before the anchor continue the same grid."""
+        s = Schedule(Frequency.parse("quarterly"), anchor=date(2025, 1, 31))
+        w = s.window_at(date(2024, 12, 1))
+        assert (w.start, w.end, w.due) == (date(2024, 10, 31), date(2025, 1, 31), date(2025, 1, 30))
+
+    def test_window_fields(self) -> None:
+        """A window knows its period, last day and requirement."""
+        s = Schedule(Frequency.parse("每周2次"), anchor=ANCHOR)
+        w = s.window_at(date(2025, 3, 5))
+        assert (w.period, w.last, w.due, w.required) == (
+            Period.parse("2025-W10"),
+            date(2025, 3, 9),
+            date(2025, 3, 9),
+            2,
+        )
+        assert date(2025, 3, 9) in w
+        assert date(2025, 3, 10) not in w
+
+    def test_next_window(self) -> None:
+        """next_window gives the window after the one holding the date."""
+        s = Schedule(Frequency.parse("every 10 days"), anchor=ANCHOR)
+        assert s.next_window(ANCHOR).start == ANCHOR + timedelta(days=10)
+        assert s.next_window(ANCHOR - timedelta(days=1)).start == ANCHOR
+
+    @pytest.mark.parametrize(
+        ("shift", "due"),
+        [
+            pytest.param(ShiftPolicy.KEEP, date(2025, 3, 9), id="keep-sunday"),
+            pytest.param(ShiftPolicy.FORWARD, date(2025, 3, 10), id="forward-monday"),
+            pytest.param(ShiftPolicy.BACKWARD, date(2025, 3, 7), id="backward-friday"),
+            pytest.param(ShiftPolicy.NEAREST, date(2025, 3, 10), id="nearest-monday"),
+        ],
+    )
+    def test_shift_sunday(self, shift: ShiftPolicy, due: date) -> None:
+        """A Sunday due date moves by the policy (nearest: Monday is 1 day, Friday 2)."""
+        s = Schedule(Frequency.parse("weekly"), anchor=ANCHOR, shift=shift, calendar=_Weekdays())
+        assert s.window_at(date(2025, 3, 5)).due == due
+
+    def test_nearest_tie_goes_back(self) -> None:
+        """On a tie the nearest working day is the earlier one."""
+        cal = _Weekdays(date(2025, 3, 5))  # a Wednesday holiday: Tue and Thu are 1 day away
+        s = Schedule(Frequency.parse("daily"), anchor=ANCHOR, shift="nearest", calendar=cal)
+        assert s.window_at(date(2025, 3, 5)).due == date(2025, 3, 4)
+
+    def test_working_day_is_kept(self) -> None:
+        """A due date on a working day does not move."""
+        s = Schedule(Frequency.parse("daily"), anchor=ANCHOR, shift="forward", calendar=_Weekdays())
+        assert s.window_at(date(2025, 3, 5)).due == date(2025, 3, 5)
+
+    def test_shift_gives_up(self) -> None:
+        """Without a working day in reach the shift raises, naming the date."""
+        s = Schedule(Frequency.parse("daily"), anchor=ANCHOR, shift="forward", calendar=_Never())
+        with pytest.raises(InvalidValueError, match="2025-03-05"):
+            s.window_at(date(2025, 3, 5))
+
+    def test_due_dates_with_shift(self) -> None:
+        """Shifted due dates may repeat (one per window) and cross the period edge."""
+        s = Schedule(Frequency.parse("daily"), anchor=ANCHOR, shift="forward", calendar=_Weekdays())
+        got = s.due_dates(Period(date(2025, 3, 7), date(2025, 3, 11)))
+        # Fri 7 → 7; Sat 8, Sun 9, Mon 10 → Mon 10
+        assert got == (date(2025, 3, 7), date(2025, 3, 10), date(2025, 3, 10), date(2025, 3, 10))
+
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "error", "match"),
+        [
+            pytest.param(
+                ("daily",), {"anchor": ANCHOR}, TypeError, "'frequency'", id="string-frequency"
+            ),
+            pytest.param(
+                (Frequency(unit="day"),),
+                {"anchor": "2025-01-06"},
+                TypeError,
+                "'anchor'",
+                id="anchor",
+            ),
+            pytest.param(
+                (Frequency(unit="day"),),
+                {"anchor": ANCHOR, "shift": "later"},
+                InvalidValueError,
+                "'shift'.*later",
+                id="shift",
+            ),
+            pytest.param(
+                (Frequency(unit="day"),),
+                {"anchor": ANCHOR, "shift": 1},
+                InvalidValueError,
+                "'shift'.*1",
+                id="shift-int",
+            ),
+            pytest.param(
+                (Frequency(unit="day"),),
+                {"anchor": ANCHOR, "shift": "forward"},
+                InvalidValueError,
+                "'calendar'",
+                id="no-calendar",
+            ),
+            pytest.param(
+                (Frequency(unit="day"),),
+                {"anchor": ANCHOR, "calendar": "china"},
+                TypeError,
+                "'calendar'",
+                id="calendar",
+            ),
+        ],
+    )
+    def test_bad_construction(
+        self,
+        args: tuple[object, ...],
+        kwargs: dict[str, object],
+        error: type[Exception],
+        match: str,
+    ) -> None:
+        """Bad fields raise and name the field."""
+        with pytest.raises(error, match=match):
+            Schedule(*args, **kwargs)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("kwargs", "match"),
+        [
+            pytest.param({"end": date(2025, 3, 1)}, "'end'", id="empty"),
+            pytest.param({"required": 0}, "'required'", id="required"),
+        ],
+    )
+    def test_bad_window(self, kwargs: dict[str, object], match: str) -> None:
+        """A window must be at least a day long and need at least one check."""
+        fields: dict[str, object] = {
+            "start": date(2025, 3, 1),
+            "end": date(2025, 3, 2),
+            "due": date(2025, 3, 1),
+            "required": 1,
+        } | kwargs
+        with pytest.raises(InvalidValueError, match=match):
+            Window(**fields)  # type: ignore[arg-type]
+
+    def test_bad_queries(self) -> None:
+        """Queries check their argument types."""
+        s = Schedule(Frequency.parse("daily"), anchor=ANCHOR)
+        with pytest.raises(TypeError, match="'period'"):
+            s.windows("2025-03")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="'period'"):
+            s.due_dates("2025-03")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="'after'"):
+            s.next_window("2025-03-01")  # type: ignore[arg-type]
+
+
+def test_public_names() -> None:
+    """The module lists its public names, sorted, and dir() shows only them."""
+    assert frequencies.__all__ == sorted(frequencies.__all__)
+    assert dir(frequencies) == frequencies.__all__
