@@ -381,3 +381,125 @@ def schedules(
     return _Schedule(
         draw(frequencies() if frequency is None else frequency), anchor=draw(anchor_strategy)
     )
+
+
+# --- budgets ---
+from propstd import budgets as _budgets  # noqa: E402
+from propstd import inventory as _inventory  # noqa: E402
+from propstd import staffing as _staffing  # noqa: E402
+
+
+@st.composite
+def budget_profiles(draw: st.DrawFn) -> _budgets.Profile:
+    """Any budget `Profile`: even, by days, a 13th-month preset or 12 random weights."""
+    choice = draw(st.sampled_from(("even", "by_days", "thirteenth", "weights")))
+    if choice == "even":
+        return _budgets.Profile.even()
+    if choice == "by_days":
+        return _budgets.Profile.by_days()
+    if choice == "thirteenth":
+        return _budgets.Profile.thirteenth_month(draw(st.integers(1, 12)))
+    weights = draw(st.lists(st.integers(0, 20), min_size=12, max_size=12))
+    if sum(weights) == 0:
+        weights[0] = 1
+    if draw(st.booleans()):  # exact fractional weights too
+        return _budgets.Profile.weights([Fraction(w, 7) for w in weights])
+    return _budgets.Profile.weights(weights)
+
+
+@st.composite
+def budget_lines(
+    draw: st.DrawFn,
+    *,
+    currency: Currency = Currency.CNY,
+    max_units: int = 10**11,
+    code: str | None = None,
+) -> _budgets.BudgetLine:
+    """A `BudgetLine` with a non-negative annual amount in *currency*."""
+    category = draw(st.sampled_from(_budgets.Category))
+    return _budgets.BudgetLine(
+        code if code is not None else draw(st.from_regex(r"[A-Z]{2,4}-[0-9]{1,2}", fullmatch=True)),
+        category.kind,
+        category,
+        draw(monies(currency=currency, min_units=0, max_units=max_units)),
+        profile=draw(budget_profiles()),
+    )
+
+
+@st.composite
+def budgets(
+    draw: st.DrawFn, *, currency: Currency = Currency.CNY, max_lines: int = 4
+) -> _budgets.Budget:
+    """A `Budget` of 1–*max_lines* lines, sometimes with valid revisions (either carry-forward)."""
+    year = draw(st.integers(2000, 2040))
+    n = draw(st.integers(1, max_lines))
+    lines = [draw(budget_lines(currency=currency, code=f"L{i:02d}")) for i in range(n)]
+    revisions = []
+    months: dict[str, int] = {}
+    for _ in range(draw(st.integers(0, 2))):
+        line = draw(st.sampled_from(lines))
+        start = draw(st.integers(months.get(line.code, 1), 12))
+        months[line.code] = start
+        floor_units = 0
+        carry = draw(st.sampled_from(_budgets.CarryForward))
+        spent: list[Money] = []
+        if carry is _budgets.CarryForward.UNSPENT:
+            spent = [
+                Money.from_units(u, currency)
+                for u in draw(
+                    st.lists(st.integers(0, 10**9), min_size=start - 1, max_size=start - 1)
+                )
+            ]
+            floor_units = sum(m.units for m in spent)
+        else:
+            plan = _budgets.Budget(year=year, lines=lines, revisions=revisions).plan(line.code)
+            floor_units = sum(m.units for m in plan.months[: start - 1])
+        extra = draw(st.integers(0, 10**10))
+        tail = line.profile.month_weights(year)[start - 1 :]
+        revisions.append(
+            _budgets.Revision(
+                code=line.code,
+                from_month=start,
+                annual=Money.from_units(floor_units + extra, currency),
+                carry_forward=carry,
+                spent=spent,
+                reason="re-forecast",
+                # a profile without weight in the remaining months cannot spread an amount
+                profile=_budgets.Profile.even() if sum(tail) == 0 else None,
+            )
+        )
+    return _budgets.Budget(year=year, lines=lines, revisions=revisions)
+
+
+@st.composite
+def stock_lots(
+    draw: st.DrawFn, *, item: str = "item", currency: Currency = Currency.CNY, max_lots: int = 6
+) -> tuple[_inventory.Lot, ...]:
+    """1–*max_lots* `Lot`s of one item (dates may repeat: ties keep their order)."""
+    n = draw(st.integers(1, max_lots))
+    return tuple(
+        _inventory.Lot(
+            item=item,
+            received=draw(dates(min_value=date(2024, 1, 1), max_value=date(2025, 12, 31))),
+            quantity=draw(st.integers(1, 500)),
+            unit_cost=draw(monies(currency=currency, min_units=0, max_units=10**6)),
+        )
+        for _ in range(n)
+    )
+
+
+@st.composite
+def staffing_ratios(draw: st.DrawFn) -> _staffing.StaffingRatios:
+    """`StaffingRatios` with positive ratios and zone sizes (sometimes the seed's)."""
+    if draw(st.booleans()):
+        return _staffing.StaffingRatios.seed()
+    positive = st.fractions(min_value=Fraction(1, 10), max_value=5, max_denominator=10)
+    return _staffing.StaffingRatios(
+        guards_per_10000_m2=draw(positive),
+        cleaners_per_10000_m2=draw(positive),
+        zone_households=draw(st.integers(50, 1000)),
+        villa_zone_households=draw(st.integers(50, 1000)),
+        zone_area_m2=draw(st.integers(10_000, 200_000)),
+        show_flat_cap=draw(st.integers(1, 40)),
+        rounding=draw(st.sampled_from((Rounding.CEILING, Rounding.HALF_UP, Rounding.FLOOR))),
+    )
