@@ -1,0 +1,58 @@
+"""Invariants of propstd.staffing: monotonic in area and households, the show-flat cap."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from propstd.staffing import StaffingRatios, staffing_requirement
+from tests.strategies import staffing_ratios
+
+areas = st.integers(0, 2_000_000)
+households = st.integers(0, 20_000)
+
+
+class TestMonotonic:
+    """Seeds §5: staff per 10,000 m² and zones per ~400 households: more property, more staff."""
+
+    @given(
+        areas,
+        areas,
+        st.none() | households,
+        st.sampled_from(("residential", "villa")),
+        staffing_ratios(),
+    )
+    def test_monotonic_in_area(
+        self, a: int, b: int, hh: int | None, kind: str, ratios: StaffingRatios
+    ) -> None:
+        """A larger area never needs fewer guards, cleaners or zones."""
+        small, large = sorted((a, b))
+        x = staffing_requirement(area_m2=small, households=hh, kind=kind, ratios=ratios)
+        y = staffing_requirement(area_m2=large, households=hh, kind=kind, ratios=ratios)
+        assert x.guards <= y.guards and x.cleaners <= y.cleaners and x.zones <= y.zones
+
+    @given(areas, households, households, staffing_ratios())
+    def test_monotonic_in_households(
+        self, area: int, h1: int, h2: int, ratios: StaffingRatios
+    ) -> None:
+        """More households never need fewer zones."""
+        few, many = sorted((h1, h2))
+        x = staffing_requirement(area_m2=area, households=few, ratios=ratios)
+        y = staffing_requirement(area_m2=area, households=many, ratios=ratios)
+        assert x.zones <= y.zones
+
+    @given(areas, staffing_ratios())
+    def test_show_flat_cap(self, area: int, ratios: StaffingRatios) -> None:
+        """In the show-flat phase security plus cleaning never exceeds the cap."""
+        need = staffing_requirement(area_m2=area, phase="show_flat", ratios=ratios)
+        normal = staffing_requirement(area_m2=area, ratios=ratios)
+        assert need.guards + need.cleaners == min(
+            ratios.show_flat_cap, normal.guards + normal.cleaners
+        )
+
+    @given(areas, st.none() | households)
+    def test_seed_rounds_up(self, area: int, hh: int | None) -> None:
+        """With the seed ratios each count is the exact figure rounded up."""
+        need = staffing_requirement(area_m2=area, households=hh)
+        for line in need.lines:
+            assert line.count - 1 < line.exact <= line.count
