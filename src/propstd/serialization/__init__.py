@@ -50,7 +50,10 @@ T = TypeVar("T")
 
 # The parts of the data format, applied in this order by configure_converter(): private
 # modules of this package, each with `configure(converter)`. A domain adds one line here.
-_PARTS: tuple[str, ...] = ("_core", "_timelines")
+_PARTS: tuple[str, ...] = (
+    "_core",
+    "_timelines",
+)
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
@@ -154,7 +157,7 @@ def from_data(cls: type[T], data: object) -> T:
         raise InvalidDataError(msg, problems) from None
 
 
-def json_schema(cls: type[Any]) -> dict[str, Any]:
+def json_schema(cls: Any) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the data `to_data` writes for values of *cls*.
 
     Works for attrs classes built from the supported types, and for those types themselves.

@@ -753,11 +753,10 @@ def _attrs_schema(
         if tagged is not None:
             properties[tagged[0]] = {"const": tagged[1]}
             required.append(tagged[0])
-        hints = typing.get_type_hints(cl)
-        for a in attrs.fields(cl):
+        for a in attrs.fields(attrs.resolve_types(cl)):
             if not a.init:
                 continue
-            properties[a.alias] = _schema(hints[a.name], defs, names)
+            properties[a.alias] = _schema(a.type, defs, names)
             if a.default is attrs.NOTHING:
                 required.append(a.alias)
         defs[name] = {
