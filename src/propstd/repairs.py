@@ -153,10 +153,8 @@ def _limit_map(name: str, value: object) -> Mapping[RepairCategory, TimeLimit]:
         raise TypeError(msg)
     out: dict[RepairCategory, TimeLimit] = {}
     for key, limit in value.items():
+        # a StrEnum member equals its value, so a mapping cannot name a category twice
         category = _enum_value(f"{name} key", key, RepairCategory)
-        if category in out:
-            msg = f"{name!r} names {category.value!r} twice (as {key!r})"
-            raise InvalidValueError(msg)
         out[category] = check_type(f"{name}[{category.value!r}]", limit, TimeLimit)
     missing = [c.value for c in RepairCategory if c not in out]
     if missing:
@@ -202,7 +200,7 @@ class RepairLimits:
     Raises:
         TypeError: a mapping is not a mapping, a limit is not a `TimeLimit`, or a key is neither
             a `RepairCategory` nor a string.
-        InvalidValueError: a key names no category, a category is given twice or is missing,
+        InvalidValueError: a key names no category, a category is missing,
             or a completion limit is shorter than the arrival limit of its category (checked
             where the two compare: same clock, both durations or both counts of days).
 

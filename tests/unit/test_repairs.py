@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from propstd.errors import InvalidValueError
+from propstd.calendars import china_calendar
+from propstd.errors import InvalidValueError, NaiveDatetimeError
+from propstd.periods import Period
+from propstd.rates import Rate, TargetResult
 from propstd.repairs import (
     RecordKind,
     RepairCategory,
+    RepairLimits,
+    RepairMetrics,
+    RepairOrder,
+    repair_metrics,
+    repair_status,
     retention_until,
     warranty_reminder_date,
 )
+from propstd.timelimits import TimeLimit
+from propstd.timelines import MilestoneState, MilestoneStatus, Timeline
 
 
 class TestRepairCategory:
@@ -159,3 +172,549 @@ class TestRetentionUntil:
         """Bad inputs raise a named error showing the value."""
         with pytest.raises(error, match=match):
             retention_until(day, kind)  # type: ignore[arg-type]
+
+
+# -- limits, orders, status, metrics -------------------------------------------------------
+
+TZ = ZoneInfo("Asia/Shanghai")
+OFFICE = china_calendar(hours="08:30-12:00,13:30-17:30")
+
+
+def _t(text: str) -> datetime:
+    """An instant from a local Asia/Shanghai wall-clock time 'YYYY-MM-DD HH:MM'."""
+    return datetime.fromisoformat(text).replace(tzinfo=TZ)
+
+
+def sample_limits() -> RepairLimits:
+    """The sample property's repair time-limit table."""
+    return RepairLimits(
+        arrival={
+            "emergency": TimeLimit.parse("15 minutes"),
+            "ordinary": TimeLimit.parse("30 minutes"),
+            "scheduled": TimeLimit.parse("immediately"),
+        },
+        completion={
+            "emergency": TimeLimit.parse("4 hours"),
+            "ordinary": TimeLimit.parse("2 working days"),
+            "scheduled": TimeLimit.parse("3 working days"),
+        },
+        revisit=TimeLimit.parse("1 working day"),
+    )
+
+
+LIMITS = sample_limits()
+_ARRIVAL = {c: TimeLimit.minutes(15) for c in RepairCategory}
+_COMPLETION = {c: TimeLimit.hours(4) for c in RepairCategory}
+
+
+class TestRepairLimits:
+    """The time-limit table: every category, stored read-only."""
+
+    def test_mappings_are_read_only_and_ordered(self) -> None:
+        """The stored mappings follow the category order and refuse changes."""
+        limits = RepairLimits(
+            arrival=dict(reversed(list(_ARRIVAL.items()))),
+            completion=_COMPLETION,
+            revisit=TimeLimit.working_days(1),
+        )
+        assert list(limits.arrival) == list(RepairCategory)
+        with pytest.raises(TypeError):
+            limits.arrival[RepairCategory.EMERGENCY] = TimeLimit.minutes(1)  # type: ignore[index]
+
+    def test_equal_and_hashable(self) -> None:
+        """Equal tables are equal and hash alike, whatever mapping they came from."""
+        a = sample_limits()
+        b = attrs.evolve(a)
+        assert a == b
+        assert hash(a) == hash(b)
+        assert a != attrs.evolve(a, revisit=TimeLimit.working_days(2))
+
+    def test_repr(self) -> None:
+        """The repr shows each category's limit in words."""
+        assert "'emergency': '15 minutes'" in repr(LIMITS)
+        assert "'scheduled': '3 working days'" in repr(LIMITS)
+
+    def test_incomparable_limits_are_allowed(self) -> None:
+        """A natural arrival and a working-day completion do not compare, so both stand."""
+        limits = RepairLimits(
+            arrival=_ARRIVAL,
+            completion=dict.fromkeys(RepairCategory, TimeLimit.working_days(0)),
+            revisit=TimeLimit.hours(24),
+        )
+        assert limits.completion[RepairCategory.ORDINARY] == TimeLimit.working_days(0)
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "match"),
+        [
+            pytest.param(
+                {"arrival": [TimeLimit.minutes(1)]},
+                TypeError,
+                "'arrival' must be a mapping",
+                id="list",
+            ),
+            pytest.param(
+                {"arrival": {"emergency": TimeLimit.minutes(1)}},
+                InvalidValueError,
+                r"'arrival'.*missing 'ordinary', 'scheduled'",
+                id="missing",
+            ),
+            pytest.param(
+                {"completion": {**_COMPLETION, "urgent": TimeLimit.hours(1)}},
+                InvalidValueError,
+                r"'completion key' must be one of .*'urgent'",
+                id="unknown-key",
+            ),
+            pytest.param(
+                {"arrival": {**_ARRIVAL, "ordinary": "30 minutes"}},
+                TypeError,
+                r"arrival\['ordinary'\].*'30 minutes'",
+                id="str-limit",
+            ),
+            pytest.param(
+                {"arrival": {1: TimeLimit.minutes(1)}},
+                TypeError,
+                "'arrival key'.*int 1",
+                id="int-key",
+            ),
+            pytest.param({"revisit": "1 working day"}, TypeError, "'revisit'", id="revisit-str"),
+            pytest.param(
+                {"completion": {**_COMPLETION, "ordinary": TimeLimit.minutes(10)}},
+                InvalidValueError,
+                r"'completion' of 'ordinary' \(10 minutes\) must not be shorter",
+                id="shorter",
+            ),
+        ],
+    )
+    def test_bad_inputs(self, changes: dict[str, Any], error: type[Exception], match: str) -> None:
+        """Bad tables raise a named error showing the value."""
+        fields: dict[str, Any] = {
+            "arrival": _ARRIVAL,
+            "completion": _COMPLETION,
+            "revisit": TimeLimit.working_days(1),
+        }
+        fields.update(changes)
+        with pytest.raises(error, match=match):
+            RepairLimits(**fields)
+
+
+def _order(**changes: Any) -> RepairOrder:
+    fields: dict[str, Any] = {
+        "id": "R-1",
+        "category": "ordinary",
+        "timeline": Timeline.start(_t("2025-03-03 09:00")),
+    }
+    fields.update(changes)
+    ident, category, timeline = fields.pop("id"), fields.pop("category"), fields.pop("timeline")
+    return RepairOrder(ident, category, timeline, **fields)
+
+
+class TestRepairOrder:
+    """A validated repair order."""
+
+    def test_fields(self) -> None:
+        """The order keeps its fields; the start is the receipt."""
+        order = _order(unit="3-1502", technician="张伟", warranty_until=date(2026, 3, 31))
+        assert order.category is RepairCategory.ORDINARY
+        assert order.start == order.received_at == _t("2025-03-03 09:00")
+        assert "category='ordinary'" in repr(order)
+
+    def test_scheduled_starts_at_the_appointment(self) -> None:
+        """A scheduled order's clocks start at the appointment."""
+        order = _order(category="scheduled", appointment=_t("2025-03-04 14:00"))
+        assert order.start == _t("2025-03-04 14:00")
+
+    def test_evolve_validates(self) -> None:
+        """attrs.evolve runs the validation again."""
+        with pytest.raises(InvalidValueError, match="'appointment' is required"):
+            attrs.evolve(_order(), category=RepairCategory.SCHEDULED)
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "match"),
+        [
+            pytest.param(
+                {"id": " "}, InvalidValueError, "'id' must not be empty, got ' '", id="blank-id"
+            ),
+            pytest.param({"id": 7}, TypeError, "'id' must be a str, got int 7", id="int-id"),
+            pytest.param(
+                {"category": "urgent"}, InvalidValueError, "'category'.*'urgent'", id="category"
+            ),
+            pytest.param({"category": None}, TypeError, "'category'.*None", id="category-none"),
+            pytest.param({"timeline": ()}, TypeError, "'timeline'", id="timeline"),
+            pytest.param({"technician": 3}, TypeError, "'technician'.*int 3", id="technician"),
+            pytest.param({"unit": None}, TypeError, "'unit'.*None", id="unit"),
+            pytest.param(
+                {"rework_of": "R-1"}, InvalidValueError, "'rework_of'.*own id 'R-1'", id="self"
+            ),
+            pytest.param(
+                {"rework_of": ""},
+                InvalidValueError,
+                "'rework_of' must not be empty",
+                id="blank-rework",
+            ),
+            pytest.param(
+                {"warranty_until": datetime(2026, 3, 31, tzinfo=TZ)},
+                TypeError,
+                "'warranty_until' must be a date",
+                id="warranty-datetime",
+            ),
+            pytest.param(
+                {"category": "scheduled"},
+                InvalidValueError,
+                "'appointment' is required",
+                id="no-appointment",
+            ),
+            pytest.param(
+                {"appointment": _t("2025-03-04 14:00")},
+                InvalidValueError,
+                r"'appointment' is only for scheduled orders, got '2025-03-04T14:00:00\+08:00'",
+                id="appointment-ordinary",
+            ),
+            pytest.param(
+                {"category": "scheduled", "appointment": _t("2025-03-03 08:00")},
+                InvalidValueError,
+                "'appointment' '2025-03-03T08:00:00.08:00' must not be before",
+                id="appointment-early",
+            ),
+            pytest.param(
+                {"category": "scheduled", "appointment": datetime(2025, 3, 4, 14, 0)},
+                NaiveDatetimeError,
+                "'appointment'",
+                id="naive",
+            ),
+        ],
+    )
+    def test_bad_inputs(self, changes: dict[str, Any], error: type[Exception], match: str) -> None:
+        """Bad orders raise a named error showing the value."""
+        with pytest.raises(error, match=match):
+            _order(**changes)
+
+
+def _due(status: MilestoneStatus) -> str | None:
+    return None if status.due_at is None else status.due_at.strftime("%Y-%m-%d %H:%M")
+
+
+class TestRepairStatus:
+    """repair_status: arrival, completion and revisit milestones."""
+
+    @pytest.mark.parametrize(
+        ("category", "appointment", "arrival_due", "completion_due"),
+        [
+            pytest.param("emergency", None, "2025-09-30 18:05", "2025-09-30 21:50", id="emergency"),
+            # 2 working days after 30 Sep skip the National Day holiday (1–8 Oct)
+            pytest.param("ordinary", None, "2025-09-30 18:20", "2025-10-10 17:30", id="ordinary"),
+            # agreed for 9 Oct 09:00; 3 working days: 10 Oct, 11 Oct (make-up Saturday), 13 Oct
+            pytest.param(
+                "scheduled",
+                "2025-10-09 09:00",
+                "2025-10-09 09:00",
+                "2025-10-13 17:30",
+                id="scheduled",
+            ),
+        ],
+    )
+    def test_national_day_eve(
+        self, category: str, appointment: str | None, arrival_due: str, completion_due: str
+    ) -> None:
+        """A repair reported at 17:50 on 30 Sep 2025 is due as each category's limits say."""
+        order = _order(
+            category=category,
+            timeline=Timeline.start(_t("2025-09-30 17:50")),
+            appointment=None if appointment is None else _t(appointment),
+        )
+        status = repair_status(order, limits=LIMITS, calendar=OFFICE, as_of=_t("2025-10-20 09:00"))
+        assert (_due(status.arrival), _due(status.completion)) == (arrival_due, completion_due)
+        assert status.arrival.state is MilestoneState.BREACHED  # nobody came
+        assert status.revisit.state is MilestoneState.NOT_APPLICABLE
+
+    def test_emergency_at_two_on_a_sunday(self) -> None:
+        """An emergency at 02:00 on a Sunday runs on the natural clock, office closed or not."""
+        t0 = _t("2025-03-02 02:00")
+        timeline = (
+            Timeline.start(t0)
+            .arrived(t0 + timedelta(minutes=15))
+            .completed(t0 + timedelta(hours=4, minutes=30))
+        )
+        status = repair_status(
+            _order(category="emergency", timeline=timeline, technician="李强"),
+            limits=LIMITS,
+            calendar=OFFICE,
+            as_of=_t("2025-03-02 12:00"),
+        )
+        assert status.arrival.state is MilestoneState.MET  # exactly at the limit
+        assert _due(status.completion) == "2025-03-02 06:00"
+        assert status.completion.overrun == timedelta(minutes=30)
+        assert status.breaches == ("completion",)
+        # revisit: 1 working day after Sunday's completion is Monday's close
+        assert _due(status.revisit) == "2025-03-03 17:30"
+        assert status.revisit.state is MilestoneState.PENDING
+
+    @pytest.mark.parametrize(
+        ("revisited", "state"),
+        [
+            pytest.param("2025-03-10 17:30", MilestoneState.MET, id="monday-close"),
+            pytest.param("2025-03-11 09:00", MilestoneState.BREACHED, id="tuesday"),
+        ],
+    )
+    def test_revisit_across_a_weekend(self, revisited: str, state: MilestoneState) -> None:
+        """Work completed on Friday is revisited by Monday's close."""
+        t0 = _t("2025-03-07 09:00")
+        timeline = (
+            Timeline.start(t0)
+            .arrived(_t("2025-03-07 09:20"))
+            .completed(_t("2025-03-07 16:00"))
+            .revisited(_t(revisited), satisfied=False)
+        )
+        status = repair_status(
+            _order(timeline=timeline), limits=LIMITS, calendar=OFFICE, as_of=_t("2025-03-12 09:00")
+        )
+        assert _due(status.revisit) == "2025-03-10 17:30"
+        assert status.revisit.state is state
+        assert status.satisfied is False
+
+    def test_pause_counts_on_completion_only(self) -> None:
+        """Waiting for parts extends completion by the paused working time, not arrival."""
+        t0 = _t("2025-03-03 09:00")
+        timeline = (
+            Timeline.start(t0)
+            .paused(_t("2025-03-03 09:10"), "owner absent")
+            .resumed(_t("2025-03-03 10:10"))
+            .arrived(_t("2025-03-03 10:20"))
+        )
+        status = repair_status(
+            _order(timeline=timeline), limits=LIMITS, calendar=OFFICE, as_of=_t("2025-03-03 11:00")
+        )
+        assert status.arrival.state is MilestoneState.BREACHED
+        assert status.arrival.paused == timedelta(0)
+        assert status.completion.paused == timedelta(hours=1)
+        assert _due(status.completion) == "2025-03-06 09:30"  # Wed 17:30 + 1 working hour
+
+    def test_scheduled_before_the_appointment(self) -> None:
+        """Before the appointment a scheduled order's clocks have not started."""
+        order = _order(category="scheduled", appointment=_t("2025-03-05 14:00"))
+        status = repair_status(order, limits=LIMITS, calendar=OFFICE, as_of=_t("2025-03-04 09:00"))
+        assert status.arrival.state is MilestoneState.NOT_APPLICABLE
+        assert status.start_at == _t("2025-03-05 14:00")
+
+    def test_scheduled_early_work_keeps_its_real_instant(self) -> None:
+        """Work done before the appointment is on time and reports its real instant."""
+        timeline = (
+            Timeline.start(_t("2025-03-03 09:00"))
+            .arrived(_t("2025-03-05 13:50"))
+            .completed(_t("2025-03-05 15:00"))
+        )
+        order = _order(category="scheduled", timeline=timeline, appointment=_t("2025-03-05 14:00"))
+        status = repair_status(order, limits=LIMITS, calendar=OFFICE, as_of=_t("2025-03-06 09:00"))
+        assert status.arrival.state is MilestoneState.MET
+        assert status.arrival.done_at == _t("2025-03-05 13:50")
+        assert status.completion.done_at == _t("2025-03-05 15:00")
+
+    def test_str(self) -> None:
+        """The status reads as one line per milestone and the owner's verdict."""
+        t0 = _t("2025-03-07 09:00")
+        timeline = (
+            Timeline.start(t0)
+            .arrived(_t("2025-03-07 09:20"))
+            .completed(_t("2025-03-07 16:00"))
+            .revisited(_t("2025-03-10 10:00"), satisfied=True)
+        )
+        status = repair_status(
+            _order(timeline=timeline, technician="王磊"),
+            limits=LIMITS,
+            calendar=OFFICE,
+            as_of=_t("2025-03-12 09:00"),
+        )
+        assert str(status).splitlines() == [
+            "R-1 (ordinary 一般维修), 王磊",
+            "  arrival (30 minutes): met, due 2025-03-07 09:30",
+            "  completion (2 working days): met, due 2025-03-11 17:30",
+            "  revisit (1 working day): met, due 2025-03-10 17:30",
+            "  owner satisfied",
+        ]
+        unhappy = attrs.evolve(status, satisfied=False)
+        assert str(unhappy).endswith("owner NOT satisfied")
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "match"),
+        [
+            pytest.param({"order": "R-1"}, TypeError, "'order' must be RepairOrder", id="order"),
+            pytest.param({"limits": {}}, TypeError, "'limits' must be RepairLimits", id="limits"),
+            pytest.param(
+                {"calendar": "china"},
+                TypeError,
+                "'calendar' must be WorkingCalendar",
+                id="calendar",
+            ),
+            pytest.param(
+                {"as_of": datetime(2025, 3, 3, 9, 0)}, NaiveDatetimeError, "'as_of'", id="naive"
+            ),
+            pytest.param(
+                {"as_of": date(2025, 3, 3)}, TypeError, "'as_of' must be a datetime", id="date"
+            ),
+        ],
+    )
+    def test_bad_inputs(self, changes: dict[str, Any], error: type[Exception], match: str) -> None:
+        """Bad arguments raise a named error showing the value."""
+        args: dict[str, Any] = {
+            "order": _order(),
+            "limits": LIMITS,
+            "calendar": OFFICE,
+            "as_of": _t("2025-03-04 09:00"),
+        }
+        args.update(changes)
+        order = args.pop("order")
+        with pytest.raises(error, match=match):
+            repair_status(order, **args)
+
+
+def _march() -> tuple[RepairOrder, ...]:
+    """Five orders: two technicians, one unassigned, one rework, one outside the month."""
+
+    def done(t: str, *, arrive: int, finish: int, revisit: int | None, ok: bool | None) -> Timeline:
+        t0 = _t(t)
+        line = Timeline.start(t0).arrived(t0 + timedelta(minutes=arrive))
+        line = line.completed(t0 + timedelta(hours=finish))
+        if revisit is not None:
+            line = line.revisited(t0 + timedelta(hours=revisit), satisfied=ok)
+        return line
+
+    return (
+        RepairOrder(
+            "A",
+            "ordinary",
+            done("2025-03-03 09:00", arrive=20, finish=3, revisit=24, ok=True),
+            technician="张伟",
+        ),
+        RepairOrder(
+            "B",
+            "emergency",
+            done("2025-03-04 02:00", arrive=25, finish=3, revisit=None, ok=None),
+            technician="张伟",
+        ),
+        RepairOrder(
+            "C",
+            "ordinary",
+            done("2025-03-05 10:00", arrive=10, finish=100, revisit=101, ok=False),
+            technician="李强",
+        ),
+        RepairOrder(
+            "D",
+            "ordinary",
+            done("2025-03-10 10:00", arrive=10, finish=2, revisit=4, ok=None),
+            technician="王磊",
+            rework_of="A",
+        ),
+        RepairOrder("E", "ordinary", Timeline.start(_t("2025-03-31 17:00"))),
+        RepairOrder("F", "ordinary", Timeline.start(_t("2025-02-28 10:00")), technician="张伟"),
+        RepairOrder("G", "ordinary", Timeline.start(_t("2025-04-02 10:00")), rework_of="C"),
+    )
+
+
+class TestRepairMetrics:
+    """repair_metrics: exact rates overall, per technician and per category."""
+
+    def metrics(self) -> RepairMetrics:
+        return repair_metrics(
+            _march(),
+            period=Period.parse("2025-03"),
+            limits=LIMITS,
+            calendar=OFFICE,
+            as_of=_t("2025-04-01 09:00"),
+        )
+
+    def test_overall(self) -> None:
+        """Orders of March only; reworks found through rework_of by as_of."""
+        m = self.metrics().overall
+        assert (m.orders, m.completed) == (5, 4)
+        assert m.arrival == Rate(3, 5)  # B arrived after 25 minutes; nobody came to E
+        assert m.completion == Rate(3, 4)  # C took 100 hours
+        assert m.revisit == Rate(3, 4)  # B never revisited
+        assert m.revisit_on_time == Rate(3, 4)  # C's revisit on Sunday is early, not late
+        assert m.rework == Rate(1, 4)  # A redone by D; G (April) is not known yet
+        assert m.satisfaction == Rate(1, 2)
+        assert m.revisit_result is TargetResult.MISSED
+
+    def test_by_technician(self) -> None:
+        """The rework counts against the technician of the original order."""
+        metrics = self.metrics()
+        assert [f.label for f in metrics.by_technician] == ["(unassigned)", "张伟", "李强", "王磊"]
+        assert metrics.technician("张伟").rework == Rate(1, 2)
+        assert metrics.technician("王磊").rework == Rate(0, 1)
+        assert metrics.technician("").orders == 1
+        with pytest.raises(InvalidValueError, match=r"'name' must be a technician.*'赵六'"):
+            metrics.technician("赵六")
+
+    def test_by_category(self) -> None:
+        """Categories with orders, in category order."""
+        labels = [f.label for f in self.metrics().by_category]
+        assert labels == ["emergency 急修", "ordinary 一般维修"]
+
+    def test_tables(self) -> None:
+        """Text, Markdown and HTML show the same rows."""
+        metrics = self.metrics()
+        text = metrics.to_text()
+        assert text.startswith("Repairs 2025-03 as of 2025-04-01T09:00:00+08:00")
+        assert "75.0% (3/4)" in text
+        assert str(metrics) == text
+        md = metrics.to_markdown().splitlines()
+        assert md[0].startswith("|  | orders | completed | arrival on time")
+        assert md[2].startswith("| all | 5 | 4 | 60.0% (3/5) | 75.0% (3/4)")
+        html = metrics._repr_html_()
+        assert html.startswith("<table><caption>Repairs 2025-03")
+        assert "<td>李强</td>" in html
+
+    def test_empty(self) -> None:
+        """No orders: every rate is not applicable."""
+        m = repair_metrics(
+            (),
+            period=Period.parse("2025-03"),
+            limits=LIMITS,
+            calendar=OFFICE,
+            as_of=_t("2025-04-01 09:00"),
+        )
+        assert m.overall.orders == 0
+        assert not m.overall.arrival.is_applicable
+        assert m.by_technician == ()
+        assert m.overall.revisit_result is TargetResult.NOT_APPLICABLE
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "match"),
+        [
+            pytest.param(
+                {"orders": "R-1"}, TypeError, "'orders' must be an iterable.*'R-1'", id="str"
+            ),
+            pytest.param({"orders": 5}, TypeError, "'orders' must be an iterable.*int 5", id="int"),
+            pytest.param(
+                {"orders": [_order(), _order()]},
+                InvalidValueError,
+                "distinct ids.*'R-1' twice",
+                id="dup",
+            ),
+            pytest.param(
+                {"orders": [_order(), "R-2"]},
+                TypeError,
+                r"'orders\[1\]' must be RepairOrder",
+                id="item",
+            ),
+            pytest.param({"period": "2025-03"}, TypeError, "'period' must be Period", id="period"),
+            pytest.param(
+                {"as_of": datetime(2025, 4, 1)}, NaiveDatetimeError, "'as_of'", id="naive"
+            ),
+            pytest.param({"limits": None}, TypeError, "'limits' must be RepairLimits", id="limits"),
+            pytest.param(
+                {"calendar": None}, TypeError, "'calendar' must be WorkingCalendar", id="calendar"
+            ),
+        ],
+    )
+    def test_bad_inputs(self, changes: dict[str, Any], error: type[Exception], match: str) -> None:
+        """Bad arguments raise a named error showing the value."""
+        args: dict[str, Any] = {
+            "orders": (),
+            "period": Period.parse("2025-03"),
+            "limits": LIMITS,
+            "calendar": OFFICE,
+            "as_of": _t("2025-04-01 09:00"),
+        }
+        args.update(changes)
+        orders = args.pop("orders")
+        with pytest.raises(error, match=match):
+            repair_metrics(orders, **args)

@@ -1,0 +1,192 @@
+"""Property tests for propstd.repairs: the invariants of the repair time-limit table."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import json
+from datetime import date, timedelta
+
+import attrs
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+from propstd.calendars import WorkingCalendar
+from propstd.periods import Period
+from propstd.rates import Rate
+from propstd.repairs import (
+    RepairCategory,
+    RepairLimits,
+    RepairOrder,
+    repair_metrics,
+    repair_status,
+    warranty_reminder_date,
+)
+from propstd.serialization import from_data, to_data
+from propstd.timelimits import Clock
+from propstd.timelines import EventKind, MilestoneState, Timeline
+from tests.strategies import (
+    REPAIR_TZ,
+    dates,
+    repair_instants,
+    repair_limits,
+    repair_orders,
+    repair_timelines,
+)
+
+OFFICE = WorkingCalendar.weekly(hours="09:00-12:00,13:30-18:00", zone="Asia/Shanghai")
+
+
+def _comparable(limits: RepairLimits, category: RepairCategory) -> bool:
+    a, c = limits.arrival[category], limits.completion[category]
+    return a.clock is c.clock and (a.unit.value == "day") == (c.unit.value == "day")
+
+
+class TestCompletionAfterArrival:
+    """Seed rules §4: the time-limit table gives each category an arrival and a completion
+    limit; where the two compare, the completion is never due before the arrival."""
+
+    @given(repair_limits(), repair_orders())
+    def test_completion_due_not_before_arrival_due(
+        self, limits: RepairLimits, order: RepairOrder
+    ) -> None:
+        """Completion is due no earlier than arrival when the limits compare."""
+        as_of = order.start + timedelta(days=10)
+        status = repair_status(order, limits=limits, calendar=OFFICE, as_of=as_of)
+        if not _comparable(limits, order.category):
+            return
+        assert status.arrival.due_at is not None
+        assert status.completion.due_at is not None
+        assert status.completion.due_at >= status.arrival.due_at
+
+
+class TestPauseMovesOnlyCompletion:
+    """Seed rules §4 / semantics §11: pauses for parts or an absent owner count on completion
+    only; arrival and revisit milestones are not pausable."""
+
+    @given(repair_limits(), st.data())
+    def test_pause_moves_only_completion(self, limits: RepairLimits, data: st.DataObject) -> None:
+        """Removing the pause leaves arrival and revisit as they were and never lengthens
+        the completion deadline."""
+        paused = data.draw(repair_timelines(pause=True))
+        events = paused.events
+        kept = tuple(e for e in events if e.kind not in (EventKind.PAUSED, EventKind.RESUMED))
+        plain = Timeline(kept)
+        category = data.draw(st.sampled_from(RepairCategory))
+        appointment = paused.received_at if category is RepairCategory.SCHEDULED else None
+        as_of = events[-1].at + timedelta(days=data.draw(st.integers(0, 10)))
+        a = repair_status(
+            RepairOrder("R-1", category, paused, appointment=appointment),
+            limits=limits,
+            calendar=OFFICE,
+            as_of=as_of,
+        )
+        b = repair_status(
+            RepairOrder("R-1", category, plain, appointment=appointment),
+            limits=limits,
+            calendar=OFFICE,
+            as_of=as_of,
+        )
+        assert a.arrival == b.arrival
+        assert a.revisit == b.revisit
+        if b.completion.due_at is not None:
+            assert a.completion.due_at is not None
+            assert a.completion.due_at >= b.completion.due_at
+            if limits.completion[category].clock is Clock.NATURAL:
+                # natural clock: the deadline moves by exactly the paused real time
+                assert a.completion.due_at - a.completion.paused == b.completion.due_at
+
+
+@st.composite
+def _order_sets(draw: st.DrawFn) -> tuple[RepairOrder, ...]:
+    count = draw(st.integers(1, 12))
+    start = draw(repair_instants())
+    out: list[RepairOrder] = []
+    for i in range(count):
+        earlier = [o.id for o in out]
+        rework = st.sampled_from(earlier) if earlier else st.none()
+        out.append(
+            draw(
+                repair_orders(
+                    order_id=f"R-{i}",
+                    rework_of=st.none() | rework,
+                    timelines=repair_timelines(start=start + timedelta(hours=7 * i)),
+                )
+            )
+        )
+    return tuple(out)
+
+
+class TestReworkRate:
+    """Seed rules §4: rework rate (返修率) = orders whose work was redone / completed orders,
+    tracked per technician; rates pool exactly."""
+
+    @pytest.mark.slow
+    @given(repair_limits(), _order_sets())
+    def test_rework_rate_and_pooling(
+        self, limits: RepairLimits, orders: tuple[RepairOrder, ...]
+    ) -> None:
+        """The rework rate counts reworked completed orders, and the groups add up to it."""
+        first = min(o.received_at for o in orders).astimezone(REPAIR_TZ).date()
+        period = Period(first, first + timedelta(days=40))
+        as_of = max(o.timeline.events[-1].at for o in orders) + timedelta(days=3)
+        m = repair_metrics(orders, period=period, limits=limits, calendar=OFFICE, as_of=as_of)
+        redone = {o.rework_of for o in orders}
+        completed = [o for o in orders if o.timeline.first(EventKind.COMPLETED) is not None]
+        assert m.overall.rework == Rate(sum(o.id in redone for o in completed), len(completed))
+        assert m.overall.completed == len(completed)
+        assert m.overall.orders == len(orders)
+        for field in ("arrival", "completion", "revisit", "revisit_on_time", "rework"):
+            by_tech = sum((getattr(f, field) for f in m.by_technician), Rate(0, 0))
+            by_cat = sum((getattr(f, field) for f in m.by_category), Rate(0, 0))
+            assert by_tech == getattr(m.overall, field)
+            assert by_cat == getattr(m.overall, field)
+
+    @pytest.mark.slow
+    @given(repair_limits(), _order_sets())
+    def test_judged_rates_count_breaches(
+        self, limits: RepairLimits, orders: tuple[RepairOrder, ...]
+    ) -> None:
+        """Arrival timeliness is the met arrivals over the judged ones."""
+        first = min(o.received_at for o in orders).astimezone(REPAIR_TZ).date()
+        period = Period(first, first + timedelta(days=40))
+        as_of = max(o.timeline.events[-1].at for o in orders)
+        m = repair_metrics(orders, period=period, limits=limits, calendar=OFFICE, as_of=as_of)
+        states = [
+            repair_status(o, limits=limits, calendar=OFFICE, as_of=as_of).arrival.state
+            for o in orders
+        ]
+        met = states.count(MilestoneState.MET)
+        assert m.overall.arrival == Rate(met, met + states.count(MilestoneState.BREACHED))
+
+
+class TestWarrantyReminder:
+    """Seed rules §4: owners are reminded one month before the warranty ends (month-end safe)."""
+
+    @given(dates())
+    def test_reminder_in_the_month_before(self, end: date) -> None:
+        """end − 31 days ≤ reminder < end, equal to end − 1 month clamped at the month end."""
+        reminder = warranty_reminder_date(end)
+        assert end - timedelta(days=31) <= reminder < end
+        assert reminder == end - relativedelta(months=1)
+        previous = end.replace(day=1) - timedelta(days=1)
+        assert reminder.month == previous.month
+        assert reminder.day == min(end.day, _calendar.monthrange(previous.year, previous.month)[1])
+
+
+class TestRoundTrip:
+    """Semantics §13: from_data(cls, to_data(x)) == x for every public record."""
+
+    @given(repair_limits())
+    def test_limits(self, limits: RepairLimits) -> None:
+        """Limits survive JSON."""
+        data = json.loads(json.dumps(to_data(limits)))
+        assert from_data(RepairLimits, data) == limits
+
+    @given(repair_orders())
+    def test_orders(self, order: RepairOrder) -> None:
+        """Orders survive JSON."""
+        data = json.loads(json.dumps(to_data(order)))
+        assert from_data(RepairOrder, data) == order
+        assert attrs.evolve(order) == order
