@@ -220,13 +220,17 @@ _FINDING_ZONES = (_UTC, _timezone(_timedelta(hours=8)), _ZoneInfo("Europe/Berlin
 
 
 def finding_instants() -> st.SearchStrategy[_datetime]:
-    """Aware instants in 2024–2026 in UTC, +08:00 or Europe/Berlin (real wall times only)."""
+    """Aware instants in 2024–2026 in UTC, +08:00 or Europe/Berlin.
+
+    Only real, unambiguous wall times: Python compares an ambiguous (fall-back) time in one
+    zone as unequal to every time in another zone, which would break round-trip equality.
+    """
     return st.datetimes(
         min_value=_datetime(2024, 1, 1),
         max_value=_datetime(2026, 12, 31),
         timezones=st.sampled_from(_FINDING_ZONES),
         allow_imaginary=False,
-    )
+    ).filter(lambda t: t.replace(fold=1 - t.fold).utcoffset() == t.utcoffset())
 
 
 @st.composite
@@ -247,6 +251,13 @@ def finding_events(draw: st.DrawFn) -> FindingEvent:
         note=note,
         result=result,
     )
+
+
+def _later(t: _datetime, minutes: int) -> _datetime:
+    # real elapsed time; keep the zone unless the result is ambiguous there (then UTC)
+    u = t.astimezone(_UTC) + _timedelta(minutes=minutes)
+    local = u.astimezone(t.tzinfo)
+    return local if local.replace(fold=1 - local.fold).utcoffset() == local.utcoffset() else u
 
 
 def _legal_steps(status: FindingStatus) -> tuple[str, ...]:
@@ -298,7 +309,7 @@ def findings(
         owner=draw(st.sampled_from(("", *FINDING_PEOPLE))),
         department=draw(st.sampled_from(FINDING_DEPARTMENTS)),
         points=points,
-        rectify_by=start + _timedelta(minutes=draw(st.integers(0, 60 * 24 * 20))),
+        rectify_by=_later(start, draw(st.integers(0, 60 * 24 * 20))),
         verify_on=start.date() + _timedelta(days=draw(st.integers(0, 30))),
     )
     at = start
@@ -307,7 +318,7 @@ def findings(
         if not steps:
             break
         step = draw(st.sampled_from(steps))
-        at = at + _timedelta(minutes=draw(st.integers(0, 60 * 24 * 5)))
+        at = _later(at, draw(st.integers(0, 60 * 24 * 5)))
         people: tuple[str, ...] = FINDING_PEOPLE
         if step in ("pass", "fail"):
             people = tuple(p for p in FINDING_PEOPLE if p != f.rectified_by)

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import attrs
 
-from propstd._time import DAY, day_start
+from propstd._time import DAY, day_start, to_utc
 from propstd._validators import (
     aware,
     check_aware,
@@ -275,7 +275,7 @@ def _replay(finding_id: str, found_at: datetime, events: Iterable[FindingEvent])
     closed_at: datetime | None = None
     previous = found_at
     for i, event in enumerate(events):
-        if event.at < previous:
+        if to_utc(event.at) < to_utc(previous):
             what = "the finding was recorded" if i == 0 else "the previous event"
             msg = (
                 f"{event.kind.value} of finding {finding_id!r} at {_show(event.at)} is out of "
@@ -386,7 +386,7 @@ class Finding:
                 f"got 'points' {self.points!r}"
             )
             raise InvalidValueError(msg)
-        if self.rectify_by < self.found_at:
+        if to_utc(self.rectify_by) < to_utc(self.found_at):
             msg = (
                 f"'rectify_by' {_show(self.rectify_by)} is before 'found_at' {_show(self.found_at)}"
             )
@@ -446,8 +446,9 @@ class Finding:
             >>> g.status(t), g.status(t.replace(hour=11))
             (<FindingStatus.OPEN: 'open'>, <FindingStatus.RECTIFIED: 'rectified'>)
         """
-        check_aware("as_of", as_of)
-        return _replay(self.id, self.found_at, (e for e in self.events if e.at <= as_of)).status
+        cut = to_utc(check_aware("as_of", as_of))
+        seen = (e for e in self.events if to_utc(e.at) <= cut)
+        return _replay(self.id, self.found_at, seen).status
 
     def is_open(self, as_of: datetime) -> bool:
         """Whether the finding waits for a rectification at *as_of* (open or reopened)."""
@@ -458,7 +459,7 @@ class Finding:
 
         The deadline instant itself is on time.
         """
-        return self.is_open(as_of) and as_of > self.rectify_by
+        return self.is_open(as_of) and to_utc(as_of) > to_utc(self.rectify_by)
 
     @property
     def verification_due(self) -> datetime:
@@ -473,7 +474,8 @@ class Finding:
         The end of `verify_on` is 24:00 local time in `found_at`'s zone; that instant itself is
         on time.
         """
-        return self.status(as_of) is FindingStatus.RECTIFIED and as_of > self.verification_due
+        rectified = self.status(as_of) is FindingStatus.RECTIFIED
+        return rectified and to_utc(as_of) > to_utc(self.verification_due)
 
     # -- lifecycle -----------------------------------------------------------------------
 

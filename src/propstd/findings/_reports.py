@@ -209,7 +209,7 @@ def improvement_notices(
     by_department: dict[str, list[NoticeItem]] = {}
     for f in findings:
         check_type("findings[]", f, Finding)
-        if f.found_at > as_of or not f.is_open(as_of):
+        if to_utc(f.found_at) > to_utc(as_of) or not f.is_open(as_of):
             continue
         late = to_utc(as_of) - to_utc(f.rectify_by)
         item = NoticeItem(finding=f, status=f.status(as_of), overdue_by=max(late, ZERO))
