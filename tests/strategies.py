@@ -514,3 +514,108 @@ def staffing_ratios(draw: st.DrawFn) -> _staffing.StaffingRatios:
         show_flat_cap=draw(st.integers(1, 40)),
         rounding=draw(st.sampled_from((Rounding.CEILING, Rounding.HALF_UP, Rounding.FLOOR))),
     )
+
+
+# --- repairs ---
+from propstd.repairs import RepairCategory as _RepairCategory  # noqa: E402
+from propstd.repairs import RepairLimits as _RepairLimits  # noqa: E402
+from propstd.repairs import RepairOrder as _RepairOrder  # noqa: E402
+from propstd.timelines import Timeline as _Timeline  # noqa: E402
+
+REPAIR_TZ = _ZoneInfo("Asia/Shanghai")
+REPAIR_TECHNICIANS = ("张伟", "李强", "王磊", "")
+
+
+@st.composite
+def repair_limits(draw: st.DrawFn) -> _RepairLimits:
+    """A `RepairLimits`: natural-minute arrivals, completions in natural hours or working days
+    (never shorter than the arrival where the two compare), a revisit in working days or hours."""
+    arrival = {c: TimeLimit.minutes(draw(st.integers(0, 120))) for c in _RepairCategory}
+    completion: dict[_RepairCategory, TimeLimit] = {}
+    for c in _RepairCategory:
+        if draw(st.booleans()):
+            hours = draw(st.integers(-(-arrival[c].amount // 60), 48))
+            completion[c] = TimeLimit.hours(hours)
+        else:
+            completion[c] = TimeLimit.working_days(draw(st.integers(0, 5)))
+    revisit = draw(
+        st.sampled_from(
+            (
+                TimeLimit.working_days(0),
+                TimeLimit.working_days(1),
+                TimeLimit.working_days(3),
+                TimeLimit.hours(24),
+                TimeLimit.working_hours(4),
+            )
+        )
+    )
+    return _RepairLimits(arrival=arrival, completion=completion, revisit=revisit)
+
+
+def repair_instants() -> st.SearchStrategy[_datetime]:
+    """Instants in 2024–2025 in Asia/Shanghai, to the minute."""
+    return st.datetimes(
+        min_value=_datetime(2024, 1, 1),
+        max_value=_datetime(2025, 12, 31),
+        timezones=st.just(REPAIR_TZ),
+    ).map(lambda t: t.replace(second=0, microsecond=0))
+
+
+@st.composite
+def repair_timelines(
+    draw: st.DrawFn, *, start: _datetime | None = None, pause: bool | None = None
+) -> _Timeline:
+    """A repair timeline: received, then perhaps arrived, a pause (for parts), completed and a
+    revisit with a verdict, each step minutes to days after the one before."""
+    t = draw(repair_instants()) if start is None else start
+    timeline = _Timeline.start(t)
+
+    def later(most: int) -> _datetime:
+        nonlocal t
+        t = t + _timedelta(minutes=draw(st.integers(0, most)))
+        return t
+
+    if not draw(st.integers(0, 9)):
+        return timeline
+    timeline = timeline.arrived(later(180))
+    if draw(st.booleans()) if pause is None else pause:
+        timeline = timeline.paused(later(600), draw(st.sampled_from(("parts", "owner absent"))))
+        timeline = timeline.resumed(later(60 * 48))
+    if not draw(st.integers(0, 5)):
+        return timeline
+    timeline = timeline.completed(later(60 * 72))
+    if draw(st.integers(0, 4)):
+        timeline = timeline.revisited(
+            later(60 * 72), satisfied=draw(st.sampled_from((True, False, None)))
+        )
+    return timeline
+
+
+@st.composite
+def repair_orders(
+    draw: st.DrawFn,
+    *,
+    category: _RepairCategory | None = None,
+    order_id: str | None = None,
+    rework_of: st.SearchStrategy[str | None] | None = None,
+    timelines: st.SearchStrategy[_Timeline] | None = None,
+) -> _RepairOrder:
+    """A valid `RepairOrder` (a scheduled one has an appointment after receipt)."""
+    chosen = draw(st.sampled_from(_RepairCategory)) if category is None else category
+    timeline = draw(repair_timelines() if timelines is None else timelines)
+    appointment = None
+    if chosen is _RepairCategory.SCHEDULED:
+        appointment = timeline.received_at + _timedelta(minutes=draw(st.integers(0, 60 * 72)))
+    ident = draw(st.from_regex(r"R-[0-9]{1,4}", fullmatch=True)) if order_id is None else order_id
+    return _RepairOrder(
+        ident,
+        chosen,
+        timeline,
+        unit=draw(st.sampled_from(("", "3-1502", "T7 B1"))),
+        technician=draw(st.sampled_from(REPAIR_TECHNICIANS)),
+        rework_of=draw(st.none() if rework_of is None else rework_of),
+        warranty_until=draw(
+            st.none() | dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31))
+        ),
+        appointment=appointment,
+    )
