@@ -178,6 +178,9 @@ def problems(draw: st.DrawFn) -> Problem:
 
 
 # --- timelimits ---
+import functools  # noqa: E402
+
+from propstd.calendars import WorkingCalendar, china_calendar  # noqa: E402
 from propstd.timelimits import Clock, TimeLimit, TimeUnit  # noqa: E402
 
 
@@ -194,6 +197,30 @@ def time_limits(
     chosen_unit = draw(st.sampled_from(TimeUnit)) if unit is None else unit
     amount = draw(st.integers(min_value=0, max_value=max_amount))
     return TimeLimit(amount, chosen_unit, chosen_clock)
+
+
+@functools.cache
+def _deadline_calendars() -> tuple[WorkingCalendar, ...]:
+    # built once, so their lazily built tables are shared by every test that draws them
+    return (
+        china_calendar(hours="08:30-12:00,13:30-17:30"),
+        WorkingCalendar.weekly(hours="00:00-24:00", days="daily", zone="Asia/Shanghai"),
+        WorkingCalendar.weekly(hours="09:00-12:00,13:00-17:00", zone="Europe/Berlin"),
+        WorkingCalendar.weekly(hours="22:00-06:00", days="mon-sat", zone="America/New_York"),
+    )
+
+
+def deadline_calendars() -> st.SearchStrategy[WorkingCalendar]:
+    """Calendars for deadline properties: the China office calendar (2008-2026), 24×7 in
+    Shanghai, Berlin office hours with lunch, overnight duty in New York (DST zones)."""
+    return st.sampled_from(_deadline_calendars())
+
+
+def deadline_starts() -> st.SearchStrategy[datetime]:
+    """Aware starts in 2010-2025 (inside the China calendar's data, with room for a limit)."""
+    return aware_datetimes(
+        min_value=datetime(2010, 1, 1), max_value=datetime(2025, 12, 1), allow_ambiguous=True
+    )
 
 
 # --- findings ---
@@ -618,4 +645,276 @@ def repair_orders(
             st.none() | dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31))
         ),
         appointment=appointment,
+    )
+
+
+# --- calendars ---
+from datetime import time as _time  # noqa: E402
+
+from propstd.calendars import Closure as _Closure  # noqa: E402
+from propstd.calendars import TimeWindow as _TimeWindow  # noqa: E402
+
+CALENDAR_BASES: tuple[date, ...] = (
+    date(2025, 3, 27),  # Europe/Berlin springs forward on 2025-03-30
+    date(2025, 10, 23),  # Europe/Berlin falls back on 2025-10-26
+    date(2025, 3, 6),  # America/New_York springs forward on 2025-03-09
+    date(2025, 10, 30),  # America/New_York falls back on 2025-11-02
+    date(2025, 1, 23),  # Spring Festival week
+)
+"""Dates around which `working_calendars()` puts holidays, make-up days and closures."""
+
+
+def _clock_at(minutes: int) -> _time:
+    return _time(minutes // 60 % 24, minutes % 60)
+
+
+@st.composite
+def time_windows(draw: st.DrawFn, *, step: int = 30) -> _TimeWindow:
+    """A `TimeWindow` on a *step*-minute grid (sometimes overnight or the whole day)."""
+    grid = 24 * 60 // step
+    start = draw(st.integers(0, grid - 1)) * step
+    length = draw(st.integers(1, grid)) * step
+    return _TimeWindow(_clock_at(start), _clock_at(start + length))
+
+
+@st.composite
+def _day_windows(draw: st.DrawFn, *, step: int) -> list[tuple[int, int]]:
+    """0-3 non-overlapping windows of one day as minute spans; the last may pass midnight."""
+    grid = 24 * 60 // step
+    count = draw(st.integers(0, 3))
+    points = sorted(
+        draw(st.lists(st.integers(0, grid), min_size=2 * count, max_size=2 * count, unique=True))
+    )
+    spans = [(points[2 * i] * step, points[2 * i + 1] * step) for i in range(count)]
+    return [(s, e) for s, e in spans if s < 24 * 60]
+
+
+@st.composite
+def working_calendars(
+    draw: st.DrawFn,
+    *,
+    zones: Sequence[str] = ZONE_KEYS,
+    step: int = 30,
+    around: date | None = None,
+) -> WorkingCalendar:
+    """A random `WorkingCalendar`: windows (incl. overnight), holidays, make-up days, closures.
+
+    Every week has some working time. Holidays, make-up days and closures fall within two
+    weeks of *around* (default: one of `CALENDAR_BASES`).
+    """
+    key = draw(st.sampled_from(zones))
+    tz = _zone(key)
+    week = [draw(_day_windows(step=step)) for _ in range(7)]
+    if not any(week):
+        week[draw(st.integers(0, 6))] = [(9 * 60, 17 * 60)]
+    # Maybe stretch each day's last window past midnight, up to the next day's first start.
+    for i in range(7):
+        if week[i] and draw(st.booleans()):
+            s, _ = week[i][-1]
+            nxt = week[(i + 1) % 7]
+            limit = min(nxt[0][0] if nxt else 24 * 60, s)
+            if limit >= step:
+                end = draw(st.integers(1, limit // step)) * step
+                week[i][-1] = (s, 24 * 60 + end)
+    windows = [tuple(_TimeWindow(_clock_at(s), _clock_at(e)) for s, e in day) for day in week]
+    base = around if around is not None else draw(st.sampled_from(CALENDAR_BASES))
+    near = st.integers(-7, 10).map(lambda k: base + timedelta(days=k))
+    holidays = draw(st.sets(near, max_size=3))
+    makeup = draw(st.sets(near, max_size=2)) - holidays
+    makeup_windows = None
+    if draw(st.booleans()):
+        makeup_windows = (draw(time_windows(step=step)),)
+    closures = []
+    for _ in range(draw(st.integers(0, 2))):
+        start = datetime.combine(draw(near), _time(0), tz) + timedelta(
+            minutes=draw(st.integers(0, 24 * 60 // step)) * step
+        )
+        length = timedelta(minutes=draw(st.integers(1, 3 * 24 * 60 // step)) * step)
+        closures.append(_Closure(start, start + length, draw(st.sampled_from(("", "typhoon")))))
+    return WorkingCalendar(
+        zone=key,
+        week=windows,
+        holidays=holidays,
+        makeup_days=makeup,
+        makeup_windows=makeup_windows,
+        closures=closures,
+        name=draw(st.sampled_from(("", "random"))),
+    )
+
+
+@st.composite
+def closures(draw: st.DrawFn, *, zones: Sequence[str] = ZONE_KEYS) -> _Closure:
+    """An aware `Closure` of up to three days."""
+    start = draw(
+        aware_datetimes(zones=zones, min_value=datetime(2020, 1, 1), max_value=datetime(2030, 1, 1))
+    )
+    length = draw(st.integers(1, 3 * 24 * 60))
+    return _Closure(
+        start, start + timedelta(minutes=length), draw(st.sampled_from(("", "typhoon")))
+    )
+
+
+# --- timelines ---
+from propstd.complaints import Complaint as _Complaint  # noqa: E402
+from propstd.complaints import ComplaintPolicy as _ComplaintPolicy  # noqa: E402
+from propstd.complaints import EscalationLadder as _EscalationLadder  # noqa: E402
+from propstd.timelines import Milestone as _Milestone  # noqa: E402
+from propstd.timelines import PriorityChangePolicy as _PriorityChangePolicy  # noqa: E402
+from propstd.timelines import ReopenPolicy as _ReopenPolicy  # noqa: E402
+from propstd.timelines import Timeline as _Tline  # noqa: E402
+from propstd.timelines import TimelineState as _TLState  # noqa: E402
+
+TIMELINE_PRIORITIES = ("low", "normal", "urgent")
+"""The priorities `timelines()` changes to and `milestones()` gives limits for."""
+
+_NEXT_KINDS: dict[_TLState, tuple[str, ...]] = {
+    _TLState.OPEN: (
+        "responded",
+        "arrived",
+        "paused",
+        "completed",
+        "closed",
+        "priority_changed",
+        "contacted",
+    ),
+    _TLState.PAUSED: ("responded", "resumed", "priority_changed", "contacted"),
+    _TLState.COMPLETED: ("closed", "priority_changed", "contacted", "revisited"),
+    _TLState.CLOSED: ("reopened", "revisited"),
+}
+
+
+def timeline_instants() -> st.SearchStrategy[datetime]:
+    """Instants in 2024–2025 in Asia/Shanghai, to the minute."""
+    return st.datetimes(
+        min_value=datetime(2024, 1, 1),
+        max_value=datetime(2025, 12, 1),
+        timezones=st.just(ZoneInfo("Asia/Shanghai")),
+    ).map(lambda t: t.replace(second=0, microsecond=0))
+
+
+@st.composite
+def timelines(
+    draw: st.DrawFn,
+    *,
+    start: datetime | None = None,
+    max_events: int = 10,
+    max_gap_minutes: int = 60 * 30,
+    kinds: Sequence[str] | None = None,
+) -> _Tline:
+    """A legal `Timeline`: a random walk over the events allowed in each state (restricted to
+    *kinds* if given), each event 0 to *max_gap_minutes* after the one before."""
+    t = draw(timeline_instants()) if start is None else start
+    timeline = _Tline.start(t)
+    responded = False
+    for _ in range(draw(st.integers(0, max_events))):
+        options = [
+            k
+            for k in _NEXT_KINDS[timeline.state]
+            if (kinds is None or k in kinds) and not (k == "responded" and responded)
+        ]
+        if not options:
+            break
+        kind = draw(st.sampled_from(options))
+        t = t + timedelta(minutes=draw(st.integers(0, max_gap_minutes)))
+        if kind == "paused":
+            timeline = timeline.paused(t, draw(st.sampled_from(("parts", "owner absent"))))
+        elif kind == "priority_changed":
+            timeline = timeline.priority_changed(t, draw(st.sampled_from(TIMELINE_PRIORITIES)))
+        elif kind == "revisited":
+            timeline = timeline.revisited(t, satisfied=draw(st.sampled_from((True, False, None))))
+        else:
+            timeline = getattr(timeline, kind)(t)
+        responded = (responded or kind == "responded") and kind != "reopened"
+    return timeline
+
+
+@st.composite
+def milestones(
+    draw: st.DrawFn,
+    *,
+    target: str | None = None,
+    pausable: bool | None = None,
+    reopen: _ReopenPolicy | None = None,
+    priority_change: _PriorityChangePolicy | None = None,
+    clock: Clock | None = None,
+) -> _Milestone:
+    """A `Milestone` from `received` with a small limit, limits for some priorities, and any
+    policies (narrow with the knobs)."""
+
+    def limit() -> TimeLimit:
+        chosen = draw(st.sampled_from(Clock)) if clock is None else clock
+        unit = draw(st.sampled_from(TimeUnit))
+        top = {TimeUnit.MINUTE: 600, TimeUnit.HOUR: 72, TimeUnit.DAY: 5}[unit]
+        return TimeLimit(draw(st.integers(0, top)), unit, chosen)
+
+    targets = ("responded", "arrived", "completed", "closed")
+    return _Milestone(
+        draw(st.sampled_from(targets)) if target is None else target,
+        limit(),
+        pausable=draw(st.booleans()) if pausable is None else pausable,
+        reopen=draw(st.sampled_from(_ReopenPolicy)) if reopen is None else reopen,
+        priority_change=(
+            draw(st.sampled_from(_PriorityChangePolicy))
+            if priority_change is None
+            else priority_change
+        ),
+        priority_limits={p: limit() for p in draw(st.sets(st.sampled_from(TIMELINE_PRIORITIES)))},
+    )
+
+
+@st.composite
+def escalation_ladders(draw: st.DrawFn, *, max_steps: int = 4) -> _EscalationLadder:
+    """A ladder of 1 to *max_steps* steps with strictly increasing thresholds (hours, on either
+    clock) and distinct roles."""
+    hours = sorted(draw(st.sets(st.integers(1, 96), min_size=1, max_size=max_steps)))
+    return _EscalationLadder.of(
+        *(
+            (TimeLimit(h, TimeUnit.HOUR, draw(st.sampled_from(Clock))), f"role-{i}")
+            for i, h in enumerate(hours)
+        )
+    )
+
+
+@st.composite
+def complaint_policies(draw: st.DrawFn) -> _ComplaintPolicy:
+    """A `ComplaintPolicy` with a random ladder and small limits."""
+    ladder = draw(escalation_ladders())
+    return _ComplaintPolicy(
+        ladder=ladder,
+        response=_Milestone("responded", TimeLimit.hours(draw(st.integers(1, 48)))),
+        reply=_Milestone("responded", TimeLimit.working_days(0), name="reply"),
+        contact_every=TimeLimit.working_days(draw(st.integers(1, 3))),
+        resolution=_Milestone("closed", TimeLimit.working_days(draw(st.integers(1, 5)))),
+        revisit=_Milestone("revisited", TimeLimit.working_days(3), start="closed"),
+        vip_role=draw(st.sampled_from([s.role for s in ladder.steps])),
+        major_role="general manager",
+        repeat_window=timedelta(days=draw(st.integers(1, 60))),
+        department_limit=draw(st.integers(1, 3)),
+    )
+
+
+@st.composite
+def complaints(
+    draw: st.DrawFn,
+    *,
+    timeline: st.SearchStrategy[_Tline] | None = None,
+    vip: bool | None = None,
+    complaint_id: str | None = None,
+) -> _Complaint:
+    """A valid `Complaint` with a legal timeline."""
+    tl = draw(timelines() if timeline is None else timeline)
+    return _Complaint(
+        draw(st.from_regex(r"TS-[0-9]{1,4}", fullmatch=True))
+        if complaint_id is None
+        else complaint_id,
+        tl.received_at,
+        draw(st.sampled_from(("phone", "visit", "letter", "web", "other"))),
+        draw(st.sampled_from(("dissatisfaction", "grievance", "demand"))),
+        vip=draw(st.booleans()) if vip is None else vip,
+        major=draw(st.booleans()),
+        departments=tuple(draw(st.sets(st.sampled_from(("客服部", "工程部", "财务部", "秩序部"))))),
+        customer=draw(st.sampled_from(("", "3-1201", "5-0802"))),
+        topic=draw(st.sampled_from(("", "noise", "lift"))),
+        owner=draw(st.sampled_from(("", "王敏", "李强"))),
+        timeline=tl,
     )

@@ -452,13 +452,14 @@ class Deadline:
     """The name (or, if it has none, the zone) of the calendar used."""
 
     def __attrs_post_init__(self) -> None:
-        if self.due_at < self.start:
+        # compare in UTC: same-zone comparison ignores `fold` and is wrong in a DST overlap
+        if _time.to_utc(self.due_at) < _time.to_utc(self.start):
             msg = f"'due_at' must not be earlier than 'start' {self.start!r}, got {self.due_at!r}"
             raise InvalidValueError(msg)
 
     def is_overdue(self, as_of: datetime) -> bool:
         """Whether work not done by *as_of* is late (`as_of` strictly after `due_at`)."""
-        return check_aware("as_of", as_of) > self.due_at
+        return _time.to_utc(check_aware("as_of", as_of)) > _time.to_utc(self.due_at)
 
     def __str__(self) -> str:
         return f"{_format_instant(self.due_at)} ({self.limit}: {self.reason})"
@@ -528,7 +529,11 @@ def deadline(start: datetime, limit: TimeLimit, *, calendar: WorkingCalendar) ->
 
 def _due_working_day(start: datetime, amount: int, calendar: WorkingCalendar, tz: tzinfo) -> date:
     day = start.astimezone(tz).date()
-    if amount == 0 and calendar.is_working_day(day) and start < calendar.end_of_working_day(day):
+    if (
+        amount == 0
+        and calendar.is_working_day(day)
+        and _time.to_utc(start) < _time.to_utc(calendar.end_of_working_day(day))
+    ):
         return day
     return calendar.add_working_days(day, max(amount, 1))
 
@@ -568,13 +573,15 @@ def explain_deadline(start: datetime, limit: TimeLimit, *, calendar: WorkingCale
             )
     elif limit.unit is not TimeUnit.DAY:
         first = calendar.next_working_time(start).astimezone(tz)
-        if first == local_start:
+        if _time.to_utc(first) == _time.to_utc(start):
             reason = f"{limit} counted in opening hours only, from {_format_instant(first)}"
         else:
             reason = (
                 f"{limit} counted in opening hours only: the start is outside them, so the "
                 f"count begins at the next opening, {_format_instant(first)}"
             )
+        if due.date() != first.date():
+            reason += f"; the clock stops while closed, so it runs out on {due.date()}"
     else:
         due_day = _due_working_day(start, limit.amount, calendar, tz)
         skipped = (due_day - day).days - max(limit.amount, 1)

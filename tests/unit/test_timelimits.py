@@ -573,6 +573,13 @@ class TestExplainDeadline:
                 id="working-hours-inside",
             ),
             pytest.param(
+                sh(2025, 3, 7, 17, 10),
+                "2 working hours",
+                "2 working hours counted in opening hours only, from 2025-03-07 17:10 +08:00; "
+                "the clock stops while closed, so it runs out on 2025-03-10",
+                id="working-hours-carried-over",
+            ),
+            pytest.param(
                 EVE,
                 "3个工作日",
                 "close of 2025-10-11 (a make-up working day, 调休), the 3rd working day after "
