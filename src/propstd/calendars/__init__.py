@@ -384,7 +384,7 @@ class WorkingCalendar:
     def weekly(
         cls,
         *,
-        hours: str | Sequence[TimeWindow | str] | Mapping[str, Any] = "09:00-18:00",
+        hours: str | TimeWindow | Sequence[TimeWindow | str] | Mapping[str, Any] = "09:00-18:00",
         days: str | Iterable[str] = "mon-fri",
         zone: str = "UTC",
         holidays: Iterable[date] = (),

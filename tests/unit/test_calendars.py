@@ -1,0 +1,794 @@
+"""Unit tests for propstd.calendars: hand-worked working-time cases and bad inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+
+import propstd.calendars
+from propstd.calendars import ALWAYS_OPEN, Closure, TimeWindow, WorkingCalendar, china_calendar
+from propstd.errors import CalendarCoverageError, InvalidValueError, NaiveDatetimeError, ParseError
+from propstd.periods import Period
+
+SH = ZoneInfo("Asia/Shanghai")
+BERLIN = ZoneInfo("Europe/Berlin")
+NY = ZoneInfo("America/New_York")
+CN = china_calendar()
+H = timedelta(hours=1)
+M = timedelta(minutes=1)
+ZERO = timedelta(0)
+
+
+def sh(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """An instant in Asia/Shanghai."""
+    return datetime(year, month, day, hour, minute, tzinfo=SH)
+
+
+class TestTimeWindow:
+    """Parsing, printing and validation of daily windows."""
+
+    @pytest.mark.parametrize(
+        ("text", "start", "end", "shown"),
+        [
+            pytest.param("09:00-12:00", time(9), time(12), "09:00-12:00", id="plain"),
+            pytest.param("9:00 至 12:00", time(9), time(12), "09:00-12:00", id="chinese"),
+            pytest.param("22:00-06:00", time(22), time(6), "22:00-06:00", id="overnight"),
+            pytest.param("00:00-24:00", time(0), time(0), "00:00-24:00", id="whole-day"),
+            pytest.param("18:00-24:00", time(18), time(0), "18:00-24:00", id="to-midnight"),
+            pytest.param(
+                "08:30:15.5-09:00",
+                time(8, 30, 15, 500_000),
+                time(9),
+                "08:30:15.500000-09:00",
+                id="microseconds",
+            ),
+        ],
+    )
+    def test_parse(self, text: str, start: time, end: time, shown: str) -> None:
+        """Windows read their spellings and print canonically."""
+        window = TimeWindow.parse(text)
+        assert (window.start, window.end, str(window)) == (start, end, shown)
+        assert TimeWindow.parse(str(window)) == window
+
+    def test_properties(self) -> None:
+        """Overnight and nominal length follow the wall clock."""
+        assert TimeWindow.parse("22:00-06:00").overnight
+        assert TimeWindow.parse("22:00-06:00").length == 8 * H
+        assert TimeWindow.parse("00:00-24:00").length == 24 * H
+        assert not TimeWindow.parse("09:00-12:00").overnight
+
+    @pytest.mark.parametrize(
+        ("text", "error", "match"),
+        [
+            pytest.param("9-12", ParseError, "'9-12'", id="no-minutes"),
+            pytest.param("09:00", ParseError, "'09:00'", id="one-time"),
+            pytest.param("25:00-26:00", ParseError, "impossible", id="hour-25"),
+            pytest.param("09:60-10:00", ParseError, "'09:60-10:00'", id="minute-60"),
+            pytest.param("24:00-06:00", ParseError, "cannot start at 24:00", id="start-24"),
+            pytest.param("", ParseError, "window", id="empty-text"),
+            pytest.param("09:00-09:00", InvalidValueError, "empty window", id="empty-window"),
+        ],
+    )
+    def test_parse_errors(self, text: str, error: type[Exception], match: str) -> None:
+        """Unreadable or empty windows are refused with the text in the message."""
+        with pytest.raises(error, match=match):
+            TimeWindow.parse(text)
+
+    @pytest.mark.parametrize(
+        ("make", "error", "match"),
+        [
+            pytest.param(
+                lambda: TimeWindow(time(9, tzinfo=UTC), time(12)),
+                InvalidValueError,
+                "'start' must be a wall-clock time",
+                id="aware-start",
+            ),
+            pytest.param(
+                lambda: TimeWindow(time(9), time(12, tzinfo=UTC)),
+                InvalidValueError,
+                "'end'",
+                id="aware-end",
+            ),
+            pytest.param(
+                lambda: TimeWindow("09:00", time(12)),  # type: ignore[arg-type]
+                TypeError,
+                "'start' must be time",
+                id="string-start",
+            ),
+            pytest.param(
+                lambda: TimeWindow(time(9), 12),  # type: ignore[arg-type]
+                TypeError,
+                "'end' must be time",
+                id="int-end",
+            ),
+            pytest.param(
+                lambda: TimeWindow(time(9), time(9)), InvalidValueError, "09:00-09:00", id="equal"
+            ),
+            pytest.param(
+                lambda: TimeWindow.parse(9),  # type: ignore[arg-type]
+                TypeError,
+                "'window' must be a str",
+                id="parse-int",
+            ),
+        ],
+    )
+    def test_bad_construction(
+        self, make: Callable[[], object], error: type[Exception], match: str
+    ) -> None:
+        """Bad fields raise an error naming the field."""
+        with pytest.raises(error, match=match):
+            make()
+
+
+class TestClosure:
+    """Aware, half-open, non-empty intervals."""
+
+    def test_fields(self) -> None:
+        """A closure keeps its fields."""
+        c = Closure(sh(2025, 7, 21, 12), sh(2025, 7, 22), "typhoon")
+        assert (c.end - c.start, c.reason) == (12 * H, "typhoon")
+
+    @pytest.mark.parametrize(
+        ("make", "error", "match"),
+        [
+            pytest.param(
+                lambda: Closure(datetime(2025, 1, 1), sh(2025, 1, 2)),
+                NaiveDatetimeError,
+                "'start' must be timezone-aware",
+                id="naive-start",
+            ),
+            pytest.param(
+                lambda: Closure(sh(2025, 1, 1), datetime(2025, 1, 2)),
+                NaiveDatetimeError,
+                "'end' must be timezone-aware",
+                id="naive-end",
+            ),
+            pytest.param(
+                lambda: Closure(sh(2025, 1, 1), sh(2025, 1, 1)),
+                InvalidValueError,
+                "'end' must be after 'start'",
+                id="empty",
+            ),
+            pytest.param(
+                lambda: Closure(sh(2025, 1, 2), sh(2025, 1, 1)),
+                InvalidValueError,
+                "'end' must be after 'start'",
+                id="backwards",
+            ),
+            pytest.param(
+                lambda: Closure(date(2025, 1, 1), sh(2025, 1, 2)),  # type: ignore[arg-type]
+                TypeError,
+                "'start' must be a datetime",
+                id="date-start",
+            ),
+            pytest.param(
+                lambda: Closure(sh(2025, 1, 1), sh(2025, 1, 2), 3),  # type: ignore[arg-type]
+                TypeError,
+                "'reason' must be a str",
+                id="reason-int",
+            ),
+        ],
+    )
+    def test_bad(self, make: Callable[[], object], error: type[Exception], match: str) -> None:
+        """Bad closures are refused, naming the field."""
+        with pytest.raises(error, match=match):
+            make()
+
+
+class TestConstruction:
+    """WorkingCalendar.weekly() spellings, validation and repr."""
+
+    @pytest.mark.parametrize(
+        ("days", "weekdays"),
+        [
+            pytest.param("mon-fri", {0, 1, 2, 3, 4}, id="mon-fri"),
+            pytest.param("mon-sat", {0, 1, 2, 3, 4, 5}, id="mon-sat"),
+            pytest.param("daily", set(range(7)), id="daily"),
+            pytest.param("一至五", {0, 1, 2, 3, 4}, id="yi-zhi-wu"),
+            pytest.param("周一至周六", {0, 1, 2, 3, 4, 5}, id="zhou-yi-zhi-zhou-liu"),
+            pytest.param({"sat", "Sunday"}, {5, 6}, id="set-of-names"),
+            pytest.param("mon-wed, fri", {0, 1, 2, 4}, id="range-and-name"),
+            pytest.param(["星期日"], {6}, id="xingqi-ri"),
+        ],
+    )
+    def test_days(self, days: Any, weekdays: set[int]) -> None:
+        """`days` accepts English and Chinese ranges, names and sets."""
+        cal = WorkingCalendar.weekly(days=days)
+        assert {i for i in range(7) if cal.week[i]} == weekdays
+
+    def test_hours_forms(self) -> None:
+        """`hours` accepts a string, a sequence of windows, or a mapping per weekday."""
+        text = WorkingCalendar.weekly(hours="08:30-12:00,13:30-17:30")
+        seq = WorkingCalendar.weekly(hours=[TimeWindow.parse("13:30-17:30"), "08:30-12:00"])
+        assert text == seq
+        assert [str(w) for w in text.week[0]] == ["08:30-12:00", "13:30-17:30"]
+        mapped = WorkingCalendar.weekly(hours={"mon-fri": "09:00-18:00", "sat": "09:00-12:00"})
+        assert [str(w) for w in mapped.week[5]] == ["09:00-12:00"]
+        assert mapped.week[6] == ()
+        same = WorkingCalendar.weekly(hours={"mon": "09:00-18:00"}, days={"mon"})
+        assert [bool(d) for d in same.week] == [True] + [False] * 6
+        single = WorkingCalendar.weekly(hours=TimeWindow.parse("09:00-10:00"), days="daily")
+        assert all(len(d) == 1 for d in single.week)
+
+    def test_repr(self) -> None:
+        """The repr reads like the call that builds the calendar, with counts for data."""
+        assert repr(WorkingCalendar.weekly()) == (
+            "WorkingCalendar.weekly(hours='09:00-18:00', days='mon-fri', zone='UTC')"
+        )
+        assert repr(CN) == (
+            "WorkingCalendar.weekly(hours='09:00-12:00,13:30-18:00', days='mon-fri', "
+            "zone='Asia/Shanghai', holidays=<339 dates>, makeup_days=<123 dates>, "
+            "covers='2008-01-01/2027-01-01', name='China (State Council 放假调休)')"
+        )
+        mixed = WorkingCalendar.weekly(
+            hours={"mon": "09:00-18:00", "sat": "09:00-12:00"},
+            closures=[Closure(sh(2025, 1, 1), sh(2025, 1, 2))],
+        )
+        mixed = attrs.evolve(mixed, makeup_windows="10:00-11:00")
+        assert repr(mixed) == (
+            "WorkingCalendar.weekly(hours={'mon': '09:00-18:00', 'sat': '09:00-12:00'}, "
+            "zone='UTC', makeup_windows='10:00-11:00', closures=<1 closures>)"
+        )
+        assert repr(WorkingCalendar.weekly(days="mon,wed")).count("days='mon,wed'") == 1
+        assert "days='daily'" in repr(ALWAYS_OPEN)
+
+    def test_normalised(self) -> None:
+        """Holidays are sorted and deduplicated; equal rules make equal calendars."""
+        a = WorkingCalendar.weekly(holidays=[date(2025, 1, 2), date(2025, 1, 1), date(2025, 1, 1)])
+        assert a.holidays == (date(2025, 1, 1), date(2025, 1, 2))
+        assert a == WorkingCalendar.weekly(holidays={date(2025, 1, 1), date(2025, 1, 2)})
+        assert hash(a) == hash(WorkingCalendar.weekly(holidays=a.holidays))
+        assert china_calendar() is CN  # cached: its tables are built once
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error", "match"),
+        [
+            pytest.param(
+                {"hours": "09:00-12:00,11:00-13:00"},
+                InvalidValueError,
+                "overlapping windows '09:00-12:00' and '11:00-13:00'",
+                id="overlap",
+            ),
+            pytest.param(
+                {"hours": "09:00-09:00"}, InvalidValueError, "empty window", id="empty-window"
+            ),
+            pytest.param({"hours": ""}, ParseError, "at least one window", id="no-window"),
+            pytest.param({"hours": 9}, TypeError, "'hours' must be a string", id="hours-int"),
+            pytest.param({"hours": [9]}, TypeError, "must be TimeWindow", id="hours-list-int"),
+            pytest.param({"days": "mon-xyz"}, ParseError, "unknown weekday", id="unknown-day"),
+            pytest.param({"days": "fri-mon"}, ParseError, "backwards", id="backwards-days"),
+            pytest.param({"days": ""}, ParseError, "unknown weekday", id="no-days"),
+            pytest.param({"days": 5}, TypeError, "'days' must be a string", id="days-int"),
+            pytest.param(
+                {"zone": "Mars/Olympus"}, InvalidValueError, "Mars/Olympus", id="unknown-zone"
+            ),
+            pytest.param(
+                {"holidays": [date(2025, 1, 1)], "makeup_days": [date(2025, 1, 1)]},
+                InvalidValueError,
+                "both a holiday and a make-up day.*2025-01-01",
+                id="holiday-and-makeup",
+            ),
+            pytest.param(
+                {"holidays": [datetime(2025, 1, 1)]},
+                TypeError,
+                r"holidays\[0\]' must be a date",
+                id="holiday-datetime",
+            ),
+            pytest.param(
+                {"holidays": "2025-01-01"}, TypeError, "collection of dates", id="holidays-string"
+            ),
+            pytest.param(
+                {"closures": ["x"]},
+                TypeError,
+                r"closures\[0\]' must be Closure",
+                id="closure-string",
+            ),
+            pytest.param(
+                {"hours": {"mon": "22:00-10:00", "tue": "09:00-12:00"}},
+                InvalidValueError,
+                "past midnight on 'mon'.*'tue'",
+                id="overnight-overlaps-next-day",
+            ),
+            pytest.param(
+                {"hours": {"mon": "09:00-12:00"}, "days": "mon-sat"},
+                InvalidValueError,
+                "same weekdays",
+                id="mapping-and-days-disagree",
+            ),
+            pytest.param(
+                {"hours": {3: "09:00-12:00"}},
+                TypeError,
+                "'hours key' must be a str",
+                id="mapping-int-key",
+            ),
+            pytest.param({"covers": "2025"}, TypeError, "'covers' must be", id="covers-string"),
+            pytest.param({"name": None}, TypeError, "'name' must be a str", id="name-none"),
+        ],
+    )
+    def test_bad(self, kwargs: dict[str, Any], error: type[Exception], match: str) -> None:
+        """Bad calendars are refused with a message naming the field and value."""
+        with pytest.raises(error, match=match):
+            WorkingCalendar.weekly(**kwargs)
+
+    @pytest.mark.parametrize(
+        ("week", "match"),
+        [
+            pytest.param([()] * 6, "7 sequences", id="six-days"),
+            pytest.param("09:00-18:00", "7 sequences", id="string"),
+            pytest.param(None, "7 sequences", id="none"),
+        ],
+    )
+    def test_bad_week(self, week: Any, match: str) -> None:
+        """The week must have seven days."""
+        with pytest.raises(InvalidValueError, match=match):
+            WorkingCalendar(zone="UTC", week=week)
+
+    def test_evolve_validates(self) -> None:
+        """attrs.evolve runs every check again."""
+        with pytest.raises(InvalidValueError, match="Nowhere/City"):
+            attrs.evolve(WorkingCalendar.weekly(), zone="Nowhere/City")
+
+    def test_public_api(self) -> None:
+        """`__all__` is sorted and `dir()` shows exactly it."""
+        assert propstd.calendars.__all__ == sorted(propstd.calendars.__all__)
+        assert dir(propstd.calendars) == propstd.calendars.__all__
+
+
+class TestChinaAddWorkingTime:
+    """add_working_time on the China calendar (09:00-12:00, 13:30-18:00)."""
+
+    @pytest.mark.parametrize(
+        ("start", "duration", "expected"),
+        [
+            pytest.param(sh(2025, 3, 3, 11), H, sh(2025, 3, 3, 12), id="lands-on-noon"),
+            pytest.param(sh(2025, 3, 3, 11, 30), H, sh(2025, 3, 3, 14), id="across-lunch"),
+            pytest.param(sh(2025, 3, 3, 12, 15), 30 * M, sh(2025, 3, 3, 14), id="from-lunch"),
+            pytest.param(sh(2025, 3, 3, 17), H, sh(2025, 3, 3, 18), id="lands-on-closing"),
+            pytest.param(sh(2025, 3, 3, 17, 59), M, sh(2025, 3, 3, 18), id="last-minute"),
+            pytest.param(sh(2025, 3, 3, 17), 2 * H, sh(2025, 3, 4, 10), id="next-morning"),
+            pytest.param(sh(2025, 3, 7, 17), 2 * H, sh(2025, 3, 10, 10), id="over-weekend"),
+            pytest.param(sh(2025, 3, 8, 10), H, sh(2025, 3, 10, 10), id="from-saturday"),
+            pytest.param(sh(2025, 3, 3, 7), H, sh(2025, 3, 3, 10), id="before-opening"),
+            pytest.param(sh(2025, 3, 3, 9), 7 * H + 30 * M, sh(2025, 3, 3, 18), id="whole-day"),
+            pytest.param(sh(2025, 3, 3, 18), timedelta(0), sh(2025, 3, 3, 18), id="zero"),
+            pytest.param(sh(2025, 1, 24, 17), 2 * H, sh(2025, 1, 26, 10), id="makeup-sunday"),
+            pytest.param(sh(2025, 1, 27, 17), 2 * H, sh(2025, 2, 5, 10), id="spring-festival"),
+            pytest.param(sh(2025, 9, 30, 17), 2 * H, sh(2025, 10, 9, 10), id="national-day"),
+            pytest.param(sh(2025, 9, 26, 17), 2 * H, sh(2025, 9, 28, 10), id="makeup-0928"),
+            pytest.param(sh(2025, 10, 10, 17), 2 * H, sh(2025, 10, 11, 10), id="makeup-1011"),
+            pytest.param(sh(2025, 3, 4, 10), -2 * H, sh(2025, 3, 3, 17), id="back-overnight"),
+            pytest.param(sh(2025, 3, 3, 13, 30), -30 * M, sh(2025, 3, 3, 11, 30), id="back-lunch"),
+            pytest.param(sh(2025, 3, 3, 14), -30 * M, sh(2025, 3, 3, 13, 30), id="back-latest"),
+            pytest.param(sh(2025, 3, 10, 9), -H, sh(2025, 3, 7, 17), id="back-weekend"),
+            pytest.param(sh(2025, 2, 5, 10), -2 * H, sh(2025, 1, 27, 17), id="back-festival"),
+            pytest.param(
+                datetime(2025, 3, 3, 3, tzinfo=UTC), H, sh(2025, 3, 3, 12), id="utc-input"
+            ),
+        ],
+    )
+    def test_table(self, start: datetime, duration: timedelta, expected: datetime) -> None:
+        """Each hand-worked case lands where the contract says."""
+        got = CN.add_working_time(start, duration)
+        assert got == expected
+        assert got.tzinfo == SH  # results in the calendar's zone
+
+    def test_across_years(self) -> None:
+        """Long durations cross several year tables."""
+        start = sh(2024, 12, 31, 17)
+        got = CN.add_working_time(start, 7 * H + 30 * M * 501)  # about a year of working time
+        assert CN.working_time_between(start, got) == 7 * H + 30 * M * 501
+        assert CN.add_working_time(got, -(7 * H + 30 * M * 501)) == start
+
+
+class TestChinaBetween:
+    """working_time_between on the China calendar."""
+
+    @pytest.mark.parametrize(
+        ("start", "end", "expected"),
+        [
+            pytest.param(sh(2025, 3, 3, 8), sh(2025, 3, 3, 20), 7 * H + 30 * M, id="whole-day"),
+            pytest.param(sh(2025, 3, 3, 11), sh(2025, 3, 3, 14), 90 * M, id="over-lunch"),
+            pytest.param(sh(2025, 3, 7, 17), sh(2025, 3, 10, 10), 2 * H, id="weekend"),
+            pytest.param(sh(2025, 3, 10, 10), sh(2025, 3, 7, 17), -2 * H, id="negative"),
+            pytest.param(sh(2025, 3, 3, 10), sh(2025, 3, 3, 10), timedelta(0), id="empty"),
+            pytest.param(sh(2025, 1, 27, 9), sh(2025, 2, 5, 9), 7 * H + 30 * M, id="festival"),
+            pytest.param(sh(2025, 1, 24, 9), sh(2025, 1, 27, 9), 15 * H, id="with-makeup"),
+            pytest.param(sh(2025, 9, 30, 9), sh(2025, 10, 9, 9), 7 * H + 30 * M, id="national"),
+            pytest.param(
+                sh(2024, 1, 1), sh(2026, 1, 1), (251 + 248) * (7 * H + 30 * M), id="two-years"
+            ),
+        ],
+    )
+    def test_table(self, start: datetime, end: datetime, expected: timedelta) -> None:
+        """Working time in [start, end)."""
+        assert CN.working_time_between(start, end) == expected
+
+
+class TestChinaDays:
+    """Working days on the China calendar."""
+
+    @pytest.mark.parametrize(
+        ("d", "n", "expected"),
+        [
+            pytest.param(date(2025, 3, 8), 1, date(2025, 3, 10), id="saturday-plus-1"),
+            pytest.param(date(2025, 3, 7), 1, date(2025, 3, 10), id="friday-plus-1"),
+            pytest.param(date(2025, 9, 30), 1, date(2025, 10, 9), id="national-day"),
+            pytest.param(date(2025, 9, 26), 1, date(2025, 9, 28), id="makeup-sunday"),
+            pytest.param(date(2025, 1, 27), 1, date(2025, 2, 5), id="spring-festival"),
+            pytest.param(date(2025, 1, 27), 4, date(2025, 2, 8), id="makeup-saturday"),
+            pytest.param(date(2025, 3, 8), 0, date(2025, 3, 10), id="zero-rolls-forward"),
+            pytest.param(date(2025, 3, 7), 0, date(2025, 3, 7), id="zero-working"),
+            pytest.param(date(2025, 10, 9), -1, date(2025, 9, 30), id="minus-1-festival"),
+            pytest.param(date(2025, 3, 10), -1, date(2025, 3, 7), id="minus-1-weekend"),
+            pytest.param(date(2024, 12, 31), 248, date(2025, 12, 31), id="a-year"),
+            pytest.param(date(2025, 12, 31), -248, date(2024, 12, 31), id="a-year-back"),
+        ],
+    )
+    def test_add(self, d: date, n: int, expected: date) -> None:
+        """The n-th working day after d (before, for negative n)."""
+        assert CN.add_working_days(d, n) == expected
+
+    @pytest.mark.parametrize(
+        ("start", "end", "expected"),
+        [
+            pytest.param(date(2025, 10, 1), date(2025, 10, 13), 3, id="after-national-day"),
+            pytest.param(date(2025, 3, 1), date(2025, 4, 1), 21, id="march"),
+            pytest.param(date(2025, 4, 1), date(2025, 3, 1), -21, id="negative"),
+            pytest.param(date(2025, 1, 1), date(2026, 1, 1), 248, id="year-2025"),
+            pytest.param(date(2008, 1, 1), date(2027, 1, 1), 4742, id="all-data"),
+        ],
+    )
+    def test_between(self, start: date, end: date, expected: int) -> None:
+        """Working days in [start, end)."""
+        assert CN.working_days_between(start, end) == expected
+
+    @pytest.mark.parametrize(
+        ("d", "expected"),
+        [
+            pytest.param(date(2025, 1, 26), True, id="makeup-sunday"),
+            pytest.param(date(2025, 1, 28), False, id="festival-eve"),
+            pytest.param(date(2025, 3, 8), False, id="saturday"),
+            pytest.param(date(2025, 3, 3), True, id="monday"),
+            pytest.param(date(2020, 1, 31), False, id="covid-extension"),
+        ],
+    )
+    def test_is_working_day(self, d: date, expected: bool) -> None:
+        """Holidays, make-up days and weekends."""
+        assert CN.is_working_day(d) is expected
+
+    def test_end_of_working_day(self) -> None:
+        """The close of the last window; a day off is refused."""
+        assert CN.end_of_working_day(date(2025, 1, 26)) == sh(2025, 1, 26, 18)
+        with pytest.raises(InvalidValueError, match=r"'d' must be a working day.*2025-01-28"):
+            CN.end_of_working_day(date(2025, 1, 28))
+
+    def test_working_windows(self) -> None:
+        """Windows of a period, in order."""
+        got = CN.working_windows(Period(date(2025, 1, 25), date(2025, 1, 28)))
+        assert got == (
+            (sh(2025, 1, 26, 9), sh(2025, 1, 26, 12)),
+            (sh(2025, 1, 26, 13, 30), sh(2025, 1, 26, 18)),
+            (sh(2025, 1, 27, 9), sh(2025, 1, 27, 12)),
+            (sh(2025, 1, 27, 13, 30), sh(2025, 1, 27, 18)),
+        )
+
+    def test_working_time_queries(self) -> None:
+        """is_working_time and next_working_time."""
+        assert CN.is_working_time(sh(2025, 3, 3, 9))
+        assert not CN.is_working_time(sh(2025, 3, 3, 12))
+        assert CN.next_working_time(sh(2025, 3, 3, 10)) == sh(2025, 3, 3, 10)
+        assert CN.next_working_time(sh(2025, 3, 3, 12)) == sh(2025, 3, 3, 13, 30)
+        assert CN.next_working_time(sh(2025, 1, 27, 18)) == sh(2025, 2, 5, 9)
+
+
+class TestCoverage:
+    """Outside its data the China calendar refuses to guess."""
+
+    @pytest.mark.parametrize(
+        ("ask", "match"),
+        [
+            pytest.param(lambda: CN.is_working_day(date(2007, 12, 31)), "2007", id="day-before"),
+            pytest.param(lambda: CN.is_working_day(date(2027, 1, 4)), "2027", id="day-after"),
+            pytest.param(
+                lambda: CN.add_working_time(sh(2026, 12, 31, 17), 2 * H),
+                "deadline",
+                id="deadline-past-data",
+            ),
+            pytest.param(
+                lambda: CN.add_working_time(sh(2008, 1, 2, 10), -9 * H),
+                "counting back",
+                id="back-past-data",
+            ),
+            pytest.param(
+                lambda: CN.add_working_days(date(2026, 12, 31), 1), "counting", id="days-past-data"
+            ),
+            pytest.param(
+                lambda: CN.add_working_days(date(2008, 1, 2), -2), "back", id="days-back-past-data"
+            ),
+            pytest.param(
+                lambda: CN.working_time_between(sh(2025, 1, 1), sh(2027, 1, 2)),
+                "end",
+                id="between-end",
+            ),
+            pytest.param(
+                lambda: CN.working_time_between(sh(2007, 1, 1), sh(2025, 1, 2)),
+                "start",
+                id="between-start",
+            ),
+            pytest.param(
+                lambda: CN.working_days_between(date(2025, 1, 1), date(2027, 2, 1)),
+                "end",
+                id="days-between-end",
+            ),
+            pytest.param(lambda: CN.is_working_time(sh(2027, 1, 1)), "2027", id="time-at-end"),
+            pytest.param(
+                lambda: CN.next_working_time(sh(2026, 12, 31, 19)),
+                "next working",
+                id="next-past-data",
+            ),
+            pytest.param(
+                lambda: CN.working_windows(Period(date(2026, 12, 1), date(2027, 2, 1))),
+                "2027",
+                id="windows-past-data",
+            ),
+            pytest.param(lambda: CN.end_of_working_day(date(2030, 1, 2)), "2030", id="end-of-day"),
+        ],
+    )
+    def test_outside(self, ask: Callable[[], object], match: str) -> None:
+        """CalendarCoverageError (a LookupError) names the covered range."""
+        with pytest.raises(CalendarCoverageError, match=match) as info:
+            ask()
+        assert "2008-01-01 to 2026-12-31" in str(info.value)
+        assert isinstance(info.value, LookupError)
+
+    def test_last_instant(self) -> None:
+        """A deadline may land exactly on the end of the data (a window's close)."""
+        assert CN.add_working_time(sh(2026, 12, 31, 17), H) == sh(2026, 12, 31, 18)
+        assert CN.working_time_between(sh(2026, 12, 31, 17), sh(2027, 1, 1)) == H
+
+    def test_no_working_time_at_all(self) -> None:
+        """A calendar without any window raises instead of searching forever."""
+        never = WorkingCalendar(zone="UTC", week=[()] * 7, name="never")
+        t = datetime(2025, 1, 1, tzinfo=UTC)
+        with pytest.raises(CalendarCoverageError, match="'never' has no working time"):
+            never.add_working_time(t, H)
+        with pytest.raises(CalendarCoverageError, match="no working time"):
+            never.add_working_time(t, -H)
+        with pytest.raises(CalendarCoverageError, match="no working time"):
+            never.add_working_days(date(2025, 1, 1), 1)
+        with pytest.raises(CalendarCoverageError, match="no working time"):
+            never.add_working_days(date(2025, 1, 1), -1)
+        with pytest.raises(CalendarCoverageError, match="no working time"):
+            never.next_working_time(t)
+        assert never.working_time_between(t, t + 1000 * H) == timedelta(0)
+
+    def test_only_makeup_days(self) -> None:
+        """Working time only on make-up days: found, then the search stops."""
+        cal = WorkingCalendar(
+            zone="UTC",
+            week=[()] * 7,
+            makeup_days=[date(2025, 6, 7)],
+            makeup_windows="09:00-10:00",
+        )
+        t = datetime(2025, 1, 1, tzinfo=UTC)
+        assert cal.add_working_time(t, H) == datetime(2025, 6, 7, 10, tzinfo=UTC)
+        assert cal.add_working_days(date(2025, 1, 1), 1) == date(2025, 6, 7)
+        with pytest.raises(CalendarCoverageError):
+            cal.add_working_time(t, 2 * H)
+        with pytest.raises(CalendarCoverageError):
+            cal.add_working_days(date(2025, 1, 1), 2)
+
+
+class TestInputs:
+    """Naive instants and wrong types are refused on every query."""
+
+    @pytest.mark.parametrize(
+        ("ask", "error", "match"),
+        [
+            pytest.param(
+                lambda: CN.add_working_time(datetime(2025, 3, 3, 9), H),
+                NaiveDatetimeError,
+                "'start'",
+                id="add-naive",
+            ),
+            pytest.param(
+                lambda: CN.add_working_time(sh(2025, 3, 3, 9), 3600),  # type: ignore[arg-type]
+                TypeError,
+                "'duration' must be a timedelta",
+                id="add-int-duration",
+            ),
+            pytest.param(
+                lambda: CN.working_time_between(sh(2025, 3, 3), datetime(2025, 3, 4)),
+                NaiveDatetimeError,
+                "'end'",
+                id="between-naive",
+            ),
+            pytest.param(
+                lambda: CN.is_working_time(datetime(2025, 3, 3)),
+                NaiveDatetimeError,
+                "'t'",
+                id="is-working-naive",
+            ),
+            pytest.param(
+                lambda: CN.add_working_days(datetime(2025, 3, 3), 1),
+                TypeError,
+                "'d' must be a date",
+                id="days-datetime",
+            ),
+            pytest.param(
+                lambda: CN.add_working_days(date(2025, 3, 3), 1.0),  # type: ignore[arg-type]
+                TypeError,
+                "'n' must be an int",
+                id="days-float",
+            ),
+            pytest.param(
+                lambda: CN.working_days_between(date(2025, 3, 3), "2025-03-04"),  # type: ignore[arg-type]
+                TypeError,
+                "'end' must be a date",
+                id="days-between-string",
+            ),
+            pytest.param(
+                lambda: CN.working_windows("2025-03"),  # type: ignore[arg-type]
+                TypeError,
+                "'period' must be Period",
+                id="windows-string",
+            ),
+        ],
+    )
+    def test_bad(self, ask: Callable[[], object], error: type[Exception], match: str) -> None:
+        """The error names the argument."""
+        with pytest.raises(error, match=match):
+            ask()
+
+
+class TestDst:
+    """Windows are local wall-clock time; their length is real (Berlin, New York)."""
+
+    @pytest.mark.parametrize(
+        ("zone", "day", "hours", "expected"),
+        [
+            pytest.param(
+                "Europe/Berlin", date(2025, 3, 30), "00:00-24:00", 23 * H, id="berlin-spring-day"
+            ),
+            pytest.param(
+                "Europe/Berlin", date(2025, 10, 26), "00:00-24:00", 25 * H, id="berlin-fall-day"
+            ),
+            pytest.param(
+                "Europe/Berlin",
+                date(2025, 3, 30),
+                "01:00-04:00",
+                2 * H,
+                id="berlin-window-over-gap",
+            ),
+            pytest.param(
+                "Europe/Berlin",
+                date(2025, 3, 30),
+                "02:30-05:00",
+                2 * H,
+                id="berlin-start-in-gap-moves-to-0300",
+            ),
+            pytest.param(
+                "Europe/Berlin",
+                date(2025, 3, 30),
+                "02:00-02:30",
+                timedelta(0),
+                id="berlin-window-inside-gap",
+            ),
+            pytest.param(
+                "Europe/Berlin",
+                date(2025, 10, 26),
+                "02:30-03:30",
+                2 * H,
+                id="berlin-ambiguous-first-occurrence",
+            ),
+            pytest.param(
+                "America/New_York", date(2025, 3, 9), "00:00-24:00", 23 * H, id="ny-spring-day"
+            ),
+            pytest.param(
+                "America/New_York", date(2025, 11, 2), "00:00-24:00", 25 * H, id="ny-fall-day"
+            ),
+            pytest.param(
+                "America/New_York", date(2025, 3, 9), "01:30-02:30", 30 * M, id="ny-end-in-gap"
+            ),
+            pytest.param(
+                "America/New_York",
+                date(2025, 11, 1),
+                "22:00-06:00",
+                9 * H,
+                id="ny-night-shift-over-fall-back",
+            ),
+        ],
+    )
+    def test_day_length(self, zone: str, day: date, hours: str, expected: timedelta) -> None:
+        """Working time of one day equals the window's real length that day."""
+        cal = WorkingCalendar.weekly(hours=hours, days="daily", zone=zone)
+        windows = cal.working_windows(Period.day(day))
+        # Subtract in UTC: same-zone aware subtraction would give wall-clock time.
+        assert sum((b.astimezone(UTC) - a.astimezone(UTC) for a, b in windows), ZERO) == expected
+        if windows:
+            assert cal.working_time_between(windows[0][0], windows[-1][1]) == expected
+
+    def test_gap_boundaries(self) -> None:
+        """A start in the gap moves to the first real instant, 03:00 CEST."""
+        cal = WorkingCalendar.weekly(hours="02:30-05:00", days="daily", zone="Europe/Berlin")
+        got = cal.next_working_time(datetime(2025, 3, 30, 1, tzinfo=BERLIN))
+        assert got.isoformat() == "2025-03-30T03:00:00+02:00"
+        assert cal.is_working_day(date(2025, 3, 30))
+        empty = WorkingCalendar.weekly(hours="02:00-02:30", days="daily", zone="Europe/Berlin")
+        assert not empty.is_working_day(date(2025, 3, 30))  # the window vanishes in the gap
+        assert empty.is_working_day(date(2025, 3, 31))
+
+    def test_fall_back_add(self) -> None:
+        """Counting through the repeated hour uses real elapsed time."""
+        cal = WorkingCalendar.weekly(hours="00:00-24:00", days="daily", zone="Europe/Berlin")
+        start = datetime(2025, 10, 26, 0, tzinfo=BERLIN)
+        got = cal.add_working_time(start, 3 * H)
+        assert got.isoformat() == "2025-10-26T02:00:00+01:00"  # the second 02:00
+        assert got.fold == 1
+
+
+class TestClosuresAndNights:
+    """Closures cut working time; night windows belong to the day they start."""
+
+    HALF_DAY = Closure(sh(2025, 1, 27, 12), sh(2025, 1, 27, 18), "Spring Festival eve")
+    TYPHOON = Closure(sh(2025, 7, 20, 12), sh(2025, 7, 22, 12), "typhoon")
+    CAL = WorkingCalendar.weekly(zone="Asia/Shanghai", closures=[HALF_DAY, TYPHOON])
+    NIGHT = WorkingCalendar.weekly(hours="22:00-06:00", zone="Asia/Shanghai")
+
+    def test_half_day(self) -> None:
+        """The half day before the festival ends at noon."""
+        assert self.CAL.end_of_working_day(date(2025, 1, 27)) == sh(2025, 1, 27, 12)
+        assert not self.CAL.is_working_time(sh(2025, 1, 27, 13))
+        assert self.CAL.add_working_time(sh(2025, 1, 27, 11), 2 * H) == sh(2025, 1, 28, 10)
+
+    def test_typhoon(self) -> None:
+        """A closure over days removes whole days and part of one."""
+        cal = self.CAL
+        assert not cal.is_working_day(date(2025, 7, 21))
+        assert cal.is_working_day(date(2025, 7, 22))
+        assert cal.working_time_between(sh(2025, 7, 21), sh(2025, 7, 23)) == 6 * H
+        assert cal.working_windows(Period.day(date(2025, 7, 22))) == (
+            (sh(2025, 7, 22, 12), sh(2025, 7, 22, 18)),
+        )
+        assert cal.add_working_days(date(2025, 7, 18), 1) == date(2025, 7, 22)
+        assert cal.working_days_between(date(2025, 7, 21), date(2025, 7, 24)) == 2
+
+    def test_night_shift(self) -> None:
+        """Friday 22:00-Saturday 06:00 belongs to Friday."""
+        night = self.NIGHT
+        assert night.is_working_time(sh(2025, 3, 8, 3))  # Saturday 03:00
+        assert not night.is_working_day(date(2025, 3, 8))
+        assert night.end_of_working_day(date(2025, 3, 7)) == sh(2025, 3, 8, 6)
+        assert night.add_working_time(sh(2025, 3, 7, 23), 8 * H) == sh(2025, 3, 10, 23)
+        assert night.working_windows(Period.day(date(2025, 3, 7))) == (
+            (sh(2025, 3, 7, 22), sh(2025, 3, 8, 6)),
+        )
+
+    def test_makeup_windows(self) -> None:
+        """Make-up days use their own windows, or Monday's by default."""
+        base = WorkingCalendar.weekly(
+            hours={"mon": "08:00-12:00", "tue-fri": "09:00-17:00"},
+            makeup_days=[date(2025, 3, 8)],
+        )
+        sat = datetime(2025, 3, 8, tzinfo=UTC)
+        assert base.working_time_between(sat, sat + 24 * H) == 4 * H
+        own = attrs.evolve(base, makeup_windows=["10:00-11:00"])
+        assert own.working_time_between(sat, sat + 24 * H) == H
+
+
+class TestAlwaysOpen:
+    """Natural time: 24×7 in UTC."""
+
+    def test_natural(self) -> None:
+        """Working time is elapsed time."""
+        t = datetime(2025, 3, 30, 1, tzinfo=BERLIN)
+        assert ALWAYS_OPEN.add_working_time(t, 72 * H) == t.astimezone(UTC) + 72 * H
+        assert ALWAYS_OPEN.working_time_between(t, t.astimezone(UTC) + 1000 * H) == 1000 * H
+        assert ALWAYS_OPEN.is_working_day(date(1900, 1, 1))
+        assert ALWAYS_OPEN.add_working_days(date(2025, 3, 8), 1) == date(2025, 3, 9)
+        assert ALWAYS_OPEN.covers is None
