@@ -409,7 +409,7 @@ def _split_by_name(
             msg = f"'weights' names {name!r} twice"
             raise InvalidValueError(msg)
         names.append(name)
-        values.append(to_fraction(f"weights[{name!r}]", pair[1]))
+        values.append(to_fraction(f"weights[{name}]", pair[1]))
     amounts = allocate(amount, values)
     parts = tuple(
         AllocationPart(label=n, weight=w, amount=a)
