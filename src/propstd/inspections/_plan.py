@@ -60,6 +60,14 @@ def _duplicates(codes: Iterable[str]) -> list[str]:
     return dups
 
 
+def _items(value: Iterable[CheckItem]) -> tuple[CheckItem, ...]:
+    return to_tuple(value)
+
+
+def _checklists(value: Iterable[Checklist]) -> tuple[Checklist, ...]:
+    return to_tuple(value)
+
+
 def _evidence(value: Iterable[str]) -> tuple[str, ...]:
     items = to_tuple(value)
     for i, ref in enumerate(items):
@@ -115,7 +123,7 @@ class Checklist:
     """The checklist's code, unique in the plan."""
     title: str = attrs.field(validator=nonblank)
     """The checklist's name."""
-    items: tuple[CheckItem, ...] = attrs.field(converter=to_tuple, validator=_members(CheckItem))
+    items: tuple[CheckItem, ...] = attrs.field(converter=_items, validator=_members(CheckItem))
     """Its check points, in form order."""
     frequency: Frequency = attrs.field(kw_only=True, validator=_frequency)
     """How often a round (a pass through the form) is due."""
@@ -171,7 +179,7 @@ class InspectionPlan:
     """
 
     checklists: tuple[Checklist, ...] = attrs.field(
-        converter=to_tuple, validator=_members(Checklist)
+        converter=_checklists, validator=_members(Checklist)
     )
     """The plan's checklists."""
     anchor: date = attrs.field(kw_only=True, validator=is_date)
