@@ -1261,3 +1261,19 @@ def test_instants_compare_as_real_time_across_a_fall_back() -> None:
     assert g.status(first_pass) is FindingStatus.OPEN
     with pytest.raises(TransitionError, match="out of order"):
         g.verify(first_pass + timedelta(minutes=10), "Li", passed=True)
+
+
+def test_sample_month() -> None:
+    """The demo's March findings: 9 / 6 / 4 by category, 2 points each deduction, 11/13 closed."""
+    from propstd._demo import findings as demo
+    from propstd._demo import sample
+
+    fs = demo.sample_findings()
+    assert [sum(1 for f in fs if f.category is c) for c in Category] == [9, 6, 4]
+    assert {f.points for f in fs if f.category is Category.DEDUCTION} == {Decimal(2)}
+    assert all(e.at <= sample.AS_OF for f in fs for e in f.events)
+    month_end = datetime(2025, 4, 1, tzinfo=sample.TZ)
+    assert closure_rate(fs, period=sample.MONTH, as_of=month_end) == Rate(11, 13)
+    text = demo.render()
+    assert "工作改进通知单 Work improvement notice — 工程部" in text
+    assert "84.6% (11/13)" in text
