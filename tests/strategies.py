@@ -472,7 +472,7 @@ def budgets(
     year = draw(st.integers(2000, 2040))
     n = draw(st.integers(1, max_lines))
     lines = [draw(budget_lines(currency=currency, code=f"L{i:02d}")) for i in range(n)]
-    revisions = []
+    revisions: list[_budgets.Revision] = []
     months: dict[str, int] = {}
     for _ in range(draw(st.integers(0, 2))):
         line = draw(st.sampled_from(lines))

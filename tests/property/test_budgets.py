@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import UTC, date, datetime
 from fractions import Fraction
@@ -106,7 +107,7 @@ class TestRevisions:
         """Without carry-forward, months before the revision keep the previous plan."""
         for line in budget.lines:
             history = budget.history(line.code)
-            for before, after in zip(history, history[1:], strict=False):
+            for before, after in itertools.pairwise(history):
                 rev = after.revision
                 assert rev is not None
                 k = rev.from_month - 1

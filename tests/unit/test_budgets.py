@@ -115,8 +115,8 @@ class TestProfile:
 
     def test_sample_labour_profile(self) -> None:
         """The sample's labour profile is the 13th-month preset: weights 2,1,…,1."""
-        assert Profile.thirteenth_month(1).factors == (2,) + (1,) * 11
-        assert Profile.weights([2] + [1] * 11).month_weights(2025) == (2,) + (1,) * 11
+        assert Profile.thirteenth_month(1).factors == (Fraction(2),) + (Fraction(1),) * 11
+        assert Profile.weights([2] + [1] * 11).month_weights(2025) == (Fraction(2),) + (Fraction(1),) * 11
 
     def test_by_days_leap_year(self) -> None:
         """By-days weighs February 29 days in a leap year."""
@@ -361,7 +361,8 @@ class TestSplit:
     def test_all_days(self) -> None:
         """Every day of March gets a part."""
         days = split(cny("31.00"), MARCH, unit="day")
-        assert len(days.parts) == 31 and set(days.amounts) == {cny("1.00")}
+        assert len(days.parts) == 31
+        assert set(days.amounts) == {cny("1.00")}
 
     def test_working_days(self) -> None:
         """Only working days get a part; non-working days are left out."""
@@ -508,7 +509,7 @@ class TestSplit:
         self, kwargs: dict[str, Any], error: type[Exception], match: str
     ) -> None:
         """An allocation must add up."""
-        args = {"total": cny("2"), "basis": "weights"} | kwargs
+        args: dict[str, Any] = {"total": cny("2"), "basis": "weights"} | kwargs
         with pytest.raises(error, match=match):
             Allocation(**args)
 
@@ -528,7 +529,8 @@ class TestBudget:
         rev = Revision(code="COST-OPS", from_month=7, annual=cny("1040000.00"), reason="tariff")
         b = Budget(year=2025, lines=sample_lines(), revisions=[rev])
         original, revised = b.history("COST-OPS")
-        assert original.revision is None and revised.revision == rev
+        assert original.revision is None
+        assert revised.revision == rev
         assert revised.months[:6] == original.months[:6]
         assert revised.months[6] == cny("91666.67")
         assert Money.sum(revised.months, currency="CNY") == cny("1040000.00")
@@ -568,7 +570,7 @@ class TestBudget:
         )
         assert ok.plan("X").months[1:] == (cny("0.00"),) * 11
         with pytest.raises(
-            InvalidValueError, match="gives months 2–12 no weight to spread 1.00 CNY"
+            InvalidValueError, match=r"gives months 2–12 no weight to spread 1\.00 CNY"
         ):
             Budget(
                 year=2025,
@@ -646,7 +648,7 @@ class TestBudget:
     )
     def test_bad(self, kwargs: dict[str, Any], error: type[Exception], match: str) -> None:
         """Bad budgets are refused."""
-        args = {"year": 2025, "lines": sample_lines()} | kwargs
+        args: dict[str, Any] = {"year": 2025, "lines": sample_lines()} | kwargs
         with pytest.raises(error, match=match):
             Budget(**args)
 
@@ -699,7 +701,7 @@ class TestBudget:
     )
     def test_bad_revision(self, kwargs: dict[str, Any], error: type[Exception], match: str) -> None:
         """Bad revisions are refused."""
-        args = {"code": "INC-FEE", "from_month": 3, "annual": cny("100")} | kwargs
+        args: dict[str, Any] = {"code": "INC-FEE", "from_month": 3, "annual": cny("100")} | kwargs
         with pytest.raises(error, match=match):
             Revision(**args)
 
@@ -744,7 +746,7 @@ class TestVariance:
         return variance(SAMPLE, march_actuals(), period=MARCH, as_of=AS_OF, thresholds=LIMITS)
 
     def test_line(self) -> None:
-        """The service fee fell short by 12,800.00: 3.3 % under, within the 5 % explain threshold."""
+        """The service fee fell short by 12,800.00: 3.3 % under, within the 5 % threshold."""
         row = self.report().row("INC-FEE")
         assert row.month.budget == cny("384000.00")
         assert row.month.variance == cny("-12800.00")
@@ -792,11 +794,15 @@ class TestVariance:
         report = self.report()
         text = report.to_text()
         assert text.splitlines()[0].startswith("Budget vs actual 2025-03 (CNY)")
-        assert "  INC-FEE" in text and "384,000.00" in text and "-12,800.00" in text
+        assert "  INC-FEE" in text
+        assert "384,000.00" in text
+        assert "-12,800.00" in text
         md = report.to_markdown()
-        assert "| **NET** |" in md and md.count("\n|") == 2 + len(report.rows)
+        assert "| **NET** |" in md
+        assert md.count("\n|") == 2 + len(report.rows)
         html = report._repr_html_()
-        assert html.startswith("<table>") and html.count("<tr>") == 1 + len(report.rows) + 1
+        assert html.startswith("<table>")
+        assert html.count("<tr>") == 1 + len(report.rows) + 1
         assert "explain above 5%, stop above 10%" in text
 
     def test_unknown_row(self) -> None:
@@ -816,7 +822,8 @@ class TestVariance:
             thresholds=LIMITS,
         )
         row = report.row("Z")
-        assert row.month.fraction is None and row.month.percent() is None
+        assert row.month.fraction is None
+        assert row.month.percent() is None
         assert row.month.status is VarianceStatus.EXPLAIN
         assert "n/a" in report.to_text()
 
@@ -937,7 +944,7 @@ class TestVariance:
         self, kwargs: dict[str, Any], error: type[Exception], match: str
     ) -> None:
         """Bad thresholds are refused."""
-        args = {"explain": Fraction(1, 20), "stop": Fraction(1, 10)} | kwargs
+        args: dict[str, Any] = {"explain": Fraction(1, 20), "stop": Fraction(1, 10)} | kwargs
         with pytest.raises(error, match=match):
             VarianceThresholds(**args)
 
@@ -958,13 +965,13 @@ class TestVariance:
     )
     def test_bad_actual(self, kwargs: dict[str, Any], error: type[Exception], match: str) -> None:
         """Bad actuals are refused."""
-        args = {"code": "INC-FEE", "month": MARCH, "amount": cny("1")} | kwargs
+        args: dict[str, Any] = {"code": "INC-FEE", "month": MARCH, "amount": cny("1")} | kwargs
         with pytest.raises(error, match=match):
             Actual(**args)
 
     def test_bad_figures(self) -> None:
         """Figures are in one currency; percent places are not negative."""
-        with pytest.raises(CurrencyMismatchError, match="'actual' 1.00 USD"):
+        with pytest.raises(CurrencyMismatchError, match=r"'actual' 1\.00 USD"):
             VarianceFigures(budget=cny("1"), actual=Money("1", "USD"), status="ok")
         with pytest.raises(InvalidValueError, match="'places' must be a non-negative int"):
             VarianceFigures(budget=cny("1"), actual=cny("2"), status="ok").percent(-1)
@@ -1001,16 +1008,16 @@ class TestCollection:
         assert p.plan_date == date(2025, 3, 20)
         assert [m.on_track for m in p.months] == [True, True, False]
         text = p.to_text()
-        assert (
-            "behind by 183,400.00" in text and "collect 183,400.00 CNY more by 2025-03-31" in text
-        )
+        assert "behind by 183,400.00" in text
+        assert "collect 183,400.00 CNY more by 2025-03-31" in text
 
     def test_ahead(self) -> None:
         """Ahead of the curve the shortfall is zero."""
         p = collection_progress(
             cny("100"), [cny("100")], period=Period.parse("2025-01"), curve=CURVE
         )
-        assert p.shortfall == cny("0") and p.current.gap == cny("-80.00")
+        assert p.shortfall == cny("0")
+        assert p.current.gap == cny("-80.00")
 
     @pytest.mark.parametrize(
         ("args", "kwargs", "error", "match"),
@@ -1062,7 +1069,7 @@ class TestCollection:
         self, args: tuple[Any, ...], kwargs: dict[str, Any], error: type[Exception], match: str
     ) -> None:
         """Bad collection inputs are refused."""
-        options = {"period": MARCH, "curve": CURVE} | kwargs
+        options: dict[str, Any] = {"period": MARCH, "curve": CURVE} | kwargs
         with pytest.raises(error, match=match):
             collection_progress(*args, **options)
 
@@ -1102,7 +1109,7 @@ class TestCollection:
     )
     def test_bad_curve(self, kwargs: dict[str, Any], error: type[Exception], match: str) -> None:
         """Bad curves are refused."""
-        args = {"months": (3, 12), "shares": (Fraction(3, 5), Fraction(19, 20))} | kwargs
+        args: dict[str, Any] = {"months": (3, 12), "shares": (Fraction(3, 5), Fraction(19, 20))} | kwargs
         with pytest.raises(error, match=match):
             CollectionCurve(**args)
 
@@ -1116,7 +1123,8 @@ class TestCollection:
             target=Fraction(1, 2),
             target_amount=cny("5"),
         )
-        assert m.on_track and m.gap.is_zero
+        assert m.on_track
+        assert m.gap.is_zero
 
 
 class TestFees:
@@ -1177,7 +1185,7 @@ class TestFees:
     )
     def test_bad_fee(self, kwargs: dict[str, Any], error: type[Exception], match: str) -> None:
         """Bad fee inputs are refused."""
-        args = {"area_m2": 100, "rate": cny("3.20"), "rounding": "half_up"} | kwargs
+        args: dict[str, Any] = {"area_m2": 100, "rate": cny("3.20"), "rounding": "half_up"} | kwargs
         with pytest.raises(error, match=match):
             ServiceFee(**args)
 
@@ -1219,7 +1227,7 @@ class TestFees:
         self, kwargs: dict[str, Any], error: type[Exception], match: str
     ) -> None:
         """Bad remuneration inputs are refused."""
-        args = {"fees": cny("100"), "share": Fraction(1, 10), "rounding": "half_up"} | kwargs
+        args: dict[str, Any] = {"fees": cny("100"), "share": Fraction(1, 10), "rounding": "half_up"} | kwargs
         with pytest.raises(error, match=match):
             Remuneration(**args)
 
