@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -61,6 +62,7 @@ class TestTextRoundTrip:
         assert TimeLimit.parse(pad + case(str(limit)) + pad) == limit
 
 
+@pytest.mark.slow
 class TestDeadlineOrder:
     """semantics §0/§5: a deadline is never earlier than its start, and a later start or a
     longer limit (same unit and clock) never gives an earlier deadline."""
@@ -105,6 +107,7 @@ class TestDeadlineOrder:
         assert utc(due) <= utc(deadline(start, longer, calendar=calendar))
 
 
+@pytest.mark.slow
 class TestDeadlineRules:
     """semantics §5, one property per clock and unit."""
 
