@@ -107,6 +107,11 @@ def _join(path: str, suffix: str) -> str:
     return f"{path}{suffix}"
 
 
+def _key(name: object) -> str:
+    """The path suffix of an object key: `.name`, or `['odd key']` when not a plain name."""
+    return f".{name}" if isinstance(name, str) and name.isidentifier() else f"[{name!r}]"
+
+
 def _index(index: object) -> str:
     return f"[{index}]" if isinstance(index, int) else f"[{index!r}]"
 
@@ -118,7 +123,7 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
     elif isinstance(exc, ClassValidationError):
         with_notes, others = exc.group_exceptions()
         for sub, note in with_notes:
-            _walk(sub, f"{path}.{note.name}", out)
+            _walk(sub, path + _key(note.name), out)
         for sub in others:
             _walk(sub, path, out)
     elif isinstance(exc, IterableValidationError):
@@ -133,7 +138,7 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
     elif isinstance(exc, ForbiddenExtraKeysError):
         allowed = ", ".join(_field_keys(exc.cl))
         out.extend(
-            Problem(f"{path}.{key}", f"unexpected key (allowed: {allowed})")
+            Problem(path + _key(key), f"unexpected key (allowed: {allowed})")
             for key in sorted(exc.extra_fields, key=str)
         )
     elif isinstance(exc, KeyError):
@@ -370,7 +375,7 @@ def structure_money(value: object, _cl: object = Money) -> Money:
         except (TypeError, ValueError) as exc:
             errors.append((f".{key}", exc))
     errors.extend(
-        (f".{key}", ValueError("unexpected key (allowed: amount, currency)"))
+        (_key(key), ValueError("unexpected key (allowed: amount, currency)"))
         for key in sorted(set(obj) - {"amount", "currency"}, key=str)
     )
     if errors:
