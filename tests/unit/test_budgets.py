@@ -116,7 +116,10 @@ class TestProfile:
     def test_sample_labour_profile(self) -> None:
         """The sample's labour profile is the 13th-month preset: weights 2,1,…,1."""
         assert Profile.thirteenth_month(1).factors == (Fraction(2),) + (Fraction(1),) * 11
-        assert Profile.weights([2] + [1] * 11).month_weights(2025) == (Fraction(2),) + (Fraction(1),) * 11
+        assert (
+            Profile.weights([2] + [1] * 11).month_weights(2025)
+            == (Fraction(2),) + (Fraction(1),) * 11
+        )
 
     def test_by_days_leap_year(self) -> None:
         """By-days weighs February 29 days in a leap year."""
@@ -1109,7 +1112,10 @@ class TestCollection:
     )
     def test_bad_curve(self, kwargs: dict[str, Any], error: type[Exception], match: str) -> None:
         """Bad curves are refused."""
-        args: dict[str, Any] = {"months": (3, 12), "shares": (Fraction(3, 5), Fraction(19, 20))} | kwargs
+        args: dict[str, Any] = {
+            "months": (3, 12),
+            "shares": (Fraction(3, 5), Fraction(19, 20)),
+        } | kwargs
         with pytest.raises(error, match=match):
             CollectionCurve(**args)
 
@@ -1227,7 +1233,11 @@ class TestFees:
         self, kwargs: dict[str, Any], error: type[Exception], match: str
     ) -> None:
         """Bad remuneration inputs are refused."""
-        args: dict[str, Any] = {"fees": cny("100"), "share": Fraction(1, 10), "rounding": "half_up"} | kwargs
+        args: dict[str, Any] = {
+            "fees": cny("100"),
+            "share": Fraction(1, 10),
+            "rounding": "half_up",
+        } | kwargs
         with pytest.raises(error, match=match):
             Remuneration(**args)
 
