@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
@@ -11,7 +12,15 @@ from hypothesis import strategies as st
 
 from propstd import _time
 from propstd.calendars import WorkingCalendar
-from propstd.timelimits import Clock, TimeLimit, TimeUnit, deadline, explain_deadline
+from propstd.serialization import from_data, to_data
+from propstd.timelimits import (
+    Clock,
+    Deadline,
+    TimeLimit,
+    TimeUnit,
+    deadline,
+    explain_deadline,
+)
 from tests.strategies import deadline_calendars, deadline_starts, time_limits
 
 MICRO = timedelta(microseconds=1)
@@ -43,6 +52,27 @@ def small_limits(
             lambda x: x.unit is TimeUnit.MINUTE
         ),
     )
+
+
+class TestDataRoundTrip:
+    """semantics §13: "`from_data(cls, to_data(x)) == x` for every public record"."""
+
+    @given(time_limits(max_amount=10**9))
+    def test_time_limit(self, limit: TimeLimit) -> None:
+        """A limit survives JSON."""
+        assert from_data(TimeLimit, json.loads(json.dumps(to_data(limit)))) == limit
+
+    @given(deadline_starts(), small_limits(), deadline_calendars())
+    def test_deadline(self, start: datetime, limit: TimeLimit, calendar: WorkingCalendar) -> None:
+        """An explained deadline survives JSON (instants compare as instants)."""
+        explained = explain_deadline(start, limit, calendar=calendar)
+        back = from_data(Deadline, json.loads(json.dumps(to_data(explained))))
+        assert (back.limit, back.reason, back.calendar) == (
+            limit,
+            explained.reason,
+            explained.calendar,
+        )
+        assert (utc(back.start), utc(back.due_at)) == (utc(start), utc(explained.due_at))
 
 
 class TestTextRoundTrip:
