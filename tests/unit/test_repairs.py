@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,6 +26,7 @@ from propstd.repairs import (
     retention_until,
     warranty_reminder_date,
 )
+from propstd.serialization import from_data, to_data
 from propstd.timelimits import TimeLimit
 from propstd.timelines import MilestoneState, MilestoneStatus, Timeline
 
@@ -718,3 +720,17 @@ class TestRepairMetrics:
         orders = args.pop("orders")
         with pytest.raises(error, match=match):
             repair_metrics(orders, **args)
+
+
+class TestSerialization:
+    """Results survive a JSON round trip (semantics §13)."""
+
+    def test_status_and_metrics_round_trip(self) -> None:
+        """from_data(cls, to_data(x)) == x for a status and the month's metrics."""
+        metrics = TestRepairMetrics().metrics()
+        status = repair_status(
+            _march()[2], limits=LIMITS, calendar=OFFICE, as_of=_t("2025-04-01 09:00")
+        )
+        for value in (status, metrics, LIMITS, _march()[3]):
+            data = json.loads(json.dumps(to_data(value)))
+            assert from_data(type(value), data) == value
