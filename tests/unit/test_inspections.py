@@ -1,0 +1,688 @@
+"""Example tables for propstd.inspections: plans, records, the tally and the report."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pytest
+
+from propstd import inspections
+from propstd.calendars import ALWAYS_OPEN, WorkingCalendar
+from propstd.errors import InvalidValueError, NaiveDatetimeError
+from propstd.findings import Category, Finding, Severity
+from propstd.frequencies import Frequency, Proration
+from propstd.inspections import (
+    CheckItem,
+    Checklist,
+    CheckRecord,
+    Completion,
+    FindingCount,
+    Indicator,
+    InspectionPlan,
+    QpiTally,
+    QpiTargets,
+    Requirement,
+    RoundsDone,
+    qpi_report,
+    qpi_tally,
+)
+from propstd.periods import Period
+from propstd.rates import Rate, Target, TargetResult
+
+TZ = timezone(timedelta(hours=8))
+ANCHOR = date(2025, 1, 6)
+MARCH = Period.parse("2025-03")
+SHANGHAI = WorkingCalendar.weekly(zone="Asia/Shanghai", days="daily")
+F = Frequency.parse
+
+
+def _plan(name: str = "P") -> InspectionPlan:
+    return InspectionPlan(
+        [
+            Checklist(
+                "SEC",
+                "秩序维护",
+                [
+                    CheckItem("SEC-01", "Guard posts", None, samples=3),
+                    CheckItem("SEC-04", "CCTV", F("weekly")),
+                ],
+                frequency=F("daily"),
+            ),
+            Checklist(
+                "ENG",
+                "工程",
+                [CheckItem("ENG-05", "Fire alarm test", F("quarterly"))],
+                frequency=F("weekly"),
+            ),
+        ],
+        anchor=ANCHOR,
+        name=name,
+    )
+
+
+def _at(day: int, hour: int = 9, month: int = 3) -> datetime:
+    return datetime(2025, month, day, hour, tzinfo=TZ)
+
+
+def _rec(code: str, day: int, **kwargs: object) -> CheckRecord:
+    fields: dict[str, object] = {"samples": 3, "evidence": ("P",)} | kwargs
+    return CheckRecord(code, _at(day), "Zhao", **fields)  # type: ignore[arg-type]
+
+
+def _finding(
+    n: int, category: Category, day: int, *, closed: bool = False, cancelled: bool = False
+) -> Finding:
+    found = _at(day, 11)
+    f = Finding(
+        f"F-{n}",
+        "SEC-01",
+        category,
+        Severity.MINOR,
+        "x",
+        found,
+        "Chen",
+        points=Decimal(2) if category is Category.DEDUCTION else Decimal(0),
+        rectify_by=found + timedelta(days=5),
+        verify_on=found.date() + timedelta(days=6),
+    )
+    if cancelled:
+        return f.cancel(found + timedelta(hours=1), "Chen", "raised in error")
+    if closed:
+        f = f.rectify(found + timedelta(hours=1), "Wang")
+        f = f.verify(found + timedelta(hours=2), "Chen", passed=True)
+    return f
+
+
+def _tally(records: list[CheckRecord], findings: list[Finding] | None = None) -> QpiTally:
+    return qpi_tally(
+        _plan(), records=records, findings=findings or [], period=MARCH, calendar=SHANGHAI
+    )
+
+
+class TestPlanConstruction:
+    """Items, checklists and plans validate on construction."""
+
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "error", "match"),
+        [
+            pytest.param(("", "t"), {}, InvalidValueError, "'code'", id="blank-code"),
+            pytest.param(("A", " "), {}, InvalidValueError, "'title'", id="blank-title"),
+            pytest.param(("A", "t", "daily"), {}, TypeError, "'frequency'.*daily", id="str-freq"),
+            pytest.param(("A", "t"), {"samples": 0}, InvalidValueError, "'samples'", id="samples"),
+            pytest.param(("A", "t"), {"samples": 1.0}, TypeError, "'samples'", id="float"),
+            pytest.param(("A", "t"), {"role": None}, TypeError, "'role'", id="role"),
+        ],
+    )
+    def test_bad_item(
+        self,
+        args: tuple[object, ...],
+        kwargs: dict[str, object],
+        error: type[Exception],
+        match: str,
+    ) -> None:
+        """Bad item fields raise, naming the field."""
+        with pytest.raises(error, match=match):
+            CheckItem(*args, **kwargs)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "error", "match"),
+        [
+            pytest.param(
+                ("", "t", [CheckItem("A", "a")]),
+                {"frequency": F("daily")},
+                InvalidValueError,
+                "'code'",
+                id="code",
+            ),
+            pytest.param(
+                ("C", "t", []),
+                {"frequency": F("daily")},
+                InvalidValueError,
+                "'items' ()",
+                id="empty",
+            ),
+            pytest.param(
+                ("C", "t", [CheckItem("A", "a"), CheckItem("A", "b")]),
+                {"frequency": F("daily")},
+                InvalidValueError,
+                "duplicate item codes: A",
+                id="duplicate",
+            ),
+            pytest.param(
+                ("C", "t", ["A"]),
+                {"frequency": F("daily")},
+                TypeError,
+                r"items\[0\]",
+                id="not-item",
+            ),
+            pytest.param(
+                ("C", "t", [CheckItem("A", "a")]),
+                {"frequency": "daily"},
+                TypeError,
+                "'frequency'",
+                id="freq",
+            ),
+            pytest.param(
+                ("C", "t", "A"),
+                {"frequency": F("daily")},
+                TypeError,
+                "string 'A'",
+                id="string-items",
+            ),
+        ],
+    )
+    def test_bad_checklist(
+        self,
+        args: tuple[object, ...],
+        kwargs: dict[str, object],
+        error: type[Exception],
+        match: str,
+    ) -> None:
+        """Bad checklist fields raise, naming the field or the duplicate."""
+        with pytest.raises(error, match=match):
+            Checklist(*args, **kwargs)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("checklists", "kwargs", "error", "match"),
+        [
+            pytest.param([], {"anchor": ANCHOR}, InvalidValueError, "'checklists' ()", id="empty"),
+            pytest.param(
+                [Checklist("C", "t", [CheckItem("A", "a")], frequency=F("daily"))] * 2,
+                {"anchor": ANCHOR},
+                InvalidValueError,
+                "duplicate checklist codes: C",
+                id="dup-checklist",
+            ),
+            pytest.param(
+                [
+                    Checklist("C", "t", [CheckItem("A", "a")], frequency=F("daily")),
+                    Checklist("D", "t", [CheckItem("A", "b")], frequency=F("daily")),
+                ],
+                {"anchor": ANCHOR},
+                InvalidValueError,
+                "duplicate item codes: A",
+                id="dup-item-across",
+            ),
+            pytest.param(
+                [Checklist("C", "t", [CheckItem("A", "a")], frequency=F("daily"))],
+                {"anchor": datetime(2025, 1, 6, tzinfo=TZ)},
+                TypeError,
+                "'anchor'",
+                id="datetime-anchor",
+            ),
+            pytest.param(
+                ["C"], {"anchor": ANCHOR}, TypeError, r"checklists\[0\]", id="not-checklist"
+            ),
+            pytest.param(
+                [Checklist("C", "t", [CheckItem("A", "a")], frequency=F("daily"))],
+                {"anchor": ANCHOR, "name": 1},
+                TypeError,
+                "'name'",
+                id="name",
+            ),
+        ],
+    )
+    def test_bad_plan(
+        self,
+        checklists: list[object],
+        kwargs: dict[str, object],
+        error: type[Exception],
+        match: str,
+    ) -> None:
+        """Bad plans raise, naming the field or the duplicate."""
+        with pytest.raises(error, match=match):
+            InspectionPlan(checklists, **kwargs)  # type: ignore[arg-type]
+
+    def test_lookups(self) -> None:
+        """The plan finds items, their checklist and effective frequency."""
+        plan = _plan()
+        assert plan.item("SEC-04").title == "CCTV"
+        assert plan.checklist_of("ENG-05").code == "ENG"
+        assert plan.frequency_of("SEC-01") == F("daily")  # inherited from the checklist
+        assert plan.codes == {"SEC-01", "SEC-04", "ENG-05"}
+        assert [i.code for i in plan.items] == ["SEC-01", "SEC-04", "ENG-05"]
+        with pytest.raises(InvalidValueError, match="no item 'X-1'"):
+            plan.item("X-1")
+
+    def test_identity(self) -> None:
+        """The identity is the name and a digest of the content; evolve rebuilds it."""
+        a, b = _plan("A"), _plan("A")
+        assert a.identity == b.identity
+        assert a.identity.startswith("A#")
+        assert _plan("B").identity != a.identity
+        moved = attrs.evolve(a, anchor=date(2025, 1, 13))
+        assert moved.identity != a.identity
+        assert moved.frequency_of("SEC-01") == F("daily")
+
+
+class TestCheckRecord:
+    """Records validate and judge their own traceability."""
+
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "error", "match"),
+        [
+            pytest.param(("", _at(1), "Z"), {}, InvalidValueError, "'item_code'", id="blank-code"),
+            pytest.param(
+                ("A", datetime(2025, 3, 1), "Z"), {}, NaiveDatetimeError, "'at'", id="naive"
+            ),
+            pytest.param(("A", date(2025, 3, 1), "Z"), {}, TypeError, "'at'", id="date"),
+            pytest.param(("A", _at(1), None), {}, TypeError, "'inspector'", id="inspector"),
+            pytest.param(
+                ("A", _at(1), "Z"), {"samples": 0}, InvalidValueError, "'samples'", id="samples"
+            ),
+            pytest.param(
+                ("A", _at(1), "Z"),
+                {"evidence": ["P", " "]},
+                InvalidValueError,
+                r"evidence\[1\]",
+                id="blank-evidence",
+            ),
+            pytest.param(
+                ("A", _at(1), "Z"),
+                {"evidence": "IMG-1"},
+                TypeError,
+                "string 'IMG-1'",
+                id="evidence-str",
+            ),
+            pytest.param(("A", _at(1), "Z"), {"round_id": 3}, TypeError, "'round_id'", id="round"),
+        ],
+    )
+    def test_bad_record(
+        self,
+        args: tuple[object, ...],
+        kwargs: dict[str, object],
+        error: type[Exception],
+        match: str,
+    ) -> None:
+        """Bad record fields raise, naming the field."""
+        with pytest.raises(error, match=match):
+            CheckRecord(*args, **kwargs)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("inspector", "evidence", "samples", "traceable"),
+        [
+            pytest.param("Zhao", ("P",), 3, True, id="traceable"),
+            pytest.param("  ", ("P",), 3, False, id="no-inspector"),
+            pytest.param("Zhao", (), 3, False, id="no-evidence"),
+            pytest.param("Zhao", ("P",), 2, False, id="too-few-samples"),
+        ],
+    )
+    def test_traceable(
+        self, inspector: str, evidence: tuple[str, ...], samples: int, traceable: bool
+    ) -> None:
+        """Traceable = inspector + evidence + enough samples (3 required here)."""
+        r = CheckRecord("A", _at(1), inspector, samples=samples, evidence=evidence)
+        assert r.is_traceable(required_samples=3) is traceable
+
+
+class TestTally:
+    """qpi_tally counts requirements, completions, rounds, records and findings."""
+
+    def test_requirements(self) -> None:
+        """March: 31 daily + 5 weekly + 1/3 quarterly points; 31 SEC + 5 ENG rounds."""
+        t = _tally([])
+        assert t.required_points == 31 + 5 + Fraction(1, 3)
+        assert t.required_rounds == 36
+        assert (t.completed_points, t.completed_rounds) == (Fraction(0), Fraction(0))
+        assert t.records == 0
+
+    def test_capping_and_duplicates(self) -> None:
+        """Two checks in one window count once; extra windows do not fill missed ones."""
+        t = _tally([_rec("SEC-04", 3), _rec("SEC-04", 4), _rec("ENG-05", 5), _rec("ENG-05", 6)])
+        assert t.completed_points == 1 + Fraction(1, 3)
+        assert t.records == 4
+        assert [c.count for c in t.point_completions] == [2, 2]
+
+    def test_outside_period_and_zone(self) -> None:
+        """Records are dated in the calendar's zone; those outside the period are left out."""
+        late = CheckRecord("SEC-01", datetime(2025, 3, 31, 23, 30, tzinfo=TZ), "Z", evidence=["P"])
+        utc_late = CheckRecord("SEC-01", datetime(2025, 2, 28, 20, 0, tzinfo=UTC), "Z")
+        t = _tally([late, utc_late, _rec("SEC-01", 2)])
+        # 23:30 +08 on 31 March is in March; 20:00 UTC on 28 Feb is 04:00 on 1 March in Shanghai
+        assert t.records == 3
+
+    def test_outside_period_left_out(self) -> None:
+        """A February record is not in the March tally."""
+        feb = CheckRecord("SEC-01", datetime(2025, 2, 27, 9, tzinfo=TZ), "Z")
+        assert _tally([feb]).records == 0
+
+    def test_unknown_codes_raise(self) -> None:
+        """Records for codes the plan does not know are listed, never dropped."""
+        with pytest.raises(InvalidValueError, match="does not know: ENV-09, XX"):
+            _tally([_rec("XX", 1), _rec("SEC-01", 1), _rec("ENV-09", 2), _rec("XX", 3)])
+
+    def test_traceability(self) -> None:
+        """Records without evidence or with too few samples are not traceable."""
+        t = _tally(
+            [_rec("SEC-01", 1), _rec("SEC-01", 2, evidence=()), _rec("SEC-01", 3, samples=2)]
+        )
+        assert (t.records, t.traceable_records) == (3, 1)
+
+    def test_rounds(self) -> None:
+        """Rounds: distinct round ids, else one per checklist and local day."""
+        t = _tally(
+            [
+                _rec("SEC-01", 1),
+                _rec("SEC-04", 1),  # same SEC round (same day, no id)
+                _rec("ENG-05", 3, round_id="R1"),
+                _rec("ENG-05", 4, round_id="R2"),  # a second ENG round in one weekly window
+            ]
+        )
+        assert t.completed_rounds == 2
+        assert [r.rounds for r in t.round_completions] == [("R1", "R2"), ("2025-03-01",)]
+
+    def test_findings(self) -> None:
+        """Findings raised in the period by category; closed by its end; cancelled left out."""
+        fs = [
+            _finding(1, Category.SUGGESTION, 3, closed=True),
+            _finding(2, Category.SUGGESTION, 4),
+            _finding(3, Category.DEDUCTION, 5, closed=True),
+            _finding(4, Category.RECTIFICATION, 6, cancelled=True),
+            _finding(5, Category.RECTIFICATION, 7),
+        ]
+        feb = Finding(
+            "F-9",
+            "SEC-01",
+            "suggestion",
+            "minor",
+            "x",
+            datetime(2025, 2, 20, tzinfo=TZ),
+            "C",
+            rectify_by=datetime(2025, 2, 21, tzinfo=TZ),
+            verify_on=date(2025, 2, 22),
+        )
+        t = _tally([], [*fs, feb])
+        assert (t.raised("suggestion"), t.closed(Category.SUGGESTION)) == (2, 1)
+        assert (t.raised("deduction"), t.closed("deduction")) == (1, 1)
+        assert (t.raised("rectification"), t.closed("rectification")) == (1, 0)
+
+    def test_closed_after_the_period_is_open(self) -> None:
+        """A finding verified after the period's end is not closed in the period."""
+        f = _finding(1, Category.SUGGESTION, 30)
+        f = f.rectify(_at(31, 10), "Wang").verify(_at(1, 10, month=4), "Chen", passed=True)
+        assert _tally([], [f]).closed("suggestion") == 0
+
+    def test_due_proration(self) -> None:
+        """Proration.due counts whole windows due in any period (a week here)."""
+        t = qpi_tally(
+            _plan(),
+            records=[],
+            findings=[],
+            period=Period.parse("2025-W14"),
+            calendar=SHANGHAI,
+            proration=Proration.DUE,
+        )
+        # daily 7, weekly 1, quarterly due 5 April (in W14: 31 Mar – 6 Apr)
+        assert t.required_points == 9
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error", "match"),
+        [
+            pytest.param(
+                {"period": Period.parse("2025-W10")}, InvalidValueError, "whole months", id="week"
+            ),
+            pytest.param({"period": "2025-03"}, TypeError, "'period'", id="period"),
+            pytest.param({"calendar": "china"}, TypeError, "'calendar'", id="calendar"),
+            pytest.param({"proration": "pro-rata"}, ValueError, "pro-rata", id="proration"),
+            pytest.param({"findings": ["F-1"]}, TypeError, "findings", id="finding"),
+        ],
+    )
+    def test_bad_arguments(
+        self, kwargs: dict[str, object], error: type[Exception], match: str
+    ) -> None:
+        """Bad arguments raise, naming them."""
+        args: dict[str, object] = {
+            "records": [],
+            "findings": [],
+            "period": MARCH,
+            "calendar": SHANGHAI,
+        } | kwargs
+        with pytest.raises(error, match=match):
+            qpi_tally(_plan(), **args)  # type: ignore[arg-type]
+
+    def test_bad_plan_argument(self) -> None:
+        """The plan must be an InspectionPlan."""
+        with pytest.raises(TypeError, match="'plan'"):
+            qpi_tally("plan", records=[], findings=[], period=MARCH, calendar=ALWAYS_OPEN)  # type: ignore[arg-type]
+
+
+class TestTallyAlgebra:
+    """Tallies merge with +: requirements as a union, completions summed, capped when read."""
+
+    def test_partitions_of_one_month(self) -> None:
+        """Two halves of one property-month add up to the whole (duplicates capped once)."""
+        a = [_rec("SEC-04", 3), _rec("SEC-01", 1)]
+        b = [_rec("SEC-04", 4), _rec("SEC-01", 2)]
+        assert _tally(a) + _tally(b) == _tally(a + b)
+        assert (_tally(a) + _tally(b)).completed_points == 3
+
+    def test_properties_add(self) -> None:
+        """Plans with different names are different requirements."""
+        one = qpi_tally(_plan("A"), records=[], findings=[], period=MARCH, calendar=SHANGHAI)
+        two = qpi_tally(_plan("B"), records=[], findings=[], period=MARCH, calendar=SHANGHAI)
+        assert (one + two).required_points == 2 * one.required_points
+
+    def test_sum_and_zero(self) -> None:
+        """sum() starts from 0; the empty tally is neutral; other types do not add."""
+        t = _tally([_rec("SEC-01", 1)])
+        assert sum([t]) == t
+        assert t + QpiTally() == t
+        assert t.__radd__(1) is NotImplemented
+        assert t.__add__(1) is NotImplemented
+        with pytest.raises(TypeError):
+            _ = t + 1
+
+    def test_conflicting_requirements(self) -> None:
+        """One requirement with two amounts cannot merge."""
+        one = QpiTally(
+            point_requirements=[Requirement(plan="P", code="A", window=ANCHOR, required=1)]
+        )
+        two = QpiTally(
+            point_requirements=[Requirement(plan="P", code="A", window=ANCHOR, required=2)]
+        )
+        with pytest.raises(InvalidValueError, match="cannot merge tallies"):
+            _ = one + two
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error", "match"),
+        [
+            pytest.param(
+                {
+                    "point_requirements": [
+                        Requirement(plan="P", code="A", window=ANCHOR, required=1)
+                    ]
+                    * 2
+                },
+                InvalidValueError,
+                "'point_requirements' has two entries",
+                id="dup-requirement",
+            ),
+            pytest.param(
+                {"point_completions": [Completion(plan="P", code="A", window=ANCHOR, count=1)] * 2},
+                InvalidValueError,
+                "'point_completions' has two",
+                id="dup-completion",
+            ),
+            pytest.param(
+                {"records": 1, "traceable_records": 2},
+                InvalidValueError,
+                "'traceable_records' 2",
+                id="traceable",
+            ),
+            pytest.param({"records": -1}, InvalidValueError, "'records'", id="negative"),
+            pytest.param(
+                {"findings": [FindingCount(category="deduction", raised=1, closed=0)] * 2},
+                InvalidValueError,
+                "'deduction' twice",
+                id="dup-category",
+            ),
+            pytest.param(
+                {"round_completions": ["R"]}, TypeError, r"round_completions\[0\]", id="rounds-type"
+            ),
+            pytest.param(
+                {"point_requirements": [1]}, TypeError, r"requirements\[0\]", id="req-type"
+            ),
+            pytest.param(
+                {"point_completions": [1]}, TypeError, r"completions\[0\]", id="done-type"
+            ),
+            pytest.param({"findings": [1]}, TypeError, r"findings\[0\]", id="findings-type"),
+        ],
+    )
+    def test_bad_tally(self, kwargs: dict[str, object], error: type[Exception], match: str) -> None:
+        """A tally validates its parts."""
+        with pytest.raises(error, match=match):
+            QpiTally(**kwargs)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("build", "error", "match"),
+        [
+            pytest.param(
+                lambda: Requirement(plan="", code="A", window=ANCHOR, required=1),
+                InvalidValueError,
+                "'plan'",
+                id="plan",
+            ),
+            pytest.param(
+                lambda: Requirement(plan="P", code="A", window=ANCHOR, required=0),
+                InvalidValueError,
+                "'required'",
+                id="zero",
+            ),
+            pytest.param(
+                lambda: Requirement(plan="P", code="A", window="2025", required=1),  # type: ignore[arg-type]
+                TypeError,
+                "'window'",
+                id="window",
+            ),
+            pytest.param(
+                lambda: Completion(plan="P", code="A", window=ANCHOR, count=-1),
+                InvalidValueError,
+                "'count'",
+                id="count",
+            ),
+            pytest.param(
+                lambda: RoundsDone(plan="P", code="", window=ANCHOR, rounds=()),
+                InvalidValueError,
+                "'code'",
+                id="code",
+            ),
+            pytest.param(
+                lambda: FindingCount(category="minor", raised=1, closed=0),
+                InvalidValueError,
+                "'category'.*minor",
+                id="category",
+            ),
+            pytest.param(
+                lambda: FindingCount(category="suggestion", raised=1, closed=2),
+                InvalidValueError,
+                "'closed' 2",
+                id="closed",
+            ),
+        ],
+    )
+    def test_bad_parts(self, build: object, error: type[Exception], match: str) -> None:
+        """Tally parts validate their fields."""
+        with pytest.raises(error, match=match):
+            build()  # type: ignore[operator]
+
+
+class TestReport:
+    """qpi_report judges the seven indicators against the targets."""
+
+    def test_indicators(self) -> None:
+        """Each indicator's rate and result, against the seed's targets."""
+        fs = [_finding(1, Category.SUGGESTION, 3, closed=True), _finding(2, Category.DEDUCTION, 4)]
+        records = [_rec("SEC-01", d) for d in range(1, 32)] + [_rec("SEC-04", 3, evidence=())]
+        r = qpi_report(_tally(records, fs))
+        assert r.rate("coverage") == Rate(32, 36 + Fraction(1, 3))
+        assert r.rate(Indicator.FREQUENCY_COMPLETION) == Rate(31, 36)
+        assert r.indicator("traceability").result is TargetResult.MISSED
+        assert r.rate("closure") == Rate(1, 2)
+        assert r.rate("suggestion_rate") == Rate(1, 32)
+        assert r.rate("rectification_rate") == Rate(0, 32)
+        assert r.indicator("coverage").result is TargetResult.MET  # the seed sets no target
+        assert not r.all_met
+        assert [i.indicator for i in r.indicators] == list(Indicator)
+
+    def test_not_applicable_without_checks(self) -> None:
+        """Finding ratios with no completed check point are not applicable."""
+        r = qpi_report(_tally([], [_finding(1, Category.SUGGESTION, 3)]))
+        assert r.rate("suggestion_rate") == Rate.not_applicable()
+        assert r.indicator("closure").result is TargetResult.MISSED  # 0 of 1 closed
+
+    def test_targets_are_data(self) -> None:
+        """Targets and closure categories can be replaced."""
+        fs = [
+            _finding(1, Category.RECTIFICATION, 3, closed=True),
+            _finding(2, Category.SUGGESTION, 4),
+        ]
+        targets = attrs.evolve(QpiTargets.seed(), closure_categories=["rectification"])
+        r = qpi_report(_tally([], fs), targets)
+        assert r.rate("closure") == Rate(1, 1)
+        assert targets.target_of("closure") == Target.parse("100%")
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error", "match"),
+        [
+            pytest.param({"coverage": "≥ 90%"}, TypeError, "'coverage'", id="str-target"),
+            pytest.param(
+                {"closure_categories": ()}, InvalidValueError, "'closure_categories'", id="empty"
+            ),
+            pytest.param(
+                {"closure_categories": ("minor",)}, InvalidValueError, "minor", id="unknown"
+            ),
+            pytest.param({"closure_categories": "suggestion"}, TypeError, "string", id="string"),
+            pytest.param({"traceability": None}, TypeError, "'traceability'", id="none"),
+        ],
+    )
+    def test_bad_targets(
+        self, kwargs: dict[str, object], error: type[Exception], match: str
+    ) -> None:
+        """Bad targets raise, naming the field."""
+        with pytest.raises(error, match=match):
+            attrs.evolve(QpiTargets.seed(), **kwargs)  # type: ignore[arg-type]
+
+    def test_bad_report_arguments(self) -> None:
+        """qpi_report checks its arguments."""
+        with pytest.raises(TypeError, match="'tally'"):
+            qpi_report("t")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="'targets'"):
+            qpi_report(QpiTally(), "seed")  # type: ignore[arg-type]
+
+    def test_renderings(self) -> None:
+        """Text, Markdown and HTML show each indicator, value, target and result."""
+        r = qpi_report(_tally([_rec("SEC-01", 1)]), title="翠湖花园 2025-03")
+        text = str(r)
+        assert text.splitlines()[0] == "翠湖花园 2025-03"
+        assert "覆盖率 Coverage" in text
+        assert "≥ 75%" in text
+        assert "missed" in text
+        md = r.to_markdown()
+        assert "| Indicator | Value | Target | Result |" in md
+        assert "| 可追溯性 Traceability | 100.0% (1/1) | ≥ 100% | met |" in md
+        html = r._repr_html_()
+        assert html.startswith('<table class="propstd-qpi"><caption>翠湖花园 2025-03</caption>')
+        assert "<td>频次完成率 Frequency completion</td>" in html
+        assert "not applicable" in qpi_report(QpiTally()).to_text()
+        untitled = qpi_report(QpiTally())
+        assert untitled.to_text().startswith("Indicator")
+        assert untitled.to_markdown().startswith("| Indicator")
+        assert "<caption>" not in untitled.to_html()
+
+    def test_labels(self) -> None:
+        """Indicators have English and Chinese names."""
+        assert (Indicator.CLOSURE.label, Indicator.CLOSURE.label_zh) == (
+            "Closure",
+            "二次验证关闭率",
+        )
+
+
+def test_public_names() -> None:
+    """The module lists its public names, sorted, and dir() shows only them."""
+    assert inspections.__all__ == sorted(inspections.__all__)
+    assert dir(inspections) == inspections.__all__
+    for name in inspections.__all__:
+        assert getattr(inspections, name).__doc__
