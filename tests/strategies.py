@@ -420,6 +420,64 @@ def schedules(
         draw(frequencies() if frequency is None else frequency), anchor=draw(anchor_strategy)
     )
 
+from propstd.inspections import CheckItem as _CheckItem  # noqa: E402
+from propstd.inspections import Checklist as _Checklist  # noqa: E402
+from propstd.inspections import CheckRecord as _CheckRecord  # noqa: E402
+from propstd.inspections import InspectionPlan as _InspectionPlan  # noqa: E402
+
+INSPECTION_TZ = _timezone(_timedelta(hours=8))
+"""The zone of generated check records (+08:00, as Shanghai)."""
+
+
+@st.composite
+def inspection_plans(
+    draw: st.DrawFn, *, max_checklists: int = 3, max_items: int = 4, name: str = "P"
+) -> _InspectionPlan:
+    """A small `InspectionPlan` with seed frequencies and an anchor in 2024."""
+    checklists = []
+    for c in range(draw(st.integers(1, max_checklists))):
+        items = [
+            _CheckItem(
+                f"C{c}-{i}",
+                "item",
+                draw(st.one_of(st.none(), seed_frequencies())),
+                samples=draw(st.integers(1, 3)),
+            )
+            for i in range(draw(st.integers(1, max_items)))
+        ]
+        checklists.append(_Checklist(f"C{c}", "list", items, frequency=draw(seed_frequencies())))
+    anchor = draw(dates(min_value=date(2024, 1, 1), max_value=date(2024, 12, 31)))
+    return _InspectionPlan(checklists, anchor=anchor, name=name)
+
+
+@st.composite
+def check_records(
+    draw: st.DrawFn,
+    plan: _InspectionPlan,
+    *,
+    first: date = date(2025, 2, 25),
+    last: date = date(2025, 4, 3),
+    max_size: int = 40,
+) -> list[_CheckRecord]:
+    """Check records for the items of *plan*, dated between *first* and *last* (+08:00)."""
+    codes = sorted(plan.codes)
+    days = (last - first).days
+    out = []
+    for _ in range(draw(st.integers(0, max_size))):
+        day = first + _timedelta(days=draw(st.integers(0, days)))
+        at = _datetime(day.year, day.month, day.day, draw(st.integers(0, 23)), tzinfo=INSPECTION_TZ)
+        out.append(
+            _CheckRecord(
+                draw(st.sampled_from(codes)),
+                at,
+                draw(st.sampled_from(("Zhao", "", "Li"))),
+                samples=draw(st.integers(1, 4)),
+                evidence=draw(st.sampled_from(((), ("P1",), ("P1", "loc T3")))),
+                round_id=draw(st.sampled_from(("", "", "R1", "R2"))),
+            )
+        )
+    return out
+
 
 # --- budgets ---
 from propstd import budgets as _budgets  # noqa: E402
@@ -673,7 +731,7 @@ def time_windows(draw: st.DrawFn, *, step: int = 30) -> _TimeWindow:
     """A `TimeWindow` on a *step*-minute grid (sometimes overnight or the whole day)."""
     grid = 24 * 60 // step
     start = draw(st.integers(0, grid - 1)) * step
-    length = draw(st.integers(1, grid)) * step
+    length = draw(st.integers(1, grid if start == 0 else grid - 1)) * step  # 24 h only from 00:00
     return _TimeWindow(_clock_at(start), _clock_at(start + length))
 
 
@@ -709,10 +767,11 @@ def working_calendars(
         week[draw(st.integers(0, 6))] = [(9 * 60, 17 * 60)]
     # Maybe stretch each day's last window past midnight, up to the next day's first start.
     for i in range(7):
-        if week[i] and draw(st.booleans()):
+        stretch = draw(st.booleans())
+        if week[i] and stretch:
             s, _ = week[i][-1]
             nxt = week[(i + 1) % 7]
-            limit = min(nxt[0][0] if nxt else 24 * 60, s)
+            limit = min(nxt[0][0] if nxt else 24 * 60, s - step)  # shorter than 24 h
             if limit >= step:
                 end = draw(st.integers(1, limit // step)) * step
                 week[i][-1] = (s, 24 * 60 + end)
