@@ -78,7 +78,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
-E = TypeVar("E", bound=enum.StrEnum)
+_E = TypeVar("_E", bound=enum.StrEnum)
 
 
 class RepairCategory(enum.StrEnum):
@@ -97,11 +97,13 @@ class RepairCategory(enum.StrEnum):
         return _CATEGORY_ZH[self]
 
 
-_CATEGORY_ZH = {
-    RepairCategory.EMERGENCY: "急修",
-    RepairCategory.ORDINARY: "一般维修",
-    RepairCategory.SCHEDULED: "预约维修",
-}
+_CATEGORY_ZH = MappingProxyType(
+    {
+        RepairCategory.EMERGENCY: "急修",
+        RepairCategory.ORDINARY: "一般维修",
+        RepairCategory.SCHEDULED: "预约维修",
+    }
+)
 
 
 class RecordKind(enum.StrEnum):
@@ -123,10 +125,10 @@ class RecordKind(enum.StrEnum):
         return _RETENTION_YEARS[self]
 
 
-_RETENTION_YEARS = {RecordKind.MAINTENANCE: 3, RecordKind.PATROL: 2}
+_RETENTION_YEARS = MappingProxyType({RecordKind.MAINTENANCE: 3, RecordKind.PATROL: 2})
 
 
-def _enum_value(name: str, value: object, kind: type[E]) -> E:
+def _enum_value(name: str, value: object, kind: type[_E]) -> _E:
     if isinstance(value, kind):
         return value
     if isinstance(value, str):
