@@ -263,9 +263,8 @@ def _decimal_from_units(units: int, digits: int) -> Decimal:
 class Money:
     """An exact amount of one currency; never rounded silently.
 
-    Args:
-        amount: a `str` (`"1,234.50"` is fine), `int` or `Decimal`. Not a `float`.
-        currency: a [Currency][propstd.money.Currency] or its code (`"CNY"`).
+    The *amount* is a `str` (`"1,234.50"` is fine), an `int` or a `Decimal`, never a `float`;
+    the *currency* is a [Currency][propstd.money.Currency] or its code (`"CNY"`).
 
     Raises:
         TypeError: *amount* is a `float`, `bool` or another non-number type.
