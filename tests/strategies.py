@@ -325,7 +325,7 @@ def findings(
         else _Decimal(0)
     )
     f = Finding(
-        draw(st.from_regex(r"F-[0-9]{1,4}", fullmatch=True)),
+        f"F-{draw(st.integers(0, 9999))}",
         draw(st.sampled_from(("SEC-01", "SEC-03", "ENV-01", "ENG-02"))),
         chosen,
         draw(st.sampled_from(Severity)),

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -153,7 +154,7 @@ class FindingLifecycle(RuleBasedStateMachine):
         assert f.status(self.clock) is f.current_status
 
 
-TestFindingLifecycle = FindingLifecycle.TestCase
+TestFindingLifecycle = pytest.mark.slow(FindingLifecycle.TestCase)
 TestFindingLifecycle.settings = settings(max_examples=50, stateful_step_count=20)
 
 
@@ -193,11 +194,16 @@ _MARCH_FOUND = st.datetimes(min_value=datetime(2025, 2, 20), max_value=datetime(
 )
 
 
+_MONTHS = st.lists(findings(found_at=_MARCH_FOUND, max_events=4), max_size=6)
+_FEW = settings(max_examples=40)
+
+
 class TestSummaries:
     """Seed QPI: closure rate = closed / (suggestion + deduction items), 0 ≤ rate ≤ 1;
     deductions are the points of the period's deduction items."""
 
-    @given(st.lists(findings(found_at=_MARCH_FOUND), max_size=8))
+    @_FEW
+    @given(_MONTHS)
     def test_closure_rate_bounds(self, fs: list[Finding]) -> None:
         """Closed never exceeds raised, and raised counts the period's seed categories."""
         end = datetime(2025, 4, 1, tzinfo=UTC)
@@ -212,7 +218,8 @@ class TestSummaries:
         assert rate.denominator == len(raised)
         assert rate.numerator <= rate.denominator
 
-    @given(st.lists(findings(found_at=_MARCH_FOUND), max_size=8))
+    @_FEW
+    @given(_MONTHS)
     def test_deductions_add_over_partitions(self, fs: list[Finding]) -> None:
         """The total of a list is the sum of the totals of its halves."""
         half = len(fs) // 2
@@ -220,7 +227,8 @@ class TestSummaries:
         assert total == deduction_total(fs[:half], MARCH) + deduction_total(fs[half:], MARCH)
         assert total >= 0
 
-    @given(st.lists(findings(found_at=_MARCH_FOUND), max_size=8))
+    @_FEW
+    @given(_MONTHS)
     def test_notices_hold_exactly_the_open_findings(self, fs: list[Finding]) -> None:
         """Every finding open at as_of is on exactly one notice, sorted by deadline."""
         as_of = datetime(2025, 3, 20, tzinfo=UTC)
@@ -233,7 +241,8 @@ class TestSummaries:
             assert deadlines == sorted(deadlines)
             assert all(item.finding.department == n.department for item in n.items)
 
-    @given(st.lists(findings(found_at=_MARCH_FOUND), max_size=8), st.integers(0, 30))
+    @_FEW
+    @given(_MONTHS, st.integers(0, 30))
     def test_repeats_are_within_the_window(self, fs: list[Finding], days: int) -> None:
         """Each repeat is on the same item and location, later, and within the window."""
         within = timedelta(days=days)
