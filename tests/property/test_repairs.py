@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from propstd.calendars import WorkingCalendar
@@ -47,6 +47,7 @@ class TestCompletionAfterArrival:
     """Seed rules §4: the time-limit table gives each category an arrival and a completion
     limit; where the two compare, the completion is never due before the arrival."""
 
+    @settings(deadline=None)  # judged on a working calendar; slow under coverage
     @given(repair_limits(), repair_orders())
     def test_completion_due_not_before_arrival_due(
         self, limits: RepairLimits, order: RepairOrder
@@ -65,6 +66,7 @@ class TestPauseMovesOnlyCompletion:
     """Seed rules §4 / semantics §11: pauses for parts or an absent owner count on completion
     only; arrival and revisit milestones are not pausable."""
 
+    @settings(deadline=None)  # judged on a working calendar; slow under coverage
     @given(repair_limits(), st.data())
     def test_pause_moves_only_completion(self, limits: RepairLimits, data: st.DataObject) -> None:
         """Removing the pause leaves arrival and revisit as they were and never lengthens
@@ -123,6 +125,7 @@ class TestReworkRate:
     tracked per technician; rates pool exactly."""
 
     @pytest.mark.slow
+    @settings(deadline=None)  # judged on a working calendar; slow under coverage
     @given(repair_limits(), _order_sets())
     def test_rework_rate_and_pooling(
         self, limits: RepairLimits, orders: tuple[RepairOrder, ...]
@@ -144,6 +147,7 @@ class TestReworkRate:
             assert by_cat == getattr(m.overall, field)
 
     @pytest.mark.slow
+    @settings(deadline=None)  # judged on a working calendar; slow under coverage
     @given(repair_limits(), _order_sets())
     def test_judged_rates_count_breaches(
         self, limits: RepairLimits, orders: tuple[RepairOrder, ...]
