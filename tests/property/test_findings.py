@@ -170,6 +170,15 @@ class TestOverdue:
         assert not f.is_overdue(t1) or f.is_overdue(t2)
         assert not f.is_overdue(f.rectify_by)
 
+    @given(findings(), st.integers(0, 10**7), st.integers(0, 10**7))
+    def test_monotonic_before_the_first_rectification(self, f: Finding, a: int, b: int) -> None:
+        """With any history, lateness persists until the first event that changes the state."""
+        t1 = f.found_at + timedelta(seconds=min(a, b))
+        t2 = f.found_at + timedelta(seconds=max(a, b))
+        if f.events and f.events[0].at <= t2:
+            return
+        assert not f.is_overdue(t1) or f.is_overdue(t2)
+
     @given(findings())
     def test_overdue_only_when_open(self, f: Finding) -> None:
         """Overdue implies open or reopened at that instant and past the deadline."""
