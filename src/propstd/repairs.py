@@ -1,7 +1,7 @@
 """Repair orders (报修) and their time limits: arrival, completion, revisit, rework, warranty.
 
 A [RepairOrder][propstd.repairs.RepairOrder] is one owner's repair request with its
-[Timeline][propstd.timelines.Timeline] of events. [RepairLimits][propstd.repairs.RepairLimits]
+`propstd.timelines.Timeline` of events. [RepairLimits][propstd.repairs.RepairLimits]
 hold the property's repair time-limit table (工程维修时限表): an arrival and a completion
 [TimeLimit][propstd.timelimits.TimeLimit] for each [RepairCategory][propstd.repairs.RepairCategory]
 and one revisit limit. [repair_status][propstd.repairs.repair_status] judges one order against
@@ -271,7 +271,7 @@ def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: ob
 class RepairOrder:
     """One repair request (报修单) and its timeline of events.
 
-    The [timeline][propstd.timelines.Timeline] records when the order was received, when the
+    The `timeline` (a `propstd.timelines.Timeline`) records when the order was received, when the
     technician arrived, pauses (waiting for parts, the owner absent) and resumptions, when the
     work was completed, and the return visit with the owner's answer.
 
@@ -377,7 +377,7 @@ def _latest_verdict(timeline: Timeline, as_of: datetime) -> bool | None:
 class RepairStatus:
     """Where one repair order stands against the time-limit table as of an instant.
 
-    The three milestones are [MilestoneStatus][propstd.timelines.MilestoneStatus] records:
+    The three milestones are `propstd.timelines.MilestoneStatus` records:
     `arrival` (on site within the category's arrival limit; not pausable), `completion` (done
     within the completion limit, extended by pauses for parts or an absent owner) and `revisit`
     (the return visit within the revisit limit of completion; not pausable, not applicable
