@@ -63,7 +63,7 @@ class FindingLifecycle(RuleBasedStateMachine):
 
     def _apply(self, step: str, minutes: int, who: str) -> None:
         before = self.finding
-        at = self.clock + timedelta(minutes=minutes)
+        at = self.clock.astimezone(UTC) + timedelta(minutes=minutes)  # real time
         try:
             if step == "rectify":
                 after = before.rectify(at, who)
@@ -105,7 +105,7 @@ class FindingLifecycle(RuleBasedStateMachine):
     @rule(minutes=st.integers(1, 600))
     def out_of_order_is_refused(self, minutes: int) -> None:
         before = self.finding
-        earlier = before.events[-1].at - timedelta(minutes=minutes)
+        earlier = before.events[-1].at.astimezone(UTC) - timedelta(minutes=minutes)
         calls: tuple[Callable[[], Finding], ...] = (
             lambda: before.rectify(earlier, "Chen"),
             lambda: before.cancel(earlier, "Chen", "x"),
@@ -165,16 +165,16 @@ class TestOverdue:
     @given(findings(max_events=0), st.integers(0, 10**7), st.integers(0, 10**7))
     def test_monotonic_until_rectified(self, f: Finding, a: int, b: int) -> None:
         """Without events, overdue at t implies overdue at every later t."""
-        t1 = f.found_at + timedelta(seconds=min(a, b))
-        t2 = f.found_at + timedelta(seconds=max(a, b))
+        t1 = f.found_at.astimezone(UTC) + timedelta(seconds=min(a, b))
+        t2 = f.found_at.astimezone(UTC) + timedelta(seconds=max(a, b))
         assert not f.is_overdue(t1) or f.is_overdue(t2)
         assert not f.is_overdue(f.rectify_by)
 
     @given(findings(), st.integers(0, 10**7), st.integers(0, 10**7))
     def test_monotonic_before_the_first_rectification(self, f: Finding, a: int, b: int) -> None:
         """With any history, lateness persists until the first event that changes the state."""
-        t1 = f.found_at + timedelta(seconds=min(a, b))
-        t2 = f.found_at + timedelta(seconds=max(a, b))
+        t1 = f.found_at.astimezone(UTC) + timedelta(seconds=min(a, b))
+        t2 = f.found_at.astimezone(UTC) + timedelta(seconds=max(a, b))
         if f.events and f.events[0].at <= t2:
             return
         assert not f.is_overdue(t1) or f.is_overdue(t2)
