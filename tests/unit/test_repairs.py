@@ -734,3 +734,19 @@ class TestSerialization:
         for value in (status, metrics, LIMITS, _march()[3]):
             data = json.loads(json.dumps(to_data(value)))
             assert from_data(type(value), data) == value
+
+
+def test_demo_month() -> None:
+    """The demo's March has 140 orders, 4 technicians and 3 reworks, judged as of 1 April."""
+    from propstd._demo import repairs as demo
+
+    month = demo.orders()
+    assert len(month) == 140
+    assert len({o.id for o in month}) == 140
+    assert {o.technician for o in month} == set(demo.TECHNICIANS)
+    assert sum(o.rework_of is not None for o in month) == 3
+    assert {o.category for o in month} == set(RepairCategory)
+    text = demo.render()
+    assert "at the agreed time (0 minutes after the appointment)" in text
+    assert "all                    140        134" in text
+    assert "remind the owner on 2026-02-28" in text
