@@ -333,6 +333,11 @@ class TestConstruction:
         with pytest.raises(InvalidValueError, match="Nowhere/City"):
             attrs.evolve(WorkingCalendar.weekly(), zone="Nowhere/City")
 
+    def test_no_days(self) -> None:
+        """An empty set of weekdays is refused."""
+        with pytest.raises(ParseError, match="at least one weekday"):
+            WorkingCalendar.weekly(days=set())
+
     def test_public_api(self) -> None:
         """`__all__` is sorted and `dir()` shows exactly it."""
         assert propstd.calendars.__all__ == sorted(propstd.calendars.__all__)
@@ -383,6 +388,27 @@ class TestChinaAddWorkingTime:
         got = CN.add_working_time(start, 7 * H + 30 * M * 501)  # about a year of working time
         assert CN.working_time_between(start, got) == 7 * H + 30 * M * 501
         assert CN.add_working_time(got, -(7 * H + 30 * M * 501)) == start
+
+
+class TestBlocks:
+    """Spans across the engine's 512-day tables (boundaries 2023-04-09, 2024-09-02 and
+    2026-01-27, 00:00 UTC = 08:00 in Shanghai)."""
+
+    def test_between_three_tables(self) -> None:
+        """A span over three tables adds whole-table totals."""
+        start, end = sh(2023, 4, 9, 10), sh(2026, 3, 2, 10)  # a Sunday; a Monday 10:00
+        days = CN.working_days_between(date(2023, 4, 9), date(2026, 3, 2))
+        assert CN.working_time_between(start, end) == days * (7 * H + 30 * M) + H
+        assert CN.working_time_between(end, start) == -(days * (7 * H + 30 * M) + H)
+
+    def test_start_before_first_window_of_table(self) -> None:
+        """A start before the first window of its table counts from that window."""
+        assert CN.working_time_between(sh(2024, 9, 2, 8), sh(2024, 9, 2, 10)) == H
+
+    def test_back_over_a_boundary(self) -> None:
+        """Counting back crosses into the previous table."""
+        assert CN.add_working_time(sh(2024, 9, 2, 10), -2 * H) == sh(2024, 8, 30, 17)
+        assert CN.add_working_time(sh(2024, 8, 30, 17), 2 * H) == sh(2024, 9, 2, 10)
 
 
 class TestChinaBetween:
@@ -493,6 +519,12 @@ class TestCoverage:
         ("ask", "match"),
         [
             pytest.param(lambda: CN.is_working_day(date(2007, 12, 31)), "2007", id="day-before"),
+            pytest.param(
+                lambda: CN.add_working_time(sh(2007, 12, 31, 10), H), "2007", id="add-start-before"
+            ),
+            pytest.param(
+                lambda: CN.add_working_days(date(2007, 12, 31), 1), "2007", id="add-days-before"
+            ),
             pytest.param(lambda: CN.is_working_day(date(2027, 1, 4)), "2027", id="day-after"),
             pytest.param(
                 lambda: CN.add_working_time(sh(2026, 12, 31, 17), 2 * H),
@@ -646,6 +678,33 @@ class TestInputs:
             ask()
 
 
+class _OddDatetime(datetime):
+    """A datetime subclass whose subtraction fails (its own TypeError must surface)."""
+
+    def __sub__(self, other: object) -> Any:
+        msg = "odd"
+        raise TypeError(msg)
+
+
+class TestOddInputs:
+    """An aware datetime whose arithmetic fails keeps its own TypeError."""
+
+    ODD = _OddDatetime(2025, 3, 3, 10, tzinfo=SH)
+
+    @pytest.mark.parametrize(
+        "ask",
+        [
+            pytest.param(lambda t: CN.add_working_time(t, H), id="add"),
+            pytest.param(lambda t: CN.working_time_between(t, t), id="between"),
+            pytest.param(lambda t: CN.is_working_time(t), id="is-working-time"),
+        ],
+    )
+    def test_type_error(self, ask: Callable[[datetime], object]) -> None:
+        """The TypeError of the input is raised again."""
+        with pytest.raises(TypeError, match="odd"):
+            ask(self.ODD)
+
+
 class TestDst:
     """Windows are local wall-clock time; their length is real (Berlin, New York)."""
 
@@ -758,6 +817,17 @@ class TestClosuresAndNights:
         assert cal.add_working_days(date(2025, 7, 18), 1) == date(2025, 7, 22)
         assert cal.working_days_between(date(2025, 7, 21), date(2025, 7, 24)) == 2
 
+    def test_nested_closures(self) -> None:
+        """A closure inside another changes nothing more."""
+        cal = WorkingCalendar.weekly(
+            closures=[
+                Closure(datetime(2025, 3, 3, 10, tzinfo=UTC), datetime(2025, 3, 3, 16, tzinfo=UTC)),
+                Closure(datetime(2025, 3, 3, 12, tzinfo=UTC), datetime(2025, 3, 3, 13, tzinfo=UTC)),
+            ]
+        )
+        day = datetime(2025, 3, 3, tzinfo=UTC)
+        assert cal.working_time_between(day, day + 24 * H) == 3 * H
+
     def test_night_shift(self) -> None:
         """Friday 22:00-Saturday 06:00 belongs to Friday."""
         night = self.NIGHT
@@ -768,6 +838,17 @@ class TestClosuresAndNights:
         assert night.working_windows(Period.day(date(2025, 3, 7))) == (
             (sh(2025, 3, 7, 22), sh(2025, 3, 8, 6)),
         )
+
+    def test_night_into_makeup_day(self) -> None:
+        """A night window running into a make-up day's window joins it."""
+        cal = WorkingCalendar.weekly(
+            hours={"mon": "05:00-10:00", "sat": "22:00-06:00"}, makeup_days=[date(2025, 3, 9)]
+        )
+        sat = datetime(2025, 3, 8, 22, tzinfo=UTC)
+        assert cal.working_windows(Period(date(2025, 3, 8), date(2025, 3, 10))) == (
+            (sat, datetime(2025, 3, 9, 10, tzinfo=UTC)),
+        )
+        assert cal.working_time_between(sat, sat + 24 * H) == 12 * H
 
     def test_makeup_windows(self) -> None:
         """Make-up days use their own windows, or Monday's by default."""

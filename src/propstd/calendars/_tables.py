@@ -280,18 +280,16 @@ class Engine:
             return got
         first = max(k << DAY_BITS, self.lo_ord)
         last = min(((k + 1) << DAY_BITS) - 1, self.hi_ord - 1)
-        days: list[int] = []
-        if first <= last:
-            offsets = self._offsets(first, last + 1)
-            # A day works if it has any working time: its windows, after closures and after
-            # DST (a window can vanish into a spring-forward gap).
-            slow = bool(self.closures)
-            days = [
-                o
-                for o in range(first, last + 1)
-                if self.day_rule(o)
-                and ((offsets[o] is not None and not slow) or self.day_intervals(o, offsets))
-            ]
+        offsets = self._offsets(first, last + 1)
+        # A day works if it has any working time: its windows, after closures and after DST
+        # (a window can vanish into a spring-forward gap).
+        slow = bool(self.closures)
+        days = [
+            o
+            for o in range(first, last + 1)
+            if self.day_rule(o)
+            and ((offsets[o] is not None and not slow) or self.day_intervals(o, offsets))
+        ]
         return self.day_blocks.setdefault(k, _DayBlock(days))
 
     # -- coverage -----------------------------------------------------------------------
@@ -329,12 +327,10 @@ class Engine:
     # -- instants -----------------------------------------------------------------------
 
     def pos_to(self, a: timedelta, b: timedelta) -> timedelta:
-        """Working time in [a, b) for a <= b, across blocks."""
+        """Working time in [a, b) for instants a <= b in different blocks."""
         ba = a.days >> DAY_BITS
         bb = b.days >> DAY_BITS
         blk = self.block(ba)
-        if ba == bb:
-            return blk.pos(b) - blk.pos(a)
         total = blk.total - blk.pos(a)
         for k in range(ba + 1, bb):
             total += self.block(k).total
@@ -345,10 +341,9 @@ class Engine:
         try:
             a = start - EPOCH
             b = end - EPOCH
-        except TypeError:
-            self.instant("start", start)
-            self.instant("end", end)
-            raise
+        except TypeError:  # the slow path says what is wrong (or raises the same error)
+            a = self.instant("start", start)
+            b = self.instant("end", end)
         lo = self.lo
         hi = self.hi
         if not (lo <= a <= hi and lo <= b <= hi):
@@ -374,10 +369,9 @@ class Engine:
         try:
             t = start - EPOCH
             p = duration + ZERO
-        except TypeError:
-            self.instant("start", start)
-            check_timedelta("duration", duration)
-            raise
+        except TypeError:  # the slow path says what is wrong (or raises the same error)
+            t = self.instant("start", start)
+            p = check_timedelta("duration", duration) + ZERO
         if not self.lo <= t <= self.hi:
             self.instant("start", start)
         if not p:
@@ -408,10 +402,9 @@ class Engine:
                     p += blk.total
                 starts = blk.starts
             j = bisect_right(blk.cum, p) - 1
-        r = starts[j] + (p - blk.cum[j])
-        if r > self.hi or r < self.lo:
-            self.outside("the result of counting from", start)
-        return (EPOCH + r).astimezone(self.tz)
+        # Tables hold only the windows of covered days, so r needs no coverage check (it may
+        # pass `hi` only inside a window that started on the last covered day).
+        return (EPOCH + (starts[j] + (p - blk.cum[j]))).astimezone(self.tz)
 
     def is_working_time(self, t: datetime) -> bool:
         x = self.instant("t", t, closed=False)
@@ -433,10 +426,7 @@ class Engine:
                 self.outside("the next working time after", t)
             blk = self.block(k)
             i = 0
-        r = blk.starts[i]
-        if r >= self.hi:
-            self.outside("the next working time after", t)
-        return (EPOCH + r).astimezone(self.tz)
+        return (EPOCH + blk.starts[i]).astimezone(self.tz)
 
     # -- dates ----------------------------------------------------------------------------
 
