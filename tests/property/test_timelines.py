@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,6 +32,7 @@ class TestPauses:
     """semantics §6: "Pauses extend a milestone's deadline by the paused time in the milestone's
     clock (working time for a working clock), and only for milestones that allow pausing"."""
 
+    @pytest.mark.slow
     @given(
         timelines(kinds=("paused", "resumed", "contacted", "priority_changed", "responded")),
         milestones(priority_change=None),
@@ -117,6 +119,7 @@ class TestReopen:
     """semantics §6: "ReopenPolicy.continue_clock (time while closed counts as paused; the
     original deadline applies), ReopenPolicy.restart (a new clock from the reopen instant)"."""
 
+    @pytest.mark.slow
     @given(timelines(), milestones(), deadline_calendars(), st.integers(0, 60 * 24 * 10))
     def test_restart_judges_the_last_cycle_alone(
         self, timeline: Timeline, milestone: Milestone, calendar: WorkingCalendar, later: int
@@ -137,6 +140,7 @@ class TestReopen:
             alone.done_at,
         )
 
+    @pytest.mark.slow
     @given(
         timelines(kinds=("responded", "closed", "reopened", "contacted")),
         milestones(),
@@ -194,6 +198,7 @@ class TestPriorityChange:
             )
         assert s.due_at == expected
 
+    @pytest.mark.slow
     @given(timelines(), milestones(), deadline_calendars(), st.integers(0, 60 * 24 * 10))
     def test_status_is_consistent(
         self, timeline: Timeline, milestone: Milestone, calendar: WorkingCalendar, later: int

@@ -342,7 +342,7 @@ def _limit_warning(
         and (used >= near)
     ):
         kind = WarningKind.NEAR_LIMIT
-        text = f"{c.id}: {label} due {_when(s.due_at)} ({used:.0%} of the time used)"
+        text = f"{c.id}: {label} due {_when(s.due_at)} ({int(used * 100)}% of the time used)"
     else:
         return []
     return [

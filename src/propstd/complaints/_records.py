@@ -286,7 +286,8 @@ def _flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 
 def _default_timeline(self: Complaint) -> Timeline:
-    return Timeline.start(self.received_at)
+    # runs before the validators: check the instant here so the message names received_at
+    return Timeline.start(check_aware("received_at", self.received_at))
 
 
 @attrs.frozen

@@ -1,0 +1,727 @@
+"""Unit tables for propstd.complaints: records, the ladder, escalation, stock-take, metrics."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from fractions import Fraction
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+
+from propstd.calendars import ALWAYS_OPEN, china_calendar
+from propstd.complaints import (
+    Channel,
+    Complaint,
+    ComplaintLevel,
+    ComplaintPolicy,
+    EarlyWarning,
+    EscalationLadder,
+    EscalationReason,
+    EscalationStep,
+    WarningKind,
+    complaint_metrics,
+    daily_stocktake,
+    early_warnings,
+    escalation_status,
+)
+from propstd.errors import InvalidValueError, NaiveDatetimeError, ParseError
+from propstd.periods import Period
+from propstd.rates import Rate
+from propstd.serialization import from_data, to_data
+from propstd.timelimits import TimeLimit
+from propstd.timelines import Milestone, MilestoneState, Timeline
+
+TZ = ZoneInfo("Asia/Shanghai")
+OFFICE = china_calendar(hours="08:30-12:00,13:30-17:30")
+
+
+def loose(value: object) -> Any:
+    """*value*, typed as Any (for bad-input tables)."""
+    return value
+
+
+def at(text: str) -> datetime:
+    """'2025-03-07 16:00' in Beijing time."""
+    return datetime.fromisoformat(text).replace(tzinfo=TZ)
+
+
+LADDER = EscalationLadder.of(
+    ("2 working hours", "客服主管"),
+    ("24 hours", "项目经理"),
+    ("48 hours", "区域总监"),
+    ("72 hours", "公司品质部"),
+)
+
+
+def policy(**changes: Any) -> ComplaintPolicy:
+    """The sample property's policy (sample-property.md), with *changes*."""
+    base = ComplaintPolicy(
+        ladder=LADDER,
+        response=Milestone("responded", TimeLimit.parse("24 hours"), name="response"),
+        reply=Milestone("responded", TimeLimit.parse("当日"), name="same-day reply"),
+        contact_every=TimeLimit.parse("2 working days"),
+        resolution=Milestone("closed", TimeLimit.parse("72 hours"), name="resolution"),
+        revisit=Milestone(
+            "revisited", TimeLimit.parse("3 working days"), start="closed", name="revisit"
+        ),
+        vip_role="项目经理",
+        major_role="总经理",
+        repeat_window=timedelta(days=30),
+        department_limit=2,
+    )
+    return attrs.evolve(base, **changes)
+
+
+POLICY = policy()
+MON = at("2025-03-03 10:00")
+
+
+def complaint(**changes: Any) -> Complaint:
+    """A grievance received by phone on Monday 2025-03-03 10:00."""
+    args: dict[str, Any] = {"customer": "3-1201", "topic": "noise"} | changes
+    received = args.pop("received_at", MON)
+    return Complaint(
+        args.pop("id", "TS-1"),
+        received,
+        args.pop("channel", "phone"),
+        args.pop("level", "grievance"),
+        **args,
+    )
+
+
+def status(c: Complaint, as_of: datetime, **kwargs: Any) -> Any:
+    """The escalation status on the office calendar."""
+    return escalation_status(
+        c, policy=kwargs.pop("policy", POLICY), calendar=OFFICE, as_of=as_of, **kwargs
+    )
+
+
+# -- records --------------------------------------------------------------------------------
+
+
+class TestRecords:
+    """Complaint, EscalationStep, EscalationLadder, ComplaintPolicy construction."""
+
+    def test_complaint_defaults(self) -> None:
+        """A complaint's timeline defaults to its receipt."""
+        c = complaint()
+        assert c.timeline == Timeline.start(MON)
+        assert c.channel is Channel.PHONE
+        assert c.level is ComplaintLevel.GRIEVANCE
+        assert c.is_open
+        assert c.is_open_at(MON)
+        assert not c.is_open_at(MON - timedelta(seconds=1))
+        assert "channel='phone'" in repr(c)
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "match"),
+        [
+            pytest.param({"id": " "}, InvalidValueError, "'id'", id="blank-id"),
+            pytest.param(
+                {"received_at": datetime(2025, 3, 3)},
+                NaiveDatetimeError,
+                "'received_at'",
+                id="naive",
+            ),
+            pytest.param({"channel": "fax"}, ValueError, "fax", id="channel"),
+            pytest.param({"level": "angry"}, ValueError, "angry", id="level"),
+            pytest.param({"vip": "yes"}, TypeError, "'vip'", id="vip-str"),
+            pytest.param({"major": 1}, TypeError, "'major'", id="major-int"),
+            pytest.param({"departments": "工程部"}, TypeError, "string", id="departments-str"),
+            pytest.param(
+                {"departments": ("a", "a")},
+                InvalidValueError,
+                "'departments' must not repeat",
+                id="departments-twice",
+            ),
+            pytest.param(
+                {"departments": ("",)},
+                InvalidValueError,
+                r"departments\[0\]",
+                id="department-blank",
+            ),
+            pytest.param({"customer": 3}, TypeError, "'customer'", id="customer-int"),
+            pytest.param(
+                {"timeline": Timeline.start(MON + timedelta(hours=1))},
+                InvalidValueError,
+                "'timeline' must start at received_at",
+                id="timeline-start",
+            ),
+            pytest.param({"timeline": "x"}, TypeError, "'timeline'", id="timeline-str"),
+        ],
+    )
+    def test_bad_complaints(
+        self, changes: dict[str, Any], error: type[Exception], match: str
+    ) -> None:
+        """Bad complaint fields raise, naming the field."""
+        with pytest.raises(error, match=match):
+            complaint(**changes)
+
+    def test_step_and_ladder(self) -> None:
+        """Steps read limits from text; the ladder finds roles."""
+        step = EscalationStep("2 working hours", "客服主管")
+        assert step.after == TimeLimit.working_hours(2)
+        assert str(step) == "after 2 working hours: 客服主管"
+        assert LADDER.index_of("区域总监") == 2
+        assert len(LADDER) == 4
+        assert EscalationLadder([step]).steps == (step,)
+
+    @pytest.mark.parametrize(
+        ("make", "error", "match"),
+        [
+            pytest.param(
+                lambda: EscalationStep("soon", "a"), ParseError, "soon", id="step-unparsable"
+            ),
+            pytest.param(
+                lambda: EscalationStep(loose(2), "a"), TypeError, "'after'", id="step-int"
+            ),
+            pytest.param(
+                lambda: EscalationStep("2 hours", " "),
+                InvalidValueError,
+                "'role'",
+                id="step-blank-role",
+            ),
+            pytest.param(
+                lambda: EscalationStep("2 hours", loose(None)),
+                TypeError,
+                "'role'",
+                id="step-none-role",
+            ),
+            pytest.param(
+                lambda: EscalationStep(loose(2.5), "a"), TypeError, "2.5", id="step-float"
+            ),
+            pytest.param(
+                lambda: EscalationLadder(()), InvalidValueError, "at least one", id="ladder-empty"
+            ),
+            pytest.param(
+                lambda: EscalationLadder.of(("2 hours", "a"), ("2 hours", "b")),
+                InvalidValueError,
+                "must increase",
+                id="ladder-equal",
+            ),
+            pytest.param(
+                lambda: EscalationLadder.of(("1 working day", "a"), ("2 hours", "b")),
+                InvalidValueError,
+                "must increase",
+                id="ladder-day-vs-hours",
+            ),
+            pytest.param(
+                lambda: EscalationLadder.of(("2 hours", "a"), ("3 hours", "a")),
+                InvalidValueError,
+                "'a' twice",
+                id="ladder-role-twice",
+            ),
+            pytest.param(
+                lambda: EscalationLadder(loose(["x"])),
+                TypeError,
+                r"steps\[0\]",
+                id="ladder-str-step",
+            ),
+            pytest.param(
+                lambda: EscalationLadder(loose("ab")), TypeError, "string", id="ladder-str"
+            ),
+            pytest.param(
+                lambda: LADDER.index_of("boss"), InvalidValueError, "'boss'", id="unknown-role"
+            ),
+        ],
+    )
+    def test_bad_steps_and_ladders(self, make: Any, error: type[Exception], match: str) -> None:
+        """Bad steps and ladders raise, naming the field."""
+        with pytest.raises(error, match=match):
+            make()
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "match"),
+        [
+            pytest.param(
+                {"vip_role": "boss"}, InvalidValueError, "'boss'", id="vip-role-not-on-ladder"
+            ),
+            pytest.param(
+                {"major_role": ""}, InvalidValueError, "'major_role'", id="major-role-blank"
+            ),
+            pytest.param(
+                {"repeat_window": timedelta(0)},
+                InvalidValueError,
+                "'repeat_window' must be a positive",
+                id="window-zero",
+            ),
+            pytest.param({"repeat_window": 30}, TypeError, "'repeat_window'", id="window-int"),
+            pytest.param(
+                {"department_limit": 0},
+                InvalidValueError,
+                "'department_limit' must be at least 1",
+                id="limit-zero",
+            ),
+            pytest.param(
+                {"department_limit": 2.0}, TypeError, "'department_limit'", id="limit-float"
+            ),
+            pytest.param(
+                {"response": TimeLimit.hours(24)},
+                TypeError,
+                "'response' must be Milestone",
+                id="response-limit",
+            ),
+            pytest.param(
+                {"contact_every": "2 working days"}, TypeError, "'contact_every'", id="contact-str"
+            ),
+            pytest.param({"ladder": ()}, TypeError, "'ladder'", id="ladder-tuple"),
+        ],
+    )
+    def test_bad_policies(
+        self, changes: dict[str, Any], error: type[Exception], match: str
+    ) -> None:
+        """Bad policy fields raise, naming the field."""
+        with pytest.raises(error, match=match):
+            policy(**changes)
+
+    def test_policy_milestones(self) -> None:
+        """The policy lists its milestones."""
+        assert [m.label for m in POLICY.milestones] == [
+            "response",
+            "same-day reply",
+            "resolution",
+            "revisit",
+        ]
+
+    def test_repeats(self) -> None:
+        """A repeat needs the same customer and topic within the window, and another id."""
+        first = complaint(id="TS-0")
+        again = complaint(id="TS-9", received_at=MON + timedelta(days=10))
+        window = timedelta(days=30)
+        assert again.is_repeat_of(first, window=window)
+        assert not first.is_repeat_of(again, window=window)  # later one is not history
+        assert not again.is_repeat_of(again, window=window)
+        assert not again.is_repeat_of(attrs.evolve(first, topic="lift"), window=window)
+        assert not complaint(customer="").is_repeat_of(first, window=window)
+        assert not again.is_repeat_of(first, window=timedelta(days=5))
+
+
+# -- escalation -----------------------------------------------------------------------------
+
+
+class TestEscalation:
+    """escalation_status on the sample ladder."""
+
+    @pytest.mark.parametrize(
+        ("as_of", "level", "role", "next_at"),
+        [
+            pytest.param("2025-03-03 10:00", 0, None, "2025-03-03 12:00", id="at-receipt"),
+            pytest.param(
+                "2025-03-03 12:00", 0, None, "2025-03-03 12:00", id="exactly-2-working-hours"
+            ),
+            pytest.param(
+                "2025-03-03 12:01", 1, "客服主管", "2025-03-04 10:00", id="past-2-working-hours"
+            ),
+            pytest.param("2025-03-04 10:01", 2, "项目经理", "2025-03-05 10:00", id="past-24-hours"),
+            pytest.param("2025-03-05 10:01", 3, "区域总监", "2025-03-06 10:00", id="past-48-hours"),
+            pytest.param("2025-03-06 10:01", 4, "公司品质部", None, id="top"),
+        ],
+    )
+    def test_elapsed(self, as_of: str, level: int, role: str | None, next_at: str | None) -> None:
+        """Steps follow the elapsed time; exactly at a threshold is not yet past it."""
+        s = status(complaint(), at(as_of))
+        assert s.level == level
+        assert s.role == role
+        assert s.escalated == (level > 0)
+        assert s.next_escalation_at == (None if next_at is None else at(next_at))
+        assert (EscalationReason.ELAPSED in s.reasons) == (level > 0)
+
+    def test_elapsed_over_a_weekend(self) -> None:
+        """The 2 working hours skip the weekend; the 24 hours do not."""
+        c = complaint(received_at=at("2025-03-07 17:00"))
+        s = status(c, at("2025-03-08 18:00"))
+        assert s.level == 2  # 24 h passed on Saturday; 2 working hours end Monday 10:00
+        assert s.step == LADDER.steps[1]
+        assert EscalationReason.ELAPSED in s.reasons
+
+    def test_vip_starts_at_the_vip_step(self) -> None:
+        """A VIP complaint starts at the project manager."""
+        s = status(complaint(vip=True), MON)
+        assert s.level == 2
+        assert s.notify == ("项目经理",)
+        assert s.reasons == (EscalationReason.VIP,)
+        assert s.next_escalation_at == at("2025-03-05 10:00")  # when 48 hours pass
+        assert s.next_step == LADDER.steps[2]
+
+    def test_major_notifies_at_once(self) -> None:
+        """A major complaint tells the general manager at once."""
+        s = status(complaint(major=True), MON)
+        assert s.level == 0
+        assert s.notify == ("总经理",)
+        assert s.reasons == (EscalationReason.MAJOR,)
+        both = status(complaint(major=True), at("2025-03-03 12:01"))
+        assert both.notify == ("客服主管", "总经理")
+
+    def test_climbs(self) -> None:
+        """Repeat, reopen and too many departments each climb one step, capped at the top."""
+        history = [complaint(id="TS-0", received_at=MON - timedelta(days=3))]
+        repeat = status(complaint(), MON, history=history)
+        assert repeat.level == 1
+        assert repeat.reasons == (EscalationReason.REPEAT,)
+        t = Timeline.start(MON).closed(MON + timedelta(hours=1)).reopened(MON + timedelta(hours=2))
+        all_three = status(
+            complaint(timeline=t, departments=("a", "b", "c")),
+            MON + timedelta(hours=2),
+            history=history,
+        )
+        assert all_three.level == 3
+        assert all_three.reasons == (
+            EscalationReason.REPEAT,
+            EscalationReason.REOPENED,
+            EscalationReason.DEPARTMENTS,
+        )
+        top = status(
+            complaint(timeline=t, vip=True, departments=("a", "b", "c")),
+            at("2025-03-06 12:00"),
+            history=history,
+        )
+        assert top.level == 4
+        assert top.next_escalation_at is None
+
+    def test_closed(self) -> None:
+        """A closed complaint notifies nobody and escalates no further."""
+        t = Timeline.start(MON).responded(MON).closed(at("2025-03-03 15:00"))
+        s = status(complaint(timeline=t, major=True), at("2025-03-10 09:00"))
+        assert not s.is_open
+        assert s.level == 1  # closed after the 2 working hours
+        assert s.notify == ()
+        assert s.next_escalation_at is None
+        assert "(closed)" in s.to_text()
+
+    def test_milestones(self) -> None:
+        """The status carries the response, reply, contact, resolution and revisit."""
+        t = Timeline.start(MON).responded(at("2025-03-03 18:00")).contacted(at("2025-03-04 09:00"))
+        s = status(complaint(timeline=t), at("2025-03-05 09:00"))
+        assert s.response.state is MilestoneState.MET
+        assert s.reply.state is MilestoneState.BREACHED  # after the 17:30 close
+        assert s.contact.state is MilestoneState.PENDING
+        assert s.contact.start_at == at("2025-03-04 09:00")
+        assert s.contact.due_at == at("2025-03-06 17:30")
+        assert s.resolution.state is MilestoneState.PENDING
+        assert s.revisit.state is MilestoneState.NOT_APPLICABLE
+        assert len(s.milestones) == 5
+        assert s.next_deadline == ("escalation to 区域总监", at("2025-03-05 10:00"))
+
+    def test_contact_overdue_and_natural_cadence(self) -> None:
+        """A missed progress call is breached; a natural cadence counts real time."""
+        late = status(complaint(), at("2025-03-06 09:00"))
+        assert late.contact.state is MilestoneState.BREACHED
+        assert late.contact.overrun == timedelta(hours=0, minutes=30)  # 08:30-09:00 on Thursday
+        natural = status(
+            complaint(), MON + timedelta(hours=30), policy=policy(contact_every=TimeLimit.hours(24))
+        )
+        assert natural.contact.overrun == timedelta(hours=6)
+        soon = status(
+            complaint(), MON + timedelta(hours=1), policy=policy(contact_every=TimeLimit.hours(24))
+        )
+        assert soon.contact.remaining == timedelta(hours=23)
+
+    def test_renderings(self) -> None:
+        """Text, Markdown and HTML name the step, the roles and the milestones."""
+        s = status(complaint(vip=True, major=True), at("2025-03-03 12:01"))
+        text = s.to_text()
+        assert "Complaint TS-1 as of 2025-03-03 12:01" in text
+        assert "step 2: after 24 hours: 项目经理; reasons: elapsed, vip, major" in text
+        assert "notify: 项目经理, 总经理" in text
+        assert "next escalation after 2025-03-05 10:00 → 区域总监" in text
+        md = s.to_markdown()
+        assert "| milestone | limit | state | due | done |" in md
+        assert "| response | 24 hours | pending | 2025-03-04 10:00 | — |" in md
+        html = s._repr_html_()
+        assert html.startswith("<div><strong>Complaint TS-1")
+        assert "<td>same-day reply</td>" in html
+        plain = status(complaint(), MON).to_text()
+        assert "not escalated; reasons: none" in plain
+        assert "notify: —" in plain
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error", "match"),
+        [
+            pytest.param(
+                {"as_of": datetime(2025, 3, 3)}, NaiveDatetimeError, "'as_of'", id="naive"
+            ),
+            pytest.param(
+                {"as_of": MON - timedelta(minutes=1)},
+                InvalidValueError,
+                "'as_of' .* before complaint 'TS-1'",
+                id="before-receipt",
+            ),
+            pytest.param({"policy": LADDER}, TypeError, "'policy'", id="policy-ladder"),
+            pytest.param({"calendar": "office"}, TypeError, "'calendar'", id="calendar-str"),
+            pytest.param({"complaint": "TS-1"}, TypeError, "'complaint'", id="complaint-str"),
+        ],
+    )
+    def test_bad_arguments(
+        self, kwargs: dict[str, Any], error: type[Exception], match: str
+    ) -> None:
+        """Bad arguments raise, naming the argument."""
+        args: dict[str, Any] = {
+            "complaint": complaint(),
+            "policy": POLICY,
+            "calendar": OFFICE,
+            "as_of": MON,
+        } | kwargs
+        with pytest.raises(error, match=match):
+            escalation_status(args.pop("complaint"), **args)
+
+
+# -- stock-take, metrics, warnings ----------------------------------------------------------
+
+
+def register() -> list[Complaint]:
+    """Four complaints: two open, one closed and revisited, one reopened and closed."""
+    closed = (
+        Timeline.start(MON)
+        .responded(MON)
+        .closed(at("2025-03-03 16:00"))
+        .revisited(at("2025-03-04 10:00"), satisfied=True)
+    )
+    reopened = (
+        Timeline.start(at("2025-03-04 09:00"))
+        .responded(at("2025-03-05 10:00"))
+        .closed(at("2025-03-05 11:00"))
+        .reopened(at("2025-03-06 09:00"))
+        .closed(at("2025-03-10 09:00"))
+        .revisited(at("2025-03-10 10:00"), satisfied=False)
+    )
+    return [
+        complaint(
+            id="TS-1",
+            timeline=closed,
+            owner="王敏",
+            customer="1",
+            channel="web",
+            level="dissatisfaction",
+        ),
+        complaint(
+            id="TS-2",
+            received_at=at("2025-03-04 09:00"),
+            timeline=reopened,
+            customer="2",
+            level="demand",
+            vip=True,
+        ),
+        complaint(
+            id="TS-3", received_at=at("2025-03-10 09:00"), customer="3", owner="李强", major=True
+        ),
+        complaint(id="TS-4", received_at=at("2025-03-11 17:00"), customer="4", channel="visit"),
+    ]
+
+
+class TestStockTake:
+    """The daily stock-take."""
+
+    def test_rows(self) -> None:
+        """Every open complaint, the most urgent first, with owner, step and next deadline."""
+        take = daily_stocktake(
+            register(), policy=POLICY, calendar=OFFICE, as_of=at("2025-03-11 17:10")
+        )
+        assert [r.complaint.id for r in take.rows] == ["TS-4", "TS-3"]
+        four, three = take.rows
+        assert four.owner == "—"
+        assert four.step == "—"
+        assert four.cells()[5] == "2025-03-11 17:30 (same-day reply)"
+        assert three.step == "项目经理"
+        assert three.overdue == ("response", "same-day reply")
+        text = take.to_text()
+        assert text.startswith("Stock-take 2025-03-11 17:10: 2 open")
+        assert "TS-3 [grievance] owner 李强; step 项目经理; notify 项目经理, 总经理" in text
+        assert "| TS-4 | grievance | — | — | — |" in take.to_markdown()
+        assert "<td>TS-3</td>" in take._repr_html_()
+
+    def test_no_next_deadline_sorts_last(self) -> None:
+        """A complaint with nothing pending sorts after the rest."""
+        done = Timeline.start(MON).responded(MON).completed(MON + timedelta(hours=1))
+        p = policy(
+            ladder=EscalationLadder.of(("1 hour", "客服主管"), ("2 hours", "项目经理")),
+            vip_role="项目经理",
+            contact_every=TimeLimit.hours(1),
+        )
+        items = [
+            complaint(id="TS-A", timeline=done),
+            complaint(id="TS-B", received_at=MON + timedelta(hours=20)),
+        ]
+        take = daily_stocktake(items, policy=p, calendar=OFFICE, as_of=MON + timedelta(hours=20))
+        assert [r.complaint.id for r in take.rows] == ["TS-B", "TS-A"]
+        assert take.rows[1].status.next_deadline is not None  # the resolution is still pending
+        late = daily_stocktake(items, policy=p, calendar=OFFICE, as_of=MON + timedelta(days=5))
+        assert late.rows[-1].status.next_deadline is None
+
+    def test_bad_items(self) -> None:
+        """Items must be complaints."""
+        with pytest.raises(TypeError, match=r"complaints\[0\]"):
+            daily_stocktake(loose(["TS-1"]), policy=POLICY, calendar=OFFICE, as_of=MON)
+
+
+class TestMetrics:
+    """complaint_metrics."""
+
+    def test_march(self) -> None:
+        """Counts, timeliness, revisits, satisfaction and reopens as exact rates."""
+        m = complaint_metrics(
+            register(),
+            period=Period.parse("2025-03"),
+            policy=POLICY,
+            calendar=OFFICE,
+            as_of=at("2025-03-11 17:10"),
+        )
+        assert m.total == 4
+        assert m.count(ComplaintLevel.GRIEVANCE) == 2
+        assert m.count(Channel.WEB) == 1
+        assert m.count(Channel.LETTER) == 0
+        assert (m.vip, m.major) == (1, 1)
+        assert m.on_time_response == Rate(1, 3)  # TS-2 after 25 h, TS-3 unanswered; TS-4 pending
+        assert m.on_time_reply == Rate(1, 3)
+        assert m.on_time_resolution == Rate(1, 2)
+        assert m.revisit_rate == Rate(2, 2)
+        assert m.satisfaction == Rate(1, 2)
+        assert m.reopen_rate == Rate(1, 2)
+        text = m.to_text()
+        assert text.startswith("Complaints 2025-03: 4 (VIP 1, major 1)")
+        assert "reopened 50.0% (1/2)" in text
+
+    def test_empty(self) -> None:
+        """Nothing received: every rate is not applicable."""
+        m = complaint_metrics(
+            [], period=Period.parse("2025-03"), policy=POLICY, calendar=OFFICE, as_of=MON
+        )
+        assert m.total == 0
+        assert not m.on_time_response.is_applicable
+        assert "by channel: —" in m.to_text()
+
+    def test_period_and_as_of_select(self) -> None:
+        """Only complaints received in the period and by as_of count."""
+        m = complaint_metrics(
+            register(),
+            period=Period.parse("2025-03-10/2025-03-12"),
+            policy=POLICY,
+            calendar=OFFICE,
+            as_of=at("2025-03-11 09:00"),
+        )
+        assert m.total == 1
+
+    def test_bad_period(self) -> None:
+        """The period must be a Period."""
+        with pytest.raises(TypeError, match="'period'"):
+            complaint_metrics(
+                [], period=loose("2025-03"), policy=POLICY, calendar=OFFICE, as_of=MON
+            )
+
+
+class TestWarnings:
+    """early_warnings."""
+
+    def test_limits(self) -> None:
+        """Near and past limits of open complaints."""
+        w = early_warnings(
+            register(),
+            policy=POLICY,
+            calendar=OFFICE,
+            as_of=at("2025-03-11 17:10"),
+            near=Fraction(1, 4),
+        )
+        kinds = {(x.complaint_id, x.milestone): x.kind for x in w}
+        assert kinds[("TS-3", "same-day reply")] is WarningKind.PAST_LIMIT
+        assert kinds[("TS-4", "same-day reply")] is WarningKind.NEAR_LIMIT
+        assert ("TS-1", "response") not in kinds
+        assert str(w[0]) == w[0].message
+        assert all(isinstance(x, EarlyWarning) for x in w)
+
+    def test_zero_length_milestone_is_never_near(self) -> None:
+        """A milestone with no time at all is never 'near' (only past)."""
+        p = policy(response=Milestone("responded", TimeLimit.minutes(0), name="response"))
+        w = early_warnings([complaint()], policy=p, calendar=OFFICE, as_of=MON, near=Fraction(1, 2))
+        assert [x.milestone for x in w] == []
+
+    def test_weeks(self) -> None:
+        """Weeks above a threshold or above the trailing mean times a factor."""
+        items = [
+            complaint(id=f"A{i}", received_at=at("2025-03-03 10:00") + timedelta(days=7 * (i % 3)))
+            for i in range(6)
+        ]
+        items += [complaint(id=f"B{i}", received_at=at("2025-03-24 10:00")) for i in range(5)]
+        as_of = at("2025-03-28 10:00")
+        w = early_warnings(
+            items,
+            policy=POLICY,
+            calendar=OFFICE,
+            as_of=as_of,
+            near=Fraction(1),
+            weekly_limit=4,
+            trailing_weeks=2,
+            factor=Fraction(2),
+        )
+        weekly = [(x.kind, str(x.week), x.count) for x in w if x.week is not None]
+        assert weekly == [
+            (WarningKind.WEEKLY_LIMIT, "2025-W13", 5),
+            (WarningKind.WEEKLY_TREND, "2025-W13", 5),
+        ]
+        assert (
+            early_warnings([], policy=POLICY, calendar=OFFICE, as_of=as_of, near=Fraction(1)) == ()
+        )
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error", "match"),
+        [
+            pytest.param({"near": 0.75}, TypeError, "'near'.*0.75", id="near-float"),
+            pytest.param(
+                {"near": Fraction(0)},
+                InvalidValueError,
+                r"'near' must be in \(0, 1\]",
+                id="near-zero",
+            ),
+            pytest.param(
+                {"near": Fraction(3, 2)}, InvalidValueError, "'near'", id="near-above-one"
+            ),
+            pytest.param(
+                {"weekly_limit": -1}, InvalidValueError, "'weekly_limit'", id="limit-negative"
+            ),
+            pytest.param(
+                {"trailing_weeks": 4}, InvalidValueError, "go together", id="trailing-alone"
+            ),
+            pytest.param(
+                {"trailing_weeks": 0, "factor": Fraction(2)},
+                InvalidValueError,
+                "'trailing_weeks' must be at least 1",
+                id="trailing-zero",
+            ),
+            pytest.param(
+                {"trailing_weeks": 2, "factor": Fraction(0)},
+                InvalidValueError,
+                "'factor' must be positive",
+                id="factor-zero",
+            ),
+            pytest.param(
+                {"trailing_weeks": 2, "factor": 1.5}, TypeError, "'factor'", id="factor-float"
+            ),
+        ],
+    )
+    def test_bad_arguments(
+        self, kwargs: dict[str, Any], error: type[Exception], match: str
+    ) -> None:
+        """Bad warning settings raise, naming the argument."""
+        args: dict[str, Any] = {"near": Fraction(3, 4)} | kwargs
+        with pytest.raises(error, match=match):
+            early_warnings([], policy=POLICY, calendar=OFFICE, as_of=MON, **args)
+
+
+def test_round_trip() -> None:
+    """A complaint with its timeline and a policy survive to_data/from_data through JSON."""
+    for c in register():
+        assert from_data(Complaint, json.loads(json.dumps(to_data(c)))) == c
+    assert from_data(ComplaintPolicy, json.loads(json.dumps(to_data(POLICY)))) == POLICY
+
+
+def test_always_open_complaint() -> None:
+    """On a 24×7 calendar the working ladder is natural time."""
+    t0 = datetime(2025, 3, 1, 22, 0, tzinfo=UTC)
+    s = escalation_status(
+        complaint(received_at=t0),
+        policy=POLICY,
+        calendar=ALWAYS_OPEN,
+        as_of=t0 + timedelta(hours=3),
+    )
+    assert s.level == 1
