@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from propstd.calendars import TimeWindow, WorkingCalendar, china_calendar
+from propstd.calendars import Closure, TimeWindow, WorkingCalendar, china_calendar
 from propstd.periods import Period
+from propstd.serialization import from_data, to_data
 from tests.oracles import MinuteOracle
-from tests.strategies import CALENDAR_BASES, time_windows, working_calendars
+from tests.strategies import CALENDAR_BASES, closures, time_windows, working_calendars
 
 MINUTE = timedelta(minutes=1)
 US = timedelta(microseconds=1)
@@ -167,3 +169,18 @@ class TestTimeWindow:
     def test_round_trip(self, window: TimeWindow) -> None:
         """Printing and parsing give the same window back."""
         assert TimeWindow.parse(str(window)) == window
+
+
+class TestSerialization:
+    """`from_data(to_data(x)) == x` for every calendar (semantics §13)."""
+
+    @given(working_calendars())
+    def test_round_trip(self, cal: WorkingCalendar) -> None:
+        """A calendar survives JSON."""
+        data = json.loads(json.dumps(to_data(cal)))
+        assert from_data(WorkingCalendar, data) == cal
+
+    @given(closures())
+    def test_closure_round_trip(self, closure: Closure) -> None:
+        """A closure survives JSON (the same instants)."""
+        assert from_data(Closure, json.loads(json.dumps(to_data(closure)))) == closure

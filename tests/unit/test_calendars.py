@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -12,8 +13,15 @@ import pytest
 
 import propstd.calendars
 from propstd.calendars import ALWAYS_OPEN, Closure, TimeWindow, WorkingCalendar, china_calendar
-from propstd.errors import CalendarCoverageError, InvalidValueError, NaiveDatetimeError, ParseError
+from propstd.errors import (
+    CalendarCoverageError,
+    InvalidDataError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    ParseError,
+)
 from propstd.periods import Period
+from propstd.serialization import from_data, json_schema, to_data
 
 SH = ZoneInfo("Asia/Shanghai")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -873,3 +881,90 @@ class TestAlwaysOpen:
         assert ALWAYS_OPEN.is_working_day(date(1900, 1, 1))
         assert ALWAYS_OPEN.add_working_days(date(2025, 3, 8), 1) == date(2025, 3, 9)
         assert ALWAYS_OPEN.covers is None
+
+
+class TestSerialization:
+    """Calendars round-trip through JSON; the China calendar is written by name."""
+
+    def test_china_by_name(self) -> None:
+        """China's calendar is two arguments, not 19 years of dates."""
+        data = to_data(china_calendar(hours="08:30-12:00,13:00-17:30"))
+        assert data == {"china": {"hours": "08:30-12:00,13:00-17:30", "zone": "Asia/Shanghai"}}
+        assert from_data(WorkingCalendar, json.loads(json.dumps(data))) == china_calendar(
+            hours="08:30-12:00,13:00-17:30"
+        )
+
+    def test_changed_china_is_written_in_full(self) -> None:
+        """A China calendar with an extra closure is no longer the named one."""
+        changed = attrs.evolve(CN, closures=[TestClosuresAndNights.TYPHOON])
+        data = to_data(changed)
+        assert "china" not in data
+        assert len(data["holidays"]) == 339
+        assert from_data(WorkingCalendar, json.loads(json.dumps(data))) == changed
+
+    def test_full_form(self) -> None:
+        """Every field of a custom calendar is written and read back."""
+        cal = WorkingCalendar.weekly(
+            hours={"mon-fri": "09:00-12:00,13:30-18:00", "sat": "22:00-06:00"},
+            zone="Europe/Berlin",
+            holidays=[date(2025, 1, 1)],
+            makeup_days=[date(2025, 1, 5)],
+            closures=[TestClosuresAndNights.HALF_DAY],
+            covers=Period.year(2025),
+            name="estate office",
+        )
+        cal = attrs.evolve(cal, makeup_windows="10:00-12:00")
+        data = to_data(cal)
+        assert data["week"]["sat"] == "22:00-06:00"
+        assert data["covers"] == "2025"
+        assert data["makeup_windows"] == "10:00-12:00"
+        assert from_data(WorkingCalendar, json.loads(json.dumps(data))) == cal
+        assert from_data(WorkingCalendar, {"zone": "UTC", "week": {"mon": "09:00-10:00"}}) == (
+            WorkingCalendar.weekly(hours="09:00-10:00", days="mon")
+        )
+
+    def test_window_and_closure(self) -> None:
+        """A window is its text; a closure is an object of instants."""
+        assert to_data(TimeWindow.parse("00:00-24:00")) == "00:00-24:00"
+        assert from_data(TimeWindow, "22:00-06:00") == TimeWindow(time(22), time(6))
+        closure = TestClosuresAndNights.TYPHOON
+        assert from_data(Closure, to_data(closure)) == closure
+
+    def test_schema(self) -> None:
+        """The JSON Schema names both forms."""
+        schema = json_schema(WorkingCalendar)
+        assert [form["required"] for form in schema["oneOf"]] == [["china"], ["zone", "week"]]
+        assert json_schema(TimeWindow)["type"] == "string"
+
+    @pytest.mark.parametrize(
+        ("data", "paths"),
+        [
+            pytest.param([1], ["$"], id="not-an-object"),
+            pytest.param({"zone": "UTC"}, ["week"], id="missing-week"),
+            pytest.param(
+                {"zone": 1, "week": {"xyz": "09:00-10:00", "mon": 9}, "extra": 1},
+                ["extra", "week.xyz", "week.mon", "zone"],
+                id="several",
+            ),
+            pytest.param({"zone": "UTC", "week": []}, ["week"], id="week-list"),
+            pytest.param({"zone": "UTC", "week": {"mon": "09:00-09:00"}}, ["$"], id="empty"),
+            pytest.param({"china": {"hours": 3}}, ["china.hours"], id="china-hours-int"),
+            pytest.param({"china": {}, "zone": "UTC"}, ["$"], id="china-with-more"),
+            pytest.param({"china": "yes"}, ["china"], id="china-not-object"),
+            pytest.param({"china": {"days": "mon"}}, ["china.days"], id="china-extra"),
+            pytest.param(
+                {"zone": "UTC", "week": {}, "holidays": ["x"]}, ["holidays[0]"], id="bad-holiday"
+            ),
+            pytest.param({"zone": "UTC", "week": {}, "name": 5}, ["name"], id="name-int"),
+        ],
+    )
+    def test_bad_data(self, data: object, paths: list[str]) -> None:
+        """Every problem is reported with its path."""
+        with pytest.raises(InvalidDataError) as info:
+            from_data(WorkingCalendar, data)
+        assert sorted(p.path or "$" for p in info.value.problems) == sorted(paths)
+
+    def test_bad_window(self) -> None:
+        """A window that is not a string is refused."""
+        with pytest.raises(InvalidDataError, match="expected a window"):
+            from_data(TimeWindow, 9)

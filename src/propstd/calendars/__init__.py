@@ -176,7 +176,8 @@ class Closure:
     """An aware, half-open interval `[start, end)` of non-working time.
 
     Closures cut working time out of windows; they may span several days or part of one
-    (the afternoon before Spring Festival, a typhoon stop-work order).
+    (the afternoon before Spring Festival, a typhoon stop-work order). Two closures are equal
+    when they cover the same instants, whatever zones they are written in.
 
     Examples:
         >>> from zoneinfo import ZoneInfo
@@ -188,9 +189,9 @@ class Closure:
         Closure(start=datetime.datetime(2025, 7, 20, 12, 0, ...), reason='typhoon')
     """
 
-    start: datetime = attrs.field(validator=lambda _s, a, v: check_aware(a.name, v))
+    start: datetime = attrs.field(validator=lambda _s, a, v: check_aware(a.name, v), eq=to_us)
     """First instant without work."""
-    end: datetime = attrs.field(validator=lambda _s, a, v: check_aware(a.name, v))
+    end: datetime = attrs.field(validator=lambda _s, a, v: check_aware(a.name, v), eq=to_us)
     """First instant with work again (exclusive end)."""
     reason: str = attrs.field(default="", validator=lambda _s, a, v: check_str(a.name, v))
     """Why (free text)."""

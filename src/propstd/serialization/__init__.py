@@ -52,6 +52,7 @@ T = TypeVar("T")
 # modules of this package, each with `configure(converter)`. A domain adds one line here.
 _PARTS: tuple[str, ...] = (
     "_core",
+    "_calendars",
     "_timelines",
 )
 
