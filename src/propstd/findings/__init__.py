@@ -5,11 +5,15 @@ A check that finds a problem records a [Finding][propstd.findings.Finding]: a su
 rectification deadline (整改期限) and a date for the second verification (二次验证日期). A finding
 changes only by recording events, each returning a *new* finding:
 
-```
-open ──rectify──▶ rectified ──verify(passed)──▶ closed ──reopen──▶ reopened
-  ▲                  │  └──verify(failed)/reopen──▶ reopened ──rectify──▶ rectified
-  └── cancel from open, rectified or reopened ──▶ cancelled (final)
-```
+| state / event | rectify   | verify, passed | verify, failed | reopen   | cancel    |
+|---------------|-----------|----------------|----------------|----------|-----------|
+| open          | rectified |                |                |          | cancelled |
+| rectified     |           | closed         | reopened       | reopened | cancelled |
+| closed        |           |                |                | reopened |           |
+| reopened      | rectified |                |                |          | cancelled |
+| cancelled     |           |                |                |          |           |
+
+An empty cell is an illegal transition (`TransitionError`).
 
 Nothing is closed until someone other than the person who rectified it verifies it. A
 [RectificationPolicy][propstd.findings.RectificationPolicy] computes the deadline and the

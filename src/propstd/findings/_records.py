@@ -318,8 +318,9 @@ class Finding:
     - `verify_on` is not before the found date (`found_on`, the local date of `found_at` in its
       own offset);
     - `events` are in time order (none before `found_at`) and each is legal in the state the
-      previous ones leave (see the module diagram); a verification is by someone other than
-      the last rectifier (names compared ignoring case and surrounding spaces).
+      previous ones leave (the transition table of `propstd.findings`); a verification is by
+      someone other than the last rectifier (names compared ignoring case and surrounding
+      spaces).
 
     The first seven fields may be given by position, the rest by keyword.
 
