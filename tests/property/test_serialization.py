@@ -25,6 +25,7 @@ from tests.strategies import (
     monies,
     period_units,
     periods,
+    problems,
     rates,
     roundings,
     targets,
@@ -64,7 +65,7 @@ CASES: list[tuple[Any, st.SearchStrategy[Any]]] = [
     (timedelta, timedeltas()),
     (Decimal, st.decimals(allow_nan=False, allow_infinity=False, places=6)),
     (Fraction, st.fractions()),
-    (Problem, st.builds(Problem, st.text(), st.text())),
+    (Problem, problems()),
 ]
 
 
@@ -105,15 +106,20 @@ class TestRoundTrip:
 
 
 json_like = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
-    lambda children: (
-        st.lists(children, max_size=4)
-        | st.dictionaries(
-            st.sampled_from(["amount", "currency", "rate", "numerator", "denominator", "x"])
-            | st.text(max_size=5),
-            children,
-            max_size=4,
-        )
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=12)
+    | st.just([])
+    | st.just({}),
+    lambda children: st.lists(children, min_size=1, max_size=4)
+    | st.dictionaries(
+        st.sampled_from(["amount", "currency", "rate", "numerator", "denominator", "x"])
+        | st.text(max_size=5),
+        children,
+        min_size=1,
+        max_size=4,
     ),
     max_leaves=12,
 )
