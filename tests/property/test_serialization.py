@@ -105,7 +105,7 @@ class TestRoundTrip:
         assert to_data(again) == data
 
 
-json_like = st.recursive(
+json_like: st.SearchStrategy[object] = st.recursive(
     st.none()
     | st.booleans()
     | st.integers()
