@@ -113,13 +113,15 @@ json_like: st.SearchStrategy[object] = st.recursive(
     | st.text(max_size=12)
     | st.just([])
     | st.just({}),
-    lambda children: st.lists(children, min_size=1, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(["amount", "currency", "rate", "numerator", "denominator", "x"])
-        | st.text(max_size=5),
-        children,
-        min_size=1,
-        max_size=4,
+    lambda children: (
+        st.lists(children, min_size=1, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["amount", "currency", "rate", "numerator", "denominator", "x"])
+            | st.text(max_size=5),
+            children,
+            min_size=1,
+            max_size=4,
+        )
     ),
     max_leaves=12,
 )
