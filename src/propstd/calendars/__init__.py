@@ -33,16 +33,17 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import attrs
 
-from propstd._time import zone
+from propstd._time import EPOCH, zone
 from propstd._validators import check_aware, check_date, check_str, check_type
 from propstd.calendars import _china
-from propstd.calendars._tables import DAY_US, Engine, from_us, to_us
+from propstd.calendars._tables import DAY_BITS, DAY_US, ZERO, Engine, from_us, to_us
 from propstd.errors import InvalidValueError, ParseError
 from propstd.periods import Period
 
@@ -498,7 +499,16 @@ class WorkingCalendar:
             >>> cal.add_working_days(date(2025, 3, 3), -1)
             datetime.date(2025, 2, 28)
         """
-        return self._engine.add_days(d, n)
+        # Fast path, inlined: a covered date, an answer inside the same table.
+        engine = self._engine
+        if d.__class__ is date and n.__class__ is int and n > 0:
+            o = d.toordinal()
+            blk = engine.day_blocks.get(o >> DAY_BITS)
+            if blk is not None and engine.lo_ord <= o < engine.hi_ord:
+                i = bisect_right(blk.days, o) + n - 1
+                if i < blk.total:
+                    return date.fromordinal(blk.days[i])
+        return engine.add_days(d, n)
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days in `[start, end)` (negative if *end* < *start*).
@@ -583,7 +593,26 @@ class WorkingCalendar:
             >>> cal.add_working_time(t, timedelta(hours=2)).isoformat()
             '2025-03-04T10:00:00+08:00'
         """
-        return self._engine.add(start, duration)
+        # Fast path, inlined (this is the hot path of every deadline): a covered start, a
+        # positive duration that ends inside the same table. Everything else, including
+        # every error, goes through the engine.
+        engine = self._engine
+        try:
+            t = start - EPOCH
+            p = duration + ZERO
+        except TypeError:
+            return engine.add(start, duration)
+        blk = engine.blocks.get(t.days >> DAY_BITS)
+        if blk is None or p <= ZERO or not engine.lo <= t <= engine.hi:
+            return engine.add(start, duration)
+        starts = blk.starts
+        i = bisect_right(starts, t) - 1
+        if i >= 0:
+            p += blk.cum[i] + (t - starts[i]) if t < blk.ends[i] else blk.cum_end[i]
+        if p > blk.total:
+            return engine.add(start, duration)
+        j = bisect_left(blk.cum_end, p)
+        return (EPOCH + (starts[j] + (p - blk.cum[j]))).astimezone(engine.tz)
 
     def working_time_between(self, start: datetime, end: datetime) -> timedelta:
         """Working time inside `[start, end)`; negative if *end* < *start*.
@@ -592,7 +621,26 @@ class WorkingCalendar:
             NaiveDatetimeError: an instant is naive.
             CalendarCoverageError: an instant is outside `covers`.
         """
-        return self._engine.between(start, end)
+        # Fast path, inlined: both instants covered, in order, in the same table.
+        engine = self._engine
+        try:
+            a = start - EPOCH
+            b = end - EPOCH
+        except TypeError:
+            return engine.between(start, end)
+        k = a.days >> DAY_BITS
+        blk = engine.blocks.get(k)
+        if blk is None or b.days >> DAY_BITS != k or b < a or a < engine.lo or b > engine.hi:
+            return engine.between(start, end)
+        starts = blk.starts
+        j = bisect_right(starts, b) - 1
+        if j < 0:
+            return ZERO
+        pb = blk.cum[j] + (b - starts[j]) if b < blk.ends[j] else blk.cum_end[j]
+        i = bisect_right(starts, a) - 1
+        if i < 0:
+            return pb
+        return pb - (blk.cum[i] + (a - starts[i]) if a < blk.ends[i] else blk.cum_end[i])
 
 
 def _days_text(days: Sequence[int]) -> str:

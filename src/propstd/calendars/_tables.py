@@ -337,16 +337,14 @@ class Engine:
         return total + self.block(bb).pos(b)
 
     def between(self, start: datetime, end: datetime) -> timedelta:
-        # The hot path: one conversion and one bisect per instant, no calls in between.
+        # The general path (WorkingCalendar inlines the common case): checks, order, tables.
         try:
             a = start - EPOCH
             b = end - EPOCH
         except TypeError:  # the slow path says what is wrong (or raises the same error)
             a = self.instant("start", start)
             b = self.instant("end", end)
-        lo = self.lo
-        hi = self.hi
-        if not (lo <= a <= hi and lo <= b <= hi):
+        if not (self.lo <= a <= self.hi and self.lo <= b <= self.hi):
             self.instant("start", start)
             self.instant("end", end)
         if b < a:
@@ -354,16 +352,8 @@ class Engine:
         k = a.days >> DAY_BITS
         if b.days >> DAY_BITS != k:
             return self.pos_to(a, b)
-        blk = self.blocks.get(k) or self.block(k)
-        starts = blk.starts
-        i = bisect_right(starts, a) - 1
-        j = bisect_right(starts, b) - 1
-        if j < 0:
-            return ZERO
-        pb = blk.cum[j] + (b - starts[j]) if b < blk.ends[j] else blk.cum_end[j]
-        if i < 0:
-            return pb
-        return pb - (blk.cum[i] + (a - starts[i]) if a < blk.ends[i] else blk.cum_end[i])
+        blk = self.block(k)
+        return blk.pos(b) - blk.pos(a)
 
     def add(self, start: datetime, duration: timedelta) -> datetime:
         try:
