@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NoReturn
 
-from propstd._time import EPOCH, EPOCH_ORDINAL, local_instant
+from propstd._time import DAY, EPOCH, EPOCH_ORDINAL, local_instant
 from propstd._validators import check_aware, check_date, check_int, check_timedelta
 from propstd.errors import CalendarCoverageError
 
@@ -189,22 +189,28 @@ class Engine:
         return to_us(local_instant(date.fromordinal(o), time(0), self.tz))
 
     def _offsets(self, first: int, last: int) -> dict[int, int | None]:
-        """UTC offset (µs) valid for the whole of each day in [first, last], else None."""
+        """UTC offset (µs) valid for the whole of each day in [first, last], else None.
+
+        A day is regular when the offset at its midnight equals the offset at the next
+        midnight (both read with `fold=0`): no transition falls inside it, and a midnight
+        inside a gap or an overlap makes the offsets on its two sides differ.
+        """
         tz = self.tz
         if tz is UTC:
             return dict.fromkeys(range(first, last + 1), 0)
-        at: list[int | None] = []
-        for o in range(first, last + 2):
-            d = date.fromordinal(o)
-            t0 = datetime(d.year, d.month, d.day, tzinfo=tz)
-            a = t0.utcoffset()
-            b = t0.replace(fold=1).utcoffset()
-            at.append(a // US if a == b and a is not None else None)
-        out: dict[int, int | None] = {}
-        for k, o in enumerate(range(first, last + 1)):
-            here, there = at[k], at[k + 1]
-            out[o] = here if here is not None and here == there else None
-        return out
+        seen: dict[timedelta | None, int] = {}
+        at: list[int] = []
+        t = datetime.fromordinal(first).replace(tzinfo=tz)
+        for _ in range(first, last + 2):
+            off = t.utcoffset()
+            us = seen.get(off)
+            if us is None:
+                us = seen[off] = (off or ZERO) // US
+            at.append(us)
+            t += DAY
+        return {
+            o: at[k] if at[k] == at[k + 1] else None for k, o in enumerate(range(first, last + 1))
+        }
 
     def _instant(self, o: int, tod: int, offsets: dict[int, int | None]) -> int:
         o += tod // DAY_US
@@ -260,14 +266,33 @@ class Engine:
         first = max(EPOCH_ORDINAL + (b << DAY_BITS) - 2, self.lo_ord)
         last = min(EPOCH_ORDINAL + ((b + 1) << DAY_BITS) + 1, self.hi_ord - 1)
         raw: list[Interval] = []
-        if first <= last:
-            offsets = self._offsets(first, last + 1)
-            for o in range(first, last + 1):
-                for s, e in self.day_rule(o):
-                    x = self._instant(o, s, offsets)
-                    y = self._instant(o, e, offsets)
-                    if x < hi and y > lo and x < y:
-                        raw.append((max(x, lo), min(y, hi)))
+        offsets = self._offsets(first, last + 1)
+        holidays, makeup_days, makeup, week = (
+            self.holidays,
+            self.makeup_days,
+            self.makeup,
+            self.week,
+        )
+        for o in range(first, last + 1):
+            if o in holidays:
+                continue
+            rule = makeup if o in makeup_days else week[(o + 6) % 7]
+            if not rule:
+                continue
+            off = offsets[o]
+            # A regular day (and a regular next day with the same offset, for windows that
+            # run past midnight) maps wall-clock time with one offset; others resolve each
+            # boundary by the DST policy.
+            if off is not None and offsets[o + 1] == off:
+                base = (o - EPOCH_ORDINAL) * DAY_US - off
+                spans = [(base + s, base + e) for s, e in rule]
+            else:
+                spans = [
+                    (self._instant(o, s, offsets), self._instant(o, e, offsets)) for s, e in rule
+                ]
+            for x, y in spans:
+                if x < hi and y > lo and x < y:
+                    raw.append((max(x, lo), min(y, hi)))
         merged = merge(raw)
         if self.closures and merged:
             merged = subtract(merged, self._cuts(lo, hi))
