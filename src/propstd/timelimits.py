@@ -273,6 +273,20 @@ class TimeLimit:
 
     # -- text -----------------------------------------------------------------------------
 
+    @property
+    def chinese(self) -> str:
+        """The limit as a Chinese service standard writes it; `parse` reads it back.
+
+        Examples:
+            >>> [TimeLimit.parse(t).chinese for t in ("2 working hours", "3 working days", "3d")]
+            ['2个工作小时', '3个工作日', '3天']
+            >>> TimeLimit.working_days(0).chinese, TimeLimit.minutes(0).chinese
+            ('当日', '立即')
+        """
+        if self.amount == 0 and (self.clock, self.unit) in _CHINESE_ZERO:
+            return _CHINESE_ZERO[self.clock, self.unit]
+        return f"{self.amount}{_CHINESE_WORDS[self.clock, self.unit]}"
+
     def __repr__(self) -> str:
         return f"TimeLimit({self.amount!r}, {self.unit.value!r}, {self.clock.value!r})"
 
@@ -291,6 +305,19 @@ _ENGLISH_WORDS = {
     (Clock.WORKING, TimeUnit.MINUTE): "working minute",
     (Clock.WORKING, TimeUnit.HOUR): "working hour",
     (Clock.WORKING, TimeUnit.DAY): "working day",
+}
+
+_CHINESE_WORDS = {
+    (Clock.NATURAL, TimeUnit.MINUTE): "分钟",
+    (Clock.NATURAL, TimeUnit.HOUR): "小时",
+    (Clock.NATURAL, TimeUnit.DAY): "天",
+    (Clock.WORKING, TimeUnit.MINUTE): "个工作分钟",
+    (Clock.WORKING, TimeUnit.HOUR): "个工作小时",
+    (Clock.WORKING, TimeUnit.DAY): "个工作日",
+}
+_CHINESE_ZERO = {
+    (Clock.NATURAL, TimeUnit.MINUTE): "立即",
+    (Clock.WORKING, TimeUnit.DAY): "当日",
 }
 
 # -- parsing ------------------------------------------------------------------------------

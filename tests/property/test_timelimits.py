@@ -84,6 +84,11 @@ class TestTextRoundTrip:
         """parse(str(x)) == x."""
         assert TimeLimit.parse(str(limit)) == limit
 
+    @given(time_limits(max_amount=10**9))
+    def test_parse_reads_chinese_back(self, limit: TimeLimit) -> None:
+        """parse(x.chinese) == x."""
+        assert TimeLimit.parse(limit.chinese) == limit
+
     @given(time_limits(), st.sampled_from(["", " ", "  "]), st.sampled_from([str.upper, str.title]))
     def test_parse_ignores_case_and_outer_space(
         self, limit: TimeLimit, pad: str, case: Callable[[str], str]

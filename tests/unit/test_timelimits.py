@@ -277,6 +277,25 @@ class TestText:
         assert str(limit) == text
         assert TimeLimit.parse(text) == limit
 
+    @pytest.mark.parametrize(
+        ("limit", "text"),
+        [
+            pytest.param(TimeLimit(15, MIN, N), "15分钟", id="minutes"),
+            pytest.param(TimeLimit(0, MIN, N), "立即", id="immediately"),
+            pytest.param(TimeLimit(24, HOUR, N), "24小时", id="hours"),
+            pytest.param(TimeLimit(0, HOUR, N), "0小时", id="zero-hours"),
+            pytest.param(TimeLimit(3, DAY, N), "3天", id="calendar-days"),
+            pytest.param(TimeLimit(30, MIN, W), "30个工作分钟", id="w-minutes"),
+            pytest.param(TimeLimit(2, HOUR, W), "2个工作小时", id="w-hours"),
+            pytest.param(TimeLimit(3, DAY, W), "3个工作日", id="w-days"),
+            pytest.param(TimeLimit(0, DAY, W), "当日", id="same-day"),
+        ],
+    )
+    def test_chinese_reads_back(self, limit: TimeLimit, text: str) -> None:
+        """.chinese is the Chinese form and parses back to an equal limit."""
+        assert limit.chinese == text
+        assert TimeLimit.parse(text) == limit
+
     def test_repr(self) -> None:
         """repr() is a constructor call with plain strings."""
         assert repr(TimeLimit(2, HOUR, W)) == "TimeLimit(2, 'hour', 'working')"
