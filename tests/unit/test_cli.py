@@ -67,6 +67,12 @@ def test_unknown_section(capsys: pytest.CaptureFixture[str]) -> None:
     assert "invalid choice: 'nope'" in capsys.readouterr().err
 
 
+def test_unknown_section_in_render() -> None:
+    """The demo framework itself refuses unknown sections, naming the choices."""
+    with pytest.raises(ValueError, match="unknown demo section 'nope'; choose from values"):
+        _demo.render(("nope",))
+
+
 def test_module_entry_point(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
