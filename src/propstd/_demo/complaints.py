@@ -120,7 +120,10 @@ _ROWS: tuple[tuple[str, str, str, str, str, str, str, str, dict[str, object]], .
         "7-1502",
         "water leak",
         "张伟",
-        "resp 03-05 10:30; call 03-06 15:00; closed 03-07 11:00; visit 03-10 09:00 yes",
+        (
+            "resp 03-05 10:30; paused 03-05 14:00 owner absent; resumed 03-06 09:00; "
+            "call 03-06 15:00; closed 03-07 11:00; visit 03-10 09:00 yes"
+        ),
         {"departments": ("工程部", "客服部")},
     ),
     (
