@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,7 +18,7 @@ from propstd.errors import InvalidDataError, Problem
 from propstd.money import Currency, Money, Rounding
 from propstd.periods import Period, PeriodUnit
 from propstd.rates import Rate, Target, TargetResult
-from propstd.serialization import from_data, to_data
+from propstd.serialization import from_data, json_schema, to_data
 from tests.strategies import (
     aware_datetimes,
     currencies,
@@ -44,6 +45,9 @@ class Record:
     at: datetime
     on: date | None
     every: timedelta
+
+
+RECORD_SCHEMA = jsonschema.Draft202012Validator(json_schema(Record))
 
 
 def _json(data: object) -> Any:
@@ -103,6 +107,7 @@ class TestRoundTrip:
         again = from_data(Record, data)
         assert again == record
         assert to_data(again) == data
+        assert list(RECORD_SCHEMA.iter_errors(data)) == []
 
 
 json_like: st.SearchStrategy[object] = st.recursive(

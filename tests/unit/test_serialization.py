@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import cattrs
+import jsonschema
 import pytest
 
 from propstd.errors import InvalidDataError, InvalidValueError, NaiveDatetimeError, Problem
@@ -541,6 +542,15 @@ class TestSchema:
         schema = json_schema(cls)
         del schema["$schema"]
         assert schema == expected
+
+    def test_schema_validates_the_data(self) -> None:
+        """The schema is valid, accepts what to_data writes and rejects wrong data."""
+        schema = json_schema(Sheet)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validator = jsonschema.Draft202012Validator(schema)
+        assert list(validator.iter_errors(to_data(_sheet()))) == []
+        bad = dict(SHEET_DATA, count="3", every="P1Y", extra=1)
+        assert len(list(validator.iter_errors(bad))) == 3
 
     def test_registered_schema(self) -> None:
         """A part can record the schema of a type it writes with a custom hook."""

@@ -181,7 +181,7 @@ _DURATION_RE = re.compile(
 DECIMAL_PATTERN = "^" + _DECIMAL_RE.pattern + "$"
 FRACTION_PATTERN = "^" + _FRACTION_RE.pattern + "$"
 TIME_PATTERN = "^" + _TIME_RE.pattern + "$"
-DURATION_PATTERN = "^" + _DURATION_RE.pattern.replace("?P<", "?<") + "$"
+DURATION_PATTERN = "^" + re.sub(r"\?P<[a-z]+>", "?:", _DURATION_RE.pattern) + "$"
 
 
 def _text(value: object, what: str) -> str:
