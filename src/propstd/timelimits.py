@@ -223,7 +223,8 @@ class TimeLimit:
 
         Raises:
             InvalidValueError: the limit is in days, which have no fixed length (a calendar
-                day ends at midnight; a working day ends at the calendar's close).
+                day ends at midnight; a working day ends at the calendar's close), or it is
+                longer than a `timedelta` can hold.
 
         Examples:
             >>> TimeLimit.working_hours(2).duration
@@ -236,7 +237,11 @@ class TimeLimit:
                 "use deadline() with a calendar, or write it in hours"
             )
             raise InvalidValueError(msg)
-        return timedelta(minutes=self.amount * per)
+        try:
+            return timedelta(minutes=self.amount * per)
+        except OverflowError:
+            msg = f"{str(self)!r} is longer than a timedelta can hold (999999999 days)"
+            raise InvalidValueError(msg) from None
 
     def _order_key(self, other: object, op: str) -> tuple[int, int]:
         if not isinstance(other, TimeLimit):
@@ -341,7 +346,7 @@ _ENGLISH_PHRASES: dict[str, _Parsed] = {
 }
 
 _ENGLISH = re.compile(
-    r"(?:(?P<n>\d+)\s*|(?P<one>an?|one)\s+)"
+    r"(?:(?P<n>\d{1,18})\s*|(?P<one>an?|one)\s+)"
     r"(?:(?P<clock>working|business|calendar|natural)\s+)?"
     r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|d)"
 )
@@ -396,7 +401,7 @@ _CHINESE_UNITS: dict[str, tuple[TimeUnit, Clock]] = {
 }
 
 _CHINESE = re.compile(
-    r"(?P<n>\d+|[零〇一二两三四五六七八九十百]+)个?(?P<unit>"
+    r"(?P<n>\d{1,18}|[零〇一二两三四五六七八九十百]+)个?(?P<unit>"
     + "|".join(sorted(_CHINESE_UNITS, key=len, reverse=True))
     + ")"
 )

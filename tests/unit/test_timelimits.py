@@ -235,6 +235,8 @@ class TestParse:
             pytest.param("3个", id="no-unit-zh"),
             pytest.param("工作日", id="no-amount-zh"),
             pytest.param("2 hours内内", id="double-suffix"),
+            pytest.param("9" * 5000 + " hours", id="huge-number"),
+            pytest.param("9" * 5000 + "小时", id="huge-number-zh"),
         ],
     )
     def test_rejects(self, text: str) -> None:
@@ -316,6 +318,13 @@ class TestDuration:
     def test_duration(self, limit: TimeLimit, expected: timedelta) -> None:
         """Minutes and hours have a fixed length in their clock."""
         assert limit.duration == expected
+
+    def test_too_long_for_a_timedelta(self) -> None:
+        """A limit past timedelta's range raises InvalidValueError naming it."""
+        with pytest.raises(InvalidValueError, match=r"'1000000000000000 working hours' is longer than"):
+            _ = TimeLimit(10**15, HOUR, W).duration
+        with pytest.raises(InvalidValueError, match=r"longer than a timedelta"):
+            deadline(EVE, TimeLimit(10**15, MIN, W), calendar=OFFICE)
 
     @pytest.mark.parametrize("limit", [TimeLimit(3, DAY, N), TimeLimit(0, DAY, W)])
     def test_days_have_no_duration(self, limit: TimeLimit) -> None:
