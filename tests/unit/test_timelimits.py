@@ -321,7 +321,9 @@ class TestDuration:
 
     def test_too_long_for_a_timedelta(self) -> None:
         """A limit past timedelta's range raises InvalidValueError naming it."""
-        with pytest.raises(InvalidValueError, match=r"'1000000000000000 working hours' is longer than"):
+        with pytest.raises(
+            InvalidValueError, match=r"'1000000000000000 working hours' is longer than"
+        ):
             _ = TimeLimit(10**15, HOUR, W).duration
         with pytest.raises(InvalidValueError, match=r"longer than a timedelta"):
             deadline(EVE, TimeLimit(10**15, MIN, W), calendar=OFFICE)
