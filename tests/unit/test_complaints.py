@@ -237,7 +237,10 @@ class TestRecords:
         ("changes", "error", "match"),
         [
             pytest.param(
-                {"vip_role": "boss"}, InvalidValueError, "'boss'", id="vip-role-not-on-ladder"
+                {"vip_role": "boss"},
+                InvalidValueError,
+                "'vip_role'.*'boss'",
+                id="vip-role-not-on-ladder",
             ),
             pytest.param(
                 {"major_role": ""}, InvalidValueError, "'major_role'", id="major-role-blank"

@@ -263,7 +263,11 @@ class ComplaintPolicy:
     """More departments than this handling one complaint climbs one step."""
 
     def __attrs_post_init__(self) -> None:
-        self.ladder.index_of(self.vip_role)
+        roles = [step.role for step in self.ladder.steps]
+        if self.vip_role not in roles:
+            known = ", ".join(repr(r) for r in roles)
+            msg = f"'vip_role' must be one of the ladder's roles ({known}), got {self.vip_role!r}"
+            raise InvalidValueError(msg)
 
     @property
     def milestones(self) -> tuple[Milestone, ...]:
