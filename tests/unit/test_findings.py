@@ -1174,6 +1174,12 @@ class TestClosureRate:
         later = datetime(2025, 4, 1, 9, tzinfo=TZ)
         assert closure_rate(self.fixture(), period=MARCH, as_of=later) == Rate(3, 4)
 
+    def test_cancelled_after_as_of_still_counts(self) -> None:
+        """A cancellation after as_of is not known at as_of: the item counts as raised."""
+        s5 = _found("S-5", at(10), category="suggestion").cancel(at(20), "Zhao", "duplicate")
+        assert closure_rate([s5], period=MARCH, as_of=at(15)) == Rate(0, 1)
+        assert closure_rate([s5], period=MARCH, as_of=at(25)) == Rate(0, 0)
+
     def test_chosen_categories(self) -> None:
         """The categories counted for closure can be chosen."""
         end = datetime(2025, 4, 1, tzinfo=TZ)

@@ -291,14 +291,9 @@ def repeat_findings(findings: Iterable[Finding], *, within: timedelta) -> tuple[
     return tuple(out)
 
 
-def _in_period(findings: Iterable[Finding], period: Period) -> list[Finding]:
+def _found_in(findings: Iterable[Finding], period: Period) -> list[Finding]:
     check_type("period", period, Period)
-    return [
-        f
-        for f in findings
-        if check_type("findings[]", f, Finding).found_on in period
-        and f.current_status is not FindingStatus.CANCELLED
-    ]
+    return [f for f in findings if check_type("findings[]", f, Finding).found_on in period]
 
 
 def deduction_total(findings: Iterable[Finding], period: Period) -> Decimal:
@@ -316,7 +311,10 @@ def deduction_total(findings: Iterable[Finding], period: Period) -> Decimal:
         >>> deduction_total([f, attrs.evolve(f, id="F-2")], Period.parse("2025-03"))
         Decimal('4')
     """
-    return sum((f.points for f in _in_period(findings, period)), Decimal(0))
+    found = _found_in(findings, period)
+    return sum(
+        (f.points for f in found if f.current_status is not FindingStatus.CANCELLED), Decimal(0)
+    )
 
 
 def score(base: Decimal | int | str, findings: Iterable[Finding], period: Period) -> Decimal:
@@ -349,10 +347,12 @@ def closure_rate(
 ) -> Rate:
     """The second-verification closure rate (二次验证关闭项比率): closed / raised.
 
-    Raised: the findings of *categories* found in *period* (by local found date), not
-    cancelled. Closed: those of them closed at *as_of* (usually the end of the period, or the
-    reporting instant). The seed counts suggestion and deduction items, hence the default;
-    its requirement is 100 %. No finding raised gives the "not applicable" rate `0/0`.
+    Raised: the findings of *categories* found in *period* (by local found date) and not
+    cancelled at *as_of*. Closed: those of them closed at *as_of* (usually the end of the
+    period, or the reporting instant). Events after *as_of* count for nothing, so a finding
+    cancelled later still counts as raised (and not closed). The seed counts suggestion and
+    deduction items, hence the default; its requirement is 100 %. No finding raised gives the
+    "not applicable" rate `0/0`.
 
     Examples:
         >>> from datetime import datetime, timezone
@@ -367,6 +367,6 @@ def closure_rate(
     """
     check_aware("as_of", as_of)
     wanted = {_to_category(c) for c in to_tuple(categories)}
-    raised = [f for f in _in_period(findings, period) if f.category in wanted]
-    closed = sum(1 for f in raised if f.status(as_of) is FindingStatus.CLOSED)
-    return Rate(closed, len(raised))
+    statuses = [f.status(as_of) for f in _found_in(findings, period) if f.category in wanted]
+    raised = [s for s in statuses if s is not FindingStatus.CANCELLED]
+    return Rate(sum(1 for s in raised if s is FindingStatus.CLOSED), len(raised))
