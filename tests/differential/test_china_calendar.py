@@ -1,7 +1,8 @@
 """china_calendar() against chinesecalendar and holidays (China), every date 2008-2026.
 
-`holidays` marks 调休 make-up working days in `country_holidays("CN").weekend_workdays` (a set of weekend
-dates that work); its mapping holds the days off. chinesecalendar answers `is_workday(d)`.
+`holidays` marks 调休 make-up working days in `country_holidays("CN").weekend_workdays` (a
+set of weekend dates that work); its mapping holds the days off. chinesecalendar answers
+`is_workday(d)`.
 The two packages agree on every date 2008-2026 (checked by `test_sources_agree`); had they
 disagreed, the State Council notice of that year (named in `propstd.calendars._china`) would
 decide, and the date would be listed here with the notice.
