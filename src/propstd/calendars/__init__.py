@@ -326,7 +326,17 @@ class WorkingCalendar:
 
     Every question about an instant or a date outside `covers` raises
     [CalendarCoverageError][propstd.errors.CalendarCoverageError] naming the covered range.
-    Results are in the calendar's zone.
+    Results are in the calendar's zone. Tables are built lazily and kept with the calendar
+    (build once; no locks on the query path).
+
+    Examples:
+        >>> from zoneinfo import ZoneInfo
+        >>> cal = WorkingCalendar.weekly(hours="09:00-12:00,13:30-18:00", zone="Asia/Shanghai")
+        >>> friday = datetime(2025, 3, 7, 17, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+        >>> cal.add_working_time(friday, timedelta(hours=2)).isoformat()
+        '2025-03-10T10:00:00+08:00'
+        >>> cal.working_time_between(friday, cal.add_working_time(friday, timedelta(hours=2)))
+        datetime.timedelta(seconds=7200)
     """
 
     zone: str = attrs.field(validator=_zone_key)
