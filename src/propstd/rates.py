@@ -73,7 +73,12 @@ def _format_number(value: Fraction) -> str:
     if den == 1:
         places = max(twos, fives)
         return str(Decimal(value.numerator * 10**places // value.denominator).scaleb(-places))
-    return f"{value.numerator}/{value.denominator}"
+    return f"({value.numerator}/{value.denominator})"
+
+
+def _repr_number(value: Fraction) -> str:
+    # evaluable: ints as ints, anything else as the Fraction it is (never a float literal)
+    return str(value.numerator) if value.denominator == 1 else repr(value)
 
 
 @attrs.frozen(repr=False)
@@ -154,7 +159,7 @@ class Rate:
         return Rate(self.numerator + other.numerator, self.denominator + other.denominator)
 
     def __repr__(self) -> str:
-        return f"Rate({_format_number(self.numerator)}, {_format_number(self.denominator)})"
+        return f"Rate({_repr_number(self.numerator)}, {_repr_number(self.denominator)})"
 
     def __str__(self) -> str:
         counts = f"({_format_number(self.numerator)}/{_format_number(self.denominator)})"

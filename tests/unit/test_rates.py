@@ -26,7 +26,7 @@ class TestRate:
             pytest.param(Rate(0, 0), "n/a (0/0)", id="not-applicable"),
             pytest.param(Rate(3, 2), "150.0% (3/2)", id="over-100"),
             pytest.param(Rate(Fraction(3, 2), 4), "37.5% (1.5/4)", id="decimal-fraction"),
-            pytest.param(Rate(Fraction(1, 3), 1), "33.3% (1/3/1)", id="third"),
+            pytest.param(Rate(Fraction(1, 3), 1), "33.3% ((1/3)/1)", id="third"),
             pytest.param(Rate(Decimal("2.5"), 10), "25.0% (2.5/10)", id="decimal"),
             pytest.param(Rate(0, 5), "0.0% (0/5)", id="zero"),
         ],
@@ -38,6 +38,10 @@ class TestRate:
     def test_repr_fraction_percent(self) -> None:
         """repr, fraction and percent are exact."""
         assert repr(Rate(15, 16)) == "Rate(15, 16)"
+        assert repr(Rate(Fraction(3, 2), 4)) == "Rate(Fraction(3, 2), 4)"
+        assert eval(repr(Rate(Fraction(1, 3), 1)), {"Rate": Rate, "Fraction": Fraction}) == Rate(
+            Fraction(1, 3), 1
+        )
         assert Rate(15, 16).fraction == Fraction(15, 16)
         assert Rate(2, 3).percent() == Decimal("66.7")
         assert Rate(2, 3).percent(0) == Decimal(67)
@@ -211,7 +215,7 @@ class TestTarget:
             ),
             pytest.param(
                 Target(minimum=Fraction(1, 2), maximum=Fraction(1, 3) * 2),
-                "50%–200/3%",
+                "50%–(200/3)%",
                 "Target(minimum=Fraction(1, 2), maximum=Fraction(2, 3))",
                 id="range",
             ),
