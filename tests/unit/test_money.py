@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, localcontext
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest
 
 from propstd.errors import CurrencyMismatchError, InexactAmountError, InvalidValueError
 from propstd.money import Currency, Money, Rounding, allocate, split_evenly
+
+ANY_MONEY: Any = Money  # for calls with wrong types on purpose
 
 
 class TestAcceptance:
@@ -125,6 +129,63 @@ class TestConstruction:
         """from_units refuses non-int units and unknown currencies."""
         with pytest.raises(error, match=match):
             Money.from_units(units, currency)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("call", "error", "match"),
+        [
+            pytest.param(
+                lambda: Money.zero("XXX"), InvalidValueError, r"'currency'.*'XXX'", id="zero-code"
+            ),
+            pytest.param(
+                lambda: Money.zero(""), InvalidValueError, r"'currency'.*''", id="zero-empty"
+            ),
+            pytest.param(
+                lambda: ANY_MONEY.zero(None), TypeError, r"'currency'.*NoneType", id="zero-none"
+            ),
+            pytest.param(
+                lambda: ANY_MONEY.zero(156), TypeError, r"'currency'.*int 156", id="zero-int"
+            ),
+            pytest.param(
+                lambda: Money.zero("yuan"), InvalidValueError, r"'currency'.*'yuan'", id="zero-name"
+            ),
+            pytest.param(
+                lambda: Money.sum([], currency="XXX"),
+                InvalidValueError,
+                r"'currency'",
+                id="sum-code",
+            ),
+            pytest.param(
+                lambda: ANY_MONEY.sum([1], currency="CNY"),
+                TypeError,
+                r"'amounts\[0\]' must be Money, got int",
+                id="sum-int",
+            ),
+            pytest.param(
+                lambda: ANY_MONEY.sum(["1.00"], currency="CNY"),
+                TypeError,
+                r"'amounts\[0\]'.*str",
+                id="sum-str",
+            ),
+            pytest.param(
+                lambda: Money.sum([Money("1", "USD")], currency="CNY"),
+                CurrencyMismatchError,
+                r"CNY with USD",
+                id="sum-usd",
+            ),
+            pytest.param(
+                lambda: ANY_MONEY.sum([None], currency="CNY"),
+                TypeError,
+                r"'amounts\[0\]'.*NoneType",
+                id="sum-none",
+            ),
+        ],
+    )
+    def test_zero_and_sum_bad_input(
+        self, call: Callable[[], object], error: type, match: str
+    ) -> None:
+        """zero and sum refuse unknown currencies and non-Money items, naming them."""
+        with pytest.raises(error, match=match):
+            call()
 
     def test_currency_properties(self) -> None:
         """Minor digits and quantum follow ISO 4217."""

@@ -159,6 +159,70 @@ class TestConstructors:
             make()  # type: ignore[operator]
 
     @pytest.mark.parametrize(
+        ("constructor", "args", "error", "match"),
+        [
+            pytest.param("week", (2025, 0), InvalidValueError, r"'week'.*got 0", id="week-0"),
+            pytest.param("week", (2025, 54), InvalidValueError, r"'week'.*got 54", id="week-54"),
+            pytest.param("week", (2025, "5"), TypeError, r"'week'.*str '5'", id="week-str"),
+            pytest.param("week", (0, 1), InvalidValueError, r"'year'.*got 0", id="week-year-0"),
+            pytest.param("week", (2025.0, 1), TypeError, r"'year'.*float", id="week-year-float"),
+            pytest.param("quarter", (2025, 0), InvalidValueError, r"'quarter'.*got 0", id="q-0"),
+            pytest.param("quarter", (2025, -1), InvalidValueError, r"'quarter'.*-1", id="q-neg"),
+            pytest.param("quarter", (2025, True), TypeError, r"'quarter'.*bool", id="q-bool"),
+            pytest.param("quarter", (2025, None), TypeError, r"'quarter'.*NoneType", id="q-none"),
+            pytest.param("quarter", (10_000, 1), InvalidValueError, r"'year'.*10000", id="q-year"),
+            pytest.param("half_year", (2025, 0), InvalidValueError, r"'half'.*got 0", id="h-0"),
+            pytest.param("half_year", (2025, "H1"), TypeError, r"'half'.*str 'H1'", id="h-str"),
+            pytest.param("half_year", (2025, 1.0), TypeError, r"'half'.*float", id="h-float"),
+            pytest.param("half_year", (-5, 1), InvalidValueError, r"'year'.*-5", id="h-year"),
+            pytest.param("half_year", (2025, 12), InvalidValueError, r"'half'.*12", id="h-12"),
+            pytest.param("year", (0,), InvalidValueError, r"'year'.*got 0", id="y-0"),
+            pytest.param("year", (9999,), InvalidValueError, r"'year'.*9999", id="y-9999"),
+            pytest.param("year", ("2025",), TypeError, r"'year'.*str '2025'", id="y-str"),
+            pytest.param("year", (2025.0,), TypeError, r"'year'.*float", id="y-float"),
+            pytest.param("year", (False,), TypeError, r"'year'.*bool", id="y-bool"),
+            pytest.param("day", ("2025-03-01",), TypeError, r"'d'.*str", id="d-str"),
+            pytest.param("day", (None,), TypeError, r"'d'.*NoneType", id="d-none"),
+            pytest.param("day", (20250301,), TypeError, r"'d'.*int", id="d-int"),
+            pytest.param(
+                "day", (datetime(2025, 3, 1, 9),), TypeError, r"not a datetime", id="d-dt"
+            ),
+            pytest.param("day", (date(9999, 1, 1),), InvalidValueError, r"'year'", id="d-9999"),
+            pytest.param(
+                "containing",
+                (date(2025, 3, 1), None),
+                InvalidValueError,
+                r"'unit'.*None",
+                id="c-none",
+            ),
+            pytest.param(
+                "containing",
+                (date(2025, 3, 1), "MONTH"),
+                InvalidValueError,
+                r"'unit'.*'MONTH'",
+                id="c-upper",
+            ),
+            pytest.param(
+                "containing", (date(2025, 3, 1), ""), InvalidValueError, r"'unit'.*''", id="c-empty"
+            ),
+            pytest.param("containing", (datetime(2025, 3, 1), "day"), TypeError, r"'d'", id="c-dt"),
+            pytest.param(
+                "containing",
+                (date(9999, 3, 1), "month"),
+                InvalidValueError,
+                r"'year'.*9999",
+                id="c-9999",
+            ),
+        ],
+    )
+    def test_named_constructors_bad_input(
+        self, constructor: str, args: tuple[object, ...], error: type, match: str
+    ) -> None:
+        """Each named constructor refuses at least five bad inputs, naming them."""
+        with pytest.raises(error, match=match):
+            getattr(Period, constructor)(*args)
+
+    @pytest.mark.parametrize(
         ("day", "unit", "text"),
         [
             pytest.param(date(2025, 3, 9), PeriodUnit.DAY, "2025-03-09", id="day"),
