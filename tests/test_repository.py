@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import re
 from pathlib import Path
 
@@ -36,6 +37,13 @@ def test_ci_runs_the_readme_test_line_verbatim() -> None:
     ci = _read(".ci/run")
     assert test_line in ci.splitlines()
     assert "set -euo pipefail" in ci
+
+
+def test_readme_example_runs() -> None:
+    """The README's short example is a passing doctest."""
+    result = doctest.testfile(str(ROOT / "README.md"), module_relative=False, verbose=False)
+    assert result.attempted > 0
+    assert result.failed == 0
 
 
 def test_changelog_has_unreleased() -> None:
