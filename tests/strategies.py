@@ -420,12 +420,16 @@ def schedules(
         draw(frequencies() if frequency is None else frequency), anchor=draw(anchor_strategy)
     )
 
+from datetime import datetime as _idatetime  # noqa: E402
+from datetime import timedelta as _itimedelta  # noqa: E402
+from datetime import timezone as _itimezone  # noqa: E402
+
 from propstd.inspections import CheckItem as _CheckItem  # noqa: E402
 from propstd.inspections import Checklist as _Checklist  # noqa: E402
 from propstd.inspections import CheckRecord as _CheckRecord  # noqa: E402
 from propstd.inspections import InspectionPlan as _InspectionPlan  # noqa: E402
 
-INSPECTION_TZ = _timezone(_timedelta(hours=8))
+INSPECTION_TZ = _itimezone(_itimedelta(hours=8))
 """The zone of generated check records (+08:00, as Shanghai)."""
 
 
@@ -464,8 +468,9 @@ def check_records(
     days = (last - first).days
     out = []
     for _ in range(draw(st.integers(0, max_size))):
-        day = first + _timedelta(days=draw(st.integers(0, days)))
-        at = _datetime(day.year, day.month, day.day, draw(st.integers(0, 23)), tzinfo=INSPECTION_TZ)
+        day = first + _itimedelta(days=draw(st.integers(0, days)))
+        hour = draw(st.integers(0, 23))
+        at = _idatetime(day.year, day.month, day.day, hour, tzinfo=INSPECTION_TZ)
         out.append(
             _CheckRecord(
                 draw(st.sampled_from(codes)),
