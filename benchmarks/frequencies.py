@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule
@@ -117,8 +118,11 @@ def with_direct(items: list[tuple[Frequency, date]]) -> list[Counter[int]]:
     return out
 
 
-def timed(fn, items):  # type: ignore[no-untyped-def]
-    best, result = float("inf"), None
+def timed(
+    fn: Callable[[list[tuple[Frequency, date]]], list[Counter[int]]],
+    items: list[tuple[Frequency, date]],
+) -> tuple[float, list[Counter[int]]]:
+    best, result = float("inf"), []
     for _ in range(3):
         t0 = time.perf_counter()
         result = fn(items)

@@ -43,7 +43,8 @@ def main() -> None:
         t0 = time.perf_counter()
         tally = qpi_tally(plan, records=records, findings=[], period=march, calendar=calendar)
         best = min(best, time.perf_counter() - t0)
-    assert tally is not None and tally.records == N
+    assert tally is not None
+    assert tally.records == N
     print(
         f"qpi_tally over {N:,} records: {best:.3f} s, {N / best:,.0f} records/s (goal >= 200,000/s)"
     )
