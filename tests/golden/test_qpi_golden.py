@@ -68,3 +68,13 @@ def test_golden_month_in_partitions(case: dict[str, Any]) -> None:
     """Split into odd and even records (and findings), the tallies add up to the month."""
     whole = _tally(case)
     assert _tally(case, part=slice(0, None, 2)) + _tally(case, part=slice(1, None, 2)) == whole
+
+
+def test_demo_section_renders_the_golden_month() -> None:
+    """The demo's QPI section prints the same month (its figures are the golden ones)."""
+    from propstd._demo import qpi
+
+    text = qpi.render()
+    assert "98.3% (239.5/243.75)" in text
+    assert "84.6% (11/13)" in text
+    assert qpi.TITLE.startswith("QPI")

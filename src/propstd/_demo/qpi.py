@@ -3,18 +3,18 @@
 The plan is the sample's (sample-property.md); the records are made up to show the usual
 troubles: two missed SEC-02 patrols and one missed ENV-01 cleaning check, one missed afternoon
 refuse round, a duplicated weekly ENV-03 check, three records without evidence and one with
-too few samples. The golden test `tests/golden/qpi_march_2025.json` holds the same data with
-every indicator worked out by hand.
+too few samples. The findings are the findings section's (`sample_findings()`). The golden test
+`tests/golden/qpi_march_2025.json` holds the same data with every indicator worked out by hand.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from datetime import date, datetime, time
 
 from propstd._demo import sample
+from propstd._demo.findings import sample_findings
 from propstd.calendars import WorkingCalendar, china_calendar
-from propstd.findings import Category, Finding, Severity
+from propstd.findings import Finding
 from propstd.frequencies import Frequency
 from propstd.inspections import (
     CheckItem,
@@ -153,40 +153,10 @@ def records() -> tuple[CheckRecord, ...]:
     return tuple(sorted(out, key=lambda r: (r.at, r.item_code)))
 
 
-def _finding(n: int, code: str, category: Category, day: int, *, closed: bool) -> Finding:
-    found = datetime.combine(date(2025, 3, day), time(11), tzinfo=sample.TZ)
-    f = Finding(
-        f"F-03{n:02d}",
-        code,
-        category,
-        Severity.MINOR,
-        f"{category.label_zh} on {code}",
-        found,
-        "Chen",
-        department={"SEC": "秩序维护部", "ENV": "环境部", "ENG": "工程部"}.get(code[:3], "品质部"),
-        points=Decimal(2) if category is Category.DEDUCTION else Decimal(0),
-        rectify_by=found + timedelta(days=7),
-        verify_on=found.date() + timedelta(days=8),
-    )
-    g = f.rectify(found + timedelta(days=2), "Wang")
-    if not closed:
-        return g
-    return g.verify(found + timedelta(days=3), "Chen", passed=True)
-
-
 def findings() -> tuple[Finding, ...]:
-    """9 suggestions, 6 rectification and 4 deduction items (2 points each) raised in March;
-    all but one suggestion, one rectification and one deduction item verified by March 31."""
-    kinds = (
-        [(Category.SUGGESTION, "SEC-01", d) for d in (3, 5, 7, 11, 13, 17, 19, 24, 28)]
-        + [(Category.RECTIFICATION, "ENV-01", d) for d in (4, 8, 12, 18, 21, 27)]
-        + [(Category.DEDUCTION, "ENG-02", d) for d in (6, 14, 20, 29)]
-    )
-    last_of = {Category.SUGGESTION: 28, Category.RECTIFICATION: 27, Category.DEDUCTION: 29}
-    return tuple(
-        _finding(n, code, cat, day, closed=day != last_of[cat])
-        for n, (cat, code, day) in enumerate(kinds, start=1)
-    )
+    """The month's findings from the findings section (chapter 3): 9 suggestions, 6
+    rectification and 4 deduction items raised in March, as known on 1 April."""
+    return sample_findings()
 
 
 def tally() -> QpiTally:
