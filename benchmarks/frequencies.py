@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule
 
@@ -55,7 +56,7 @@ def with_propstd(items: list[tuple[Frequency, date]]) -> list[Counter[int]]:
     return out
 
 
-_RRULE = {
+_RRULE: dict[str, tuple[Any, int]] = {
     "day": (DAILY, 1),
     "week": (WEEKLY, 1),
     "month": (MONTHLY, 1),
