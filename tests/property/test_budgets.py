@@ -158,3 +158,31 @@ class TestCollection:
         assert p.shortfall.units >= 0
         assert (p.current.cumulative + p.shortfall) >= p.current.target_amount
         assert json.dumps(str(p.rate))
+
+
+class TestRoundTrip:
+    """Serialization: `from_data(cls, to_data(x)) == x` for every public record."""
+
+    @given(budgets())
+    def test_budget(self, budget: Budget) -> None:
+        """Budgets with revisions survive JSON."""
+        from propstd.serialization import from_data, to_data
+
+        data = json.loads(json.dumps(to_data(budget)))
+        assert from_data(Budget, data) == budget
+
+    @given(budgets(), st.integers(1, 12))
+    def test_report(self, budget: Budget, month: int) -> None:
+        """Variance reports survive JSON."""
+        from propstd.budgets import VarianceReport
+        from propstd.serialization import from_data, to_data
+
+        report = variance(
+            budget,
+            [],
+            period=Period.month(budget.year, month),
+            as_of=datetime(budget.year, 12, 31, tzinfo=UTC),
+            thresholds=VarianceThresholds(explain=Fraction(1, 20), stop=Fraction(1, 10)),
+        )
+        data = json.loads(json.dumps(to_data(report)))
+        assert from_data(VarianceReport, data) == report

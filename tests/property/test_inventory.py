@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,3 +36,16 @@ class TestFifo:
         assert all(lot.received >= newest_issued for lot in out.remaining)
         # only the last lot issued from may be left partly used
         assert all(p.quantity == p.lot.quantity for p in out.issued[:-1])
+
+
+class TestRoundTrip:
+    """Serialization: `from_data(cls, to_data(x)) == x`."""
+
+    @given(stock_lots(), st.data())
+    def test_issue(self, lots: tuple[Lot, ...], data: st.DataObject) -> None:
+        """Lots and issues survive JSON."""
+        from propstd.inventory import FifoIssue
+        from propstd.serialization import from_data, to_data
+
+        out = issue_fifo(lots, data.draw(st.integers(1, sum(lot.quantity for lot in lots))))
+        assert from_data(FifoIssue, json.loads(json.dumps(to_data(out)))) == out

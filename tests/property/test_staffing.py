@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -58,3 +60,17 @@ class TestMonotonic:
         need = staffing_requirement(area_m2=area, households=hh)
         for line in need.lines:
             assert line.count - 1 < line.exact <= line.count
+
+
+class TestRoundTrip:
+    """Serialization: `from_data(cls, to_data(x)) == x`."""
+
+    @given(areas, st.none() | households, staffing_ratios())
+    def test_requirement(self, area: int, hh: int | None, ratios: StaffingRatios) -> None:
+        """Ratios and requirements survive JSON."""
+        from propstd.serialization import from_data, to_data
+        from propstd.staffing import StaffingRequirement
+
+        need = staffing_requirement(area_m2=area, households=hh, ratios=ratios)
+        assert from_data(StaffingRatios, json.loads(json.dumps(to_data(ratios)))) == ratios
+        assert from_data(StaffingRequirement, json.loads(json.dumps(to_data(need)))) == need
