@@ -11,7 +11,15 @@ import importlib
 
 # Module names under propstd._demo, in the order the demo prints them. Each domain adds its
 # section here (one line) when it lands.
-SECTIONS: tuple[str, ...] = ("values", "deadlines", "qpi", "findings", "complaints", "repairs")
+SECTIONS: tuple[str, ...] = (
+    "values",
+    "deadlines",
+    "qpi",
+    "findings",
+    "complaints",
+    "repairs",
+    "budget",
+)
 
 
 def section_titles() -> tuple[tuple[str, str], ...]:
