@@ -165,13 +165,8 @@ class Profile:
 class BudgetLine:
     """One line of an annual budget: an income or cost amount and how it spreads over months.
 
-    Args:
-        code: a short unique code (`"INC-FEE"`).
-        kind: `income` or `cost`.
-        category: a [Category][propstd.budgets.Category] of that kind.
-        annual: the year's amount, not negative.
-        profile: how the amount spreads over the months (even by default).
-        department: the owning department, if any.
+    Takes `code`, `kind`, `category` and `annual` positionally; `profile` (even by default) and
+    `department` by keyword.
 
     Raises:
         InvalidValueError: blank code, negative amount, or a category of the other kind.
