@@ -244,9 +244,13 @@ def reorder_needed(on_hand: int | Sequence[Lot], minimum: int) -> ReorderCheck:
         >>> reorder_needed(12, 10).needed, reorder_needed(10, 10).needed
         (False, True)
     """
-    if isinstance(on_hand, int):
-        count = on_hand
-    else:
-        lots = tuple(on_hand)
+    given: object = on_hand
+    if isinstance(given, int):
+        count = given
+    elif isinstance(given, Sequence) and not isinstance(given, str):
+        lots = tuple(given)
         count = sum(check_type(f"on_hand[{i}]", lot, Lot).quantity for i, lot in enumerate(lots))
+    else:
+        msg = f"'on_hand' must be an int or a sequence of Lot, got {type(given).__name__} {given!r}"
+        raise TypeError(msg)
     return ReorderCheck(on_hand=count, minimum=minimum)

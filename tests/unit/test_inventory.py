@@ -192,7 +192,13 @@ class TestReorder:
             pytest.param(
                 1, -1, InvalidValueError, "'minimum' must not be negative, got -1", id="minimum"
             ),
-            pytest.param(1.5, 1, TypeError, r"'on_hand\[0\]' must be Lot|not iterable", id="float"),
+            pytest.param(
+                1.5,
+                1,
+                TypeError,
+                "'on_hand' must be an int or a sequence of Lot, got float 1.5",
+                id="float",
+            ),
             pytest.param(1, 1.5, TypeError, "'minimum' must be an int", id="float-minimum"),
             pytest.param(["x"], 1, TypeError, r"'on_hand\[0\]' must be Lot", id="not-lots"),
             pytest.param(True, 1, TypeError, "'on_hand' must be an int", id="bool"),
