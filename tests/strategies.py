@@ -420,6 +420,7 @@ def schedules(
         draw(frequencies() if frequency is None else frequency), anchor=draw(anchor_strategy)
     )
 
+
 from datetime import datetime as _idatetime  # noqa: E402
 from datetime import timedelta as _itimedelta  # noqa: E402
 from datetime import timezone as _itimezone  # noqa: E402

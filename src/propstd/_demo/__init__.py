@@ -14,8 +14,8 @@ import importlib
 SECTIONS: tuple[str, ...] = (
     "values",
     "deadlines",
-    "qpi",
     "findings",
+    "qpi",
     "complaints",
     "repairs",
     "budget",
