@@ -6,6 +6,7 @@ Type checks raise the builtin `TypeError`: a wrong Python type is a programming 
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -106,6 +107,43 @@ def exact_number(name: str, value: object) -> int | Decimal | Fraction:
 def to_fraction(name: str, value: object) -> Fraction:
     """Convert an exact number to a `Fraction` (floats and bools raise `TypeError`)."""
     return Fraction(exact_number(name, value))
+
+
+def non_negative_fraction(name: str, value: object) -> Fraction:
+    """Convert an exact, non-negative number to a `Fraction`.
+
+    Raises:
+        TypeError: *value* is a float, a bool or not a number.
+        InvalidValueError: *value* is negative (or NaN/infinite).
+    """
+    f = to_fraction(name, value)
+    if f < 0:
+        msg = f"{name!r} must not be negative, got {value!r}"
+        raise InvalidValueError(msg)
+    return f
+
+
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+def to_enum(name: str, kind: type[E], value: object) -> E:
+    """A member of the `StrEnum` *kind*, from itself or its value (case and padding ignored).
+
+    Raises:
+        TypeError: *value* is neither a member of *kind* nor a `str`.
+        InvalidValueError: no member has that value; the message lists the known values.
+    """
+    if isinstance(value, kind):
+        return value
+    if not isinstance(value, str):
+        msg = f"{name!r} must be a {kind.__name__} or str, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    try:
+        return kind(value.strip().lower())
+    except ValueError:
+        known = ", ".join(m.value for m in kind)
+        msg = f"{name!r} must be one of {known}, got {value!r}"
+        raise InvalidValueError(msg) from None
 
 
 # -- attrs validators --------------------------------------------------------------------

@@ -39,7 +39,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from propstd._validators import at_least, check_date, check_str, check_type
+from propstd._validators import at_least, check_date, check_str, check_type, to_enum
 from propstd.errors import InvalidValueError, ParseError
 from propstd.periods import Period, PeriodUnit
 
@@ -231,42 +231,15 @@ def _number(text: str | None, default: int) -> int:
 
 
 def _to_unit(value: object) -> PeriodUnit:
-    if isinstance(value, PeriodUnit):
-        return value
-    if isinstance(value, str):
-        try:
-            return PeriodUnit(value)
-        except ValueError:
-            pass
-    known = ", ".join(u.value for u in PeriodUnit)
-    msg = f"'unit' must be one of {known}, got {value!r}"
-    raise InvalidValueError(msg)
+    return to_enum("unit", PeriodUnit, value)
 
 
 def _to_shift(value: object) -> ShiftPolicy:
-    if isinstance(value, ShiftPolicy):
-        return value
-    if isinstance(value, str):
-        try:
-            return ShiftPolicy(value)
-        except ValueError:
-            pass
-    known = ", ".join(s.value for s in ShiftPolicy)
-    msg = f"'shift' must be one of {known}, got {value!r}"
-    raise InvalidValueError(msg)
+    return to_enum("shift", ShiftPolicy, value)
 
 
 def _to_proration(value: object) -> Proration:
-    if isinstance(value, Proration):
-        return value
-    if isinstance(value, str):
-        try:
-            return Proration(value)
-        except ValueError:
-            pass
-    known = ", ".join(p.value for p in Proration)
-    msg = f"'proration' must be one of {known}, got {value!r}"
-    raise InvalidValueError(msg)
+    return to_enum("proration", Proration, value)
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 
 import attrs
 
-from propstd._validators import check_date, check_int, check_str
+from propstd._validators import check_date, check_int, check_str, to_enum
 from propstd.errors import InvalidValueError, ParseError
 
 __all__ = ["Period", "PeriodUnit"]
@@ -329,16 +329,7 @@ class Period:
 
 
 def _unit(value: object) -> PeriodUnit:
-    if isinstance(value, PeriodUnit):
-        return value
-    if isinstance(value, str):
-        try:
-            return PeriodUnit(value)
-        except ValueError:
-            pass
-    known = ", ".join(u.value for u in PeriodUnit)
-    msg = f"'unit' must be one of {known}, got {value!r}"
-    raise InvalidValueError(msg)
+    return to_enum("unit", PeriodUnit, value)
 
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [

@@ -23,7 +23,7 @@ from fractions import Fraction
 
 import attrs
 
-from propstd._validators import check_int, check_str, check_type, to_fraction
+from propstd._validators import check_int, check_str, check_type, non_negative_fraction
 from propstd.errors import InvalidValueError, ParseError
 from propstd.money import Rounding
 
@@ -34,28 +34,20 @@ def __dir__() -> list[str]:
     return __all__
 
 
-def _non_negative(name: str, value: object) -> Fraction:
-    f = to_fraction(name, value)
-    if f < 0:
-        msg = f"{name!r} must not be negative, got {value!r}"
-        raise InvalidValueError(msg)
-    return f
-
-
 def _numerator(value: object) -> Fraction:
-    return _non_negative("numerator", value)
+    return non_negative_fraction("numerator", value)
 
 
 def _denominator(value: object) -> Fraction:
-    return _non_negative("denominator", value)
+    return non_negative_fraction("denominator", value)
 
 
 def _minimum(value: object) -> Fraction | None:
-    return None if value is None else _non_negative("minimum", value)
+    return None if value is None else non_negative_fraction("minimum", value)
 
 
 def _maximum(value: object) -> Fraction | None:
-    return None if value is None else _non_negative("maximum", value)
+    return None if value is None else non_negative_fraction("maximum", value)
 
 
 def _format_number(value: Fraction) -> str:

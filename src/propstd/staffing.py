@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from propstd._validators import check_int, check_str, check_type, to_fraction
+from propstd._validators import check_int, check_type, to_enum, to_fraction
 from propstd.errors import InvalidValueError
 from propstd.money import Rounding
 
@@ -289,8 +289,8 @@ def staffing_requirement(
     """
     area = _area(area_m2)
     _households(None, _HOUSEHOLDS, households)
-    k = _vocab(PropertyKind, "kind", kind)
-    ph = _vocab(Phase, "phase", phase)
+    k = to_enum("kind", PropertyKind, kind)
+    ph = to_enum("phase", Phase, phase)
     r = StaffingRatios.seed() if ratios is None else check_type("ratios", ratios, StaffingRatios)
     rounding = r.rounding
     how = f"(rounded {rounding.value})"
@@ -344,12 +344,3 @@ def _share_cap(cap: int, counts: tuple[int, int]) -> tuple[int, int]:
     if sum(floors) < cap:
         floors[1 if rests[1] > rests[0] else 0] += 1
     return floors[0], floors[1]
-
-
-def _vocab(enum_type: type[enum.StrEnum], name: str, value: object) -> Any:
-    try:
-        return enum_type(check_str(name, value))
-    except ValueError:
-        known = ", ".join(m.value for m in enum_type)
-        msg = f"{name!r} must be one of {known}, got {value!r}"
-        raise InvalidValueError(msg) from None

@@ -33,7 +33,15 @@ from typing import TypeVar
 import attrs
 
 from propstd import _time
-from propstd._validators import aware, check_aware, check_int, check_str, check_type, nonblank
+from propstd._validators import (
+    aware,
+    check_aware,
+    check_int,
+    check_str,
+    check_type,
+    nonblank,
+    to_enum,
+)
 from propstd.calendars import WorkingCalendar
 from propstd.errors import InvalidValueError, ParseError
 
@@ -75,26 +83,12 @@ def _amount(value: object) -> int:
     return amount
 
 
-def _enum_member(name: str, kind: type[_E], value: object) -> _E:
-    if isinstance(value, kind):
-        return value
-    if not isinstance(value, str):
-        msg = f"{name!r} must be a {kind.__name__} or str, got {type(value).__name__} {value!r}"
-        raise TypeError(msg)
-    try:
-        return kind(value.strip().lower())
-    except ValueError:
-        known = ", ".join(m.value for m in kind)
-        msg = f"{name!r} must be one of {known}, got {value!r}"
-        raise InvalidValueError(msg) from None
-
-
 def _unit(value: object) -> TimeUnit:
-    return _enum_member("unit", TimeUnit, value)
+    return to_enum("unit", TimeUnit, value)
 
 
 def _clock(value: object) -> Clock:
-    return _enum_member("clock", Clock, value)
+    return to_enum("clock", Clock, value)
 
 
 _MINUTES_PER = {TimeUnit.MINUTE: 1, TimeUnit.HOUR: 60}

@@ -141,7 +141,7 @@ class TestFrequencyConstruction:
             pytest.param({"count": 1.5, "unit": "day"}, TypeError, "'count'", id="float"),
             pytest.param({"count": True, "unit": "day"}, TypeError, "'count'", id="bool"),
             pytest.param({"unit": "fortnight"}, InvalidValueError, "'unit'.*fortnight", id="unit"),
-            pytest.param({"unit": 3}, InvalidValueError, "'unit'.*3", id="unit-int"),
+            pytest.param({"unit": 3}, TypeError, "'unit'.*3", id="unit-int"),
         ],
     )
     def test_bad_fields(
@@ -210,7 +210,7 @@ class TestRequiredIn:
             ),
             pytest.param("2025-03", ANCHOR, "seed", TypeError, "'month'", id="string-month"),
             pytest.param(MARCH, "2025-01-06", "seed", TypeError, "'anchor'", id="string-anchor"),
-            pytest.param(MARCH, ANCHOR, 2, InvalidValueError, "'proration'.*2", id="proration-int"),
+            pytest.param(MARCH, ANCHOR, 2, TypeError, "'proration'.*2", id="proration-int"),
             pytest.param(
                 MARCH,
                 ANCHOR,
@@ -336,7 +336,7 @@ class TestSchedule:
             pytest.param(
                 (Frequency(unit="day"),),
                 {"anchor": ANCHOR, "shift": 1},
-                InvalidValueError,
+                TypeError,
                 "'shift'.*1",
                 id="shift-int",
             ),

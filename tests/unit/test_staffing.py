@@ -118,7 +118,12 @@ class TestBad:
                 "'phase' must be one of operation, show_flat",
                 id="phase",
             ),
-            pytest.param({"phase": 1}, TypeError, "'phase' must be a str", id="phase-type"),
+            pytest.param(
+                {"phase": 1},
+                TypeError,
+                "'phase' must be a Phase or str, got int 1",
+                id="phase-type",
+            ),
             pytest.param(
                 {"ratios": "seed"}, TypeError, "'ratios' must be StaffingRatios", id="ratios"
             ),

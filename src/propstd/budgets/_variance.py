@@ -16,7 +16,7 @@ from propstd._validators import (
     check_nonblank,
     check_str,
     check_type,
-    to_fraction,
+    non_negative_fraction,
 )
 from propstd.budgets._common import (
     _enum_repr,
@@ -64,20 +64,12 @@ class Actual:
     """The amount booked."""
 
 
-def _threshold(name: str, value: object) -> Fraction:
-    f = to_fraction(name, value)
-    if f < 0:
-        msg = f"{name!r} must not be negative, got {value!r}"
-        raise InvalidValueError(msg)
-    return f
-
-
 def _explain(value: object) -> Fraction:
-    return _threshold("explain", value)
+    return non_negative_fraction("explain", value)
 
 
 def _stop(value: object) -> Fraction:
-    return _threshold("stop", value)
+    return non_negative_fraction("stop", value)
 
 
 @attrs.frozen(kw_only=True)
