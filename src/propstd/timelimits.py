@@ -508,6 +508,8 @@ def deadline(start: datetime, limit: TimeLimit, *, calendar: WorkingCalendar) ->
       local date (the start day is not counted, working or not);
     - working days, 0 ("same working day", 当日): the close of the start's day if it is a
       working day and *start* is before its close; otherwise the close of the next working day.
+      The start's day is its local date, also on a night calendar: at 03:00 inside the
+      previous evening's `22:00-06:00` shift, the day is today, whose shift closes tomorrow.
 
     Raises:
         NaiveDatetimeError: *start* has no UTC offset.

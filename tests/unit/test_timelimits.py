@@ -372,6 +372,7 @@ class TestOrdering:
 SH = ZoneInfo("Asia/Shanghai")
 BERLIN = ZoneInfo("Europe/Berlin")
 OFFICE = china_calendar(hours="08:30-12:00,13:30-17:30")
+NIGHT = WorkingCalendar.weekly(hours="22:00-06:00", days="daily", zone="Asia/Shanghai")
 DUTY = WorkingCalendar.weekly(hours="00:00-24:00", days="daily", zone="Asia/Shanghai")
 BERLIN_DAY = WorkingCalendar.weekly(hours="00:00-24:00", days="daily", zone="Europe/Berlin")
 EVE = datetime(2025, 9, 30, 17, 50, tzinfo=SH)  # Tuesday before the National Day holiday
@@ -396,6 +397,10 @@ DEADLINES = [
     pytest.param(EVE, "3个工作日", OFFICE, sh(2025, 10, 11, 17, 30), id="eve-3-working-days"),
     pytest.param(EVE, "24 hours", OFFICE, sh(2025, 10, 1, 17, 50), id="eve-24-hours"),
     pytest.param(EVE, "当日", OFFICE, sh(2025, 10, 9, 17, 30), id="eve-same-day"),
+    # a night shift: 03:00 Tuesday lies in Monday's 22:00-06:00 shift, but the start's day is
+    # its date (Tuesday), whose shift closes at 06:00 on Wednesday
+    pytest.param(sh(2025, 3, 4, 3), "当日", NIGHT, sh(2025, 3, 5, 6), id="night-same-day"),
+    pytest.param(sh(2025, 3, 4, 3), "2 working hours", NIGHT, sh(2025, 3, 4, 5), id="night-2h"),
     pytest.param(EVE, "次日", OFFICE, sh(2025, 10, 9, 17, 30), id="eve-next-day"),
     pytest.param(EVE, "3 calendar days", OFFICE, sh(2025, 10, 4), id="eve-3-calendar-days"),
     pytest.param(EVE, "15 minutes", OFFICE, sh(2025, 9, 30, 18, 5), id="eve-15-minutes"),
