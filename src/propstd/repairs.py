@@ -357,16 +357,6 @@ def _milestones(category: RepairCategory, limits: RepairLimits) -> tuple[Milesto
     )
 
 
-def _from_appointment(timeline: Timeline, appointment: datetime) -> Timeline:
-    """The timeline as the limits see it: events before the appointment moved to it."""
-    cut = to_utc(appointment)
-    return Timeline(
-        tuple(
-            e if to_utc(e.at) >= cut else attrs.evolve(e, at=appointment) for e in timeline.events
-        )
-    )
-
-
 def _latest_verdict(timeline: Timeline, as_of: datetime) -> bool | None:
     seen = timeline.until(as_of)
     last = None if seen is None else seen.last(EventKind.REVISITED)
@@ -484,30 +474,18 @@ def repair_status(
     check_type("calendar", calendar, WorkingCalendar)
     check_aware("as_of", as_of)
     arrival, completion, revisit = _milestones(order.category, limits)
-    clock = order.timeline
-    if order.appointment is not None:
-        clock = _from_appointment(order.timeline, order.appointment)
-    judged = []
-    for milestone in (arrival, completion):
-        status = clock.status(milestone, calendar=calendar, as_of=as_of)
-        if (
-            order.appointment is not None
-            and status.done_at is not None
-            and to_utc(status.done_at) == to_utc(order.appointment)
-        ):
-            # report the real instant of work done before (or at) the appointment
-            early = order.timeline.first(milestone.target)
-            assert early is not None
-            status = attrs.evolve(status, done_at=early.at)
-        judged.append(status)
+    arrival_status, completion_status = (
+        order.timeline.status(m, calendar=calendar, as_of=as_of, start_at=order.appointment)
+        for m in (arrival, completion)
+    )
     return RepairStatus(
         order_id=order.id,
         category=order.category,
         technician=order.technician,
         as_of=as_of,
         start_at=order.start,
-        arrival=judged[0],
-        completion=judged[1],
+        arrival=arrival_status,
+        completion=completion_status,
         revisit=order.timeline.status(revisit, calendar=calendar, as_of=as_of),
         satisfied=_latest_verdict(order.timeline, as_of),
     )

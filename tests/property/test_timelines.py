@@ -218,3 +218,21 @@ class TestPriorityChange:
         assert s.remaining == timedelta(0) or s.overrun == timedelta(0)
         assert s.remaining >= timedelta(0)
         assert s.overrun >= timedelta(0)
+
+
+class TestStartAt:
+    """`Timeline.status(..., start_at=)` docs: the clock starts at *start_at* "instead of at
+    the `start` event, unless that event is later"."""
+
+    @pytest.mark.slow
+    @given(timelines(), milestones(), deadline_calendars(), st.integers(0, 60 * 24 * 10))
+    def test_start_at_receipt_changes_nothing(
+        self, timeline: Timeline, milestone: Milestone, calendar: WorkingCalendar, later: int
+    ) -> None:
+        """Starting the clock at the received instant is the same as not saying it."""
+        as_of = timeline.events[-1].at + timedelta(minutes=later)
+        plain = timeline.status(milestone, calendar=calendar, as_of=as_of)
+        held = timeline.status(
+            milestone, calendar=calendar, as_of=as_of, start_at=timeline.received_at
+        )
+        assert held == plain

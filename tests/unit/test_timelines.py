@@ -739,3 +739,114 @@ class TestStatusArguments:
         } | kwargs
         with pytest.raises(error, match=match):
             Timeline.start(utc(9)).status(args.pop("milestone"), **args)
+
+
+class TestStatusStartAt:
+    """`status(..., start_at=)`: the clock held until an instant (a repair's appointment)."""
+
+    FOUR_HOURS = Milestone("completed", TimeLimit.hours(4), pausable=True)
+
+    def test_clock_starts_at_start_at(self) -> None:
+        """The deadline counts from *start_at*, not from receipt."""
+        s = Timeline.start(utc(9)).status(
+            self.FOUR_HOURS, calendar=ALWAYS_OPEN, as_of=utc(13), start_at=utc(12)
+        )
+        assert s.state is MilestoneState.PENDING
+        assert (s.start_at, s.due_at, s.remaining) == (utc(12), utc(16), timedelta(hours=3))
+
+    def test_not_applicable_before_start_at(self) -> None:
+        """Before *start_at* the clock has not started."""
+        s = Timeline.start(utc(9)).status(
+            self.FOUR_HOURS, calendar=ALWAYS_OPEN, as_of=utc(11), start_at=utc(12)
+        )
+        assert s.state is MilestoneState.NOT_APPLICABLE
+        assert s.due_at is None
+
+    def test_done_before_start_at_is_met_at_its_real_instant(self) -> None:
+        """Work done before *start_at* is met, done at its real instant, spare counted from
+        *start_at*."""
+        m = Milestone("arrived", TimeLimit.hours(1))
+        t = Timeline.start(utc(9)).arrived(utc(10))
+        s = t.status(m, calendar=ALWAYS_OPEN, as_of=utc(14), start_at=utc(12))
+        assert s.state is MilestoneState.MET
+        assert (s.done_at, s.due_at, s.remaining) == (utc(10), utc(13), timedelta(hours=1))
+
+    def test_pause_before_start_at_is_not_counted(self) -> None:
+        """A pause over before *start_at* does not move the deadline."""
+        t = Timeline.start(utc(9)).paused(utc(10), "parts").resumed(utc(11))
+        s = t.status(self.FOUR_HOURS, calendar=ALWAYS_OPEN, as_of=utc(13), start_at=utc(12))
+        assert (s.due_at, s.paused, s.pauses) == (utc(16), timedelta(0), ())
+
+    def test_pause_straddling_start_at_is_clipped(self) -> None:
+        """A pause running at *start_at* counts from *start_at* only."""
+        t = Timeline.start(utc(9)).paused(utc(10), "parts").resumed(utc(13))
+        s = t.status(self.FOUR_HOURS, calendar=ALWAYS_OPEN, as_of=utc(14), start_at=utc(12))
+        segment = PauseSegment(
+            start=utc(12), end=utc(13), reason="parts", counted=timedelta(hours=1)
+        )
+        assert (s.due_at, s.paused, s.pauses) == (utc(17), timedelta(hours=1), (segment,))
+
+    def test_pause_open_at_start_at_runs_to_as_of(self) -> None:
+        """A pause still running counts from *start_at* to *as_of*."""
+        t = Timeline.start(utc(9)).paused(utc(10), "owner absent")
+        s = t.status(self.FOUR_HOURS, calendar=ALWAYS_OPEN, as_of=utc(14), start_at=utc(12))
+        assert (s.due_at, s.paused) == (utc(18), timedelta(hours=2))
+
+    def test_closed_time_straddling_start_at_is_clipped(self) -> None:
+        """Under continue_clock the closed time counts only after *start_at*."""
+        m = Milestone("completed", TimeLimit.hours(4))
+        t = Timeline.start(utc(9)).completed(utc(10)).closed(utc(10)).reopened(utc(13))
+        s = t.status(m, calendar=ALWAYS_OPEN, as_of=utc(14), start_at=utc(12))
+        assert (s.due_at, s.paused) == (utc(17), timedelta(hours=1))
+        assert s.pauses[0].reason == "closed"
+
+    def test_priority_change_before_start_at_sets_the_limit(self) -> None:
+        """A priority change before *start_at* gives the limit in force at it."""
+        m = Milestone(
+            "completed", TimeLimit.hours(4), priority_limits={"urgent": TimeLimit.hours(1)}
+        )
+        t = Timeline.start(utc(9)).priority_changed(utc(10), "urgent")
+        s = t.status(m, calendar=ALWAYS_OPEN, as_of=utc(12), start_at=utc(12))
+        assert (s.limit, s.due_at) == (TimeLimit.hours(1), utc(13))
+
+    def test_restart_after_start_at_restarts_at_the_reopen(self) -> None:
+        """A restart on a reopen after *start_at* restarts at the reopen."""
+        m = Milestone("completed", TimeLimit.hours(2), reopen="restart")
+        t = Timeline.start(utc(9)).completed(utc(10)).closed(utc(10)).reopened(utc(13))
+        s = t.status(m, calendar=ALWAYS_OPEN, as_of=utc(14), start_at=utc(12))
+        assert (s.start_at, s.due_at) == (utc(13), utc(15))
+
+    def test_later_start_event_wins(self) -> None:
+        """A start event after *start_at* still starts the clock."""
+        m = Milestone("completed", TimeLimit.hours(2), start="arrived")
+        t = Timeline.start(utc(9)).arrived(utc(14))
+        s = t.status(m, calendar=ALWAYS_OPEN, as_of=utc(15), start_at=utc(12))
+        assert (s.start_at, s.due_at) == (utc(14), utc(16))
+
+    @pytest.mark.parametrize(
+        ("start_at", "error", "match"),
+        [
+            pytest.param(datetime(2025, 3, 3, 12), NaiveDatetimeError, "'start_at'", id="naive"),
+            pytest.param(
+                utc(8),
+                InvalidValueError,
+                r"'start_at' '2025-03-03T08:00:00\+00:00' must not be before the request was "
+                r"received \('2025-03-03T09:00:00\+00:00'\)",
+                id="before-receipt",
+            ),
+            pytest.param(
+                datetime(2025, 3, 3, 9, tzinfo=TZ),
+                InvalidValueError,
+                r"'start_at' '2025-03-03T09:00:00\+08:00' must not be before",
+                id="before-receipt-other-zone",
+            ),
+            pytest.param("2025-03-03 12:00", TypeError, "'start_at'", id="str"),
+            pytest.param(12, TypeError, "'start_at'.*12", id="int"),
+        ],
+    )
+    def test_bad_start_at(self, start_at: object, error: type[Exception], match: str) -> None:
+        """A naive, too-early or mistyped *start_at* raises, naming it."""
+        with pytest.raises(error, match=match):
+            Timeline.start(utc(9)).status(
+                self.FOUR_HOURS, calendar=ALWAYS_OPEN, as_of=utc(13), start_at=loose(start_at)
+            )

@@ -10,6 +10,7 @@ import attrs
 from propstd._time import ZERO, to_utc, zone
 from propstd._validators import check_aware, check_type
 from propstd.calendars import WorkingCalendar
+from propstd.errors import InvalidValueError
 from propstd.timelimits import Clock, TimeLimit, deadline
 from propstd.timelines._events import (
     _UNDONE_BY_REOPEN,
@@ -198,7 +199,12 @@ class Timeline:
         return None if seen is None else seen.state
 
     def status(
-        self, milestone: Milestone, *, calendar: WorkingCalendar, as_of: datetime
+        self,
+        milestone: Milestone,
+        *,
+        calendar: WorkingCalendar,
+        as_of: datetime,
+        start_at: datetime | None = None,
     ) -> MilestoneStatus:
         """Judge *milestone* on this timeline as of *as_of* (events after it are ignored).
 
@@ -207,9 +213,20 @@ class Timeline:
         only one after the last reopen counts). Working-clock limits use *calendar*; natural
         calendar-day limits end at midnight in the calendar's zone.
 
+        *start_at* (e.g. a repair's appointment) holds the clock until that instant: it starts
+        at *start_at* instead of at the `start` event, unless that event is later (the event
+        must still have happened for the milestone to apply). So it replaces the initial start
+        of a `received` clock, while a clock restarted by a reopen (a restart policy, or a start
+        event undone by the reopen) still restarts at the reopen, if that is after *start_at*.
+        Before *start_at* the milestone is not applicable. A target done before *start_at* is
+        done at its real instant and met (its spare time counted from *start_at*). A pause (or
+        closed time) counts only for its part after *start_at*, and a priority change before
+        it sets the limit in force at *start_at*, whatever the priority-change policy.
+
         Raises:
             TypeError: wrong argument types.
-            NaiveDatetimeError: *as_of* is naive.
+            NaiveDatetimeError: *as_of* or *start_at* is naive.
+            InvalidValueError: *start_at* is before the request was received.
             CalendarCoverageError: the calendar has no data for an instant involved.
 
         Examples:
@@ -226,7 +243,15 @@ class Timeline:
         check_type("milestone", milestone, Milestone)
         check_type("calendar", calendar, WorkingCalendar)
         check_aware("as_of", as_of)
-        return _Judge(self, milestone, calendar, as_of).run()
+        if start_at is not None:
+            check_aware("start_at", start_at)
+            if to_utc(start_at) < to_utc(self.received_at):
+                msg = (
+                    f"'start_at' {start_at.isoformat()!r} must not be before the request was "
+                    f"received ({self.received_at.isoformat()!r})"
+                )
+                raise InvalidValueError(msg)
+        return _Judge(self, milestone, calendar, as_of, start_at).run()
 
 
 # -- the judgement ------------------------------------------------------------------------
@@ -240,11 +265,17 @@ class _Judge:
     """One evaluation of a milestone on a timeline (private, short-lived)."""
 
     def __init__(
-        self, timeline: Timeline, milestone: Milestone, calendar: WorkingCalendar, as_of: datetime
+        self,
+        timeline: Timeline,
+        milestone: Milestone,
+        calendar: WorkingCalendar,
+        as_of: datetime,
+        start_at: datetime | None,
     ) -> None:
         self.milestone = milestone
         self.calendar = calendar
         self.as_of = as_of
+        self.start_at = start_at
         self.tz = zone(calendar.zone)
         cut = to_utc(as_of)
         self.events = [e for e in timeline.events if to_utc(e.at) <= cut]
@@ -295,7 +326,33 @@ class _Judge:
         d_idx = self._first(m.target, lo)
         end_idx = len(events) if d_idx is None else d_idx
         end = self.as_of if d_idx is None else events[d_idx].at
-        return self._simulate(start, limit, events[s_idx + 1 : end_idx], end, d_idx)
+        window = events[s_idx + 1 : end_idx]
+        stop: tuple[datetime, str] | None = None
+        if self.start_at is not None:
+            start = max(start, self.start_at, key=to_utc)
+            if to_utc(self.as_of) < to_utc(start):
+                return MilestoneStatus(
+                    milestone=m, state=MilestoneState.NOT_APPLICABLE, as_of=self.as_of, limit=limit
+                )
+            # what happened before the clock started: the limit in force and any pause open
+            cut = to_utc(start)
+            for e in (e for e in window if to_utc(e.at) < cut):
+                if isinstance(e, PriorityChanged):
+                    limit = m.limit_for(e.to) or limit
+                elif self._opens(e):
+                    stop = (start, e.reason if isinstance(e, Paused) else "closed")
+                elif e.kind in (EventKind.RESUMED, EventKind.REOPENED):
+                    stop = None
+            window = [e for e in window if to_utc(e.at) >= cut]
+            end = max(end, start, key=to_utc)
+        return self._simulate(start, limit, window, end, d_idx, stop)
+
+    def _opens(self, e: Event) -> bool:
+        """Whether *e* stops the milestone's clock."""
+        m = self.milestone
+        return (m.pausable and e.kind is EventKind.PAUSED) or (
+            e.kind is EventKind.CLOSED and m.reopen is ReopenPolicy.CONTINUE_CLOCK
+        )
 
     def _simulate(
         self,
@@ -304,12 +361,12 @@ class _Judge:
         window: list[Event],
         end: datetime,
         d_idx: int | None,
+        stop: tuple[datetime, str] | None,
     ) -> MilestoneStatus:
         m = self.milestone
         due = self.due(start, limit)
         total = self.measure(limit, start, due)
         segments: list[PauseSegment] = []
-        stop: tuple[datetime, str] | None = None
 
         def close(at: datetime) -> None:
             nonlocal due, stop
@@ -321,10 +378,7 @@ class _Judge:
             stop = None
 
         for e in window:
-            opens = (m.pausable and e.kind is EventKind.PAUSED) or (
-                e.kind is EventKind.CLOSED and m.reopen is ReopenPolicy.CONTINUE_CLOCK
-            )
-            if opens:
+            if self._opens(e):
                 if to_utc(e.at) > to_utc(due):
                     break  # the deadline had passed: later pauses do not undo the breach
                 stop = (e.at, e.reason if isinstance(e, Paused) else "closed")
@@ -385,7 +439,8 @@ class _Judge:
         when = self.as_of if done is None else done
         if to_utc(when) <= to_utc(due):
             state = MilestoneState.PENDING if done is None else MilestoneState.MET
-            remaining, overrun = self.measure(limit, when, due), ZERO
+            # spare time counts from the clock's start (work may be done before *start_at*)
+            remaining, overrun = self.measure(limit, max(when, start, key=to_utc), due), ZERO
         else:
             state = MilestoneState.BREACHED
             remaining, overrun = ZERO, self.measure(limit, due, when)
