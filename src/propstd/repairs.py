@@ -425,9 +425,10 @@ def repair_status(
     Sunday is still due 15 minutes later.
 
     The arrival and completion clocks start when the order was received or, for a scheduled
-    order, at its appointment (events before the appointment count as happening at it: an
-    early arrival is on time). Only the completion milestone is extended by pauses. The revisit
-    clock starts at completion. Events after *as_of* are ignored.
+    order, at its appointment (see the *start_at* of `Timeline.status()`: work done before the
+    appointment is on time and keeps its real instant; only pausing after it counts). Only
+    the completion milestone is extended by pauses. The revisit clock starts at completion.
+    Events after *as_of* are ignored.
 
     Args:
         order: the repair order.
