@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 
 import attrs
 
-from propstd._validators import check_date, check_int, check_str, to_enum
+from propstd._validators import check_date, check_int, check_str, is_date, to_enum
 from propstd.errors import InvalidValueError, ParseError
 
 __all__ = ["Period", "PeriodUnit"]
@@ -82,10 +82,6 @@ def _month_start(year: int, month: int) -> date:
     return date(year + y, m + 1, 1)
 
 
-def _is_date(_instance: object, attribute: attrs.Attribute[date], value: object) -> None:
-    check_date(attribute.name, value)
-
-
 @attrs.frozen(order=True, repr=False)
 class Period:
     """A half-open range of dates `[start, end)`, at least one day long.
@@ -102,9 +98,9 @@ class Period:
         (True, False)
     """
 
-    start: date = attrs.field(validator=_is_date)
+    start: date = attrs.field(validator=is_date)
     """The first day in the period."""
-    end: date = attrs.field(validator=_is_date)
+    end: date = attrs.field(validator=is_date)
     """The first day after the period (exclusive)."""
 
     def __attrs_post_init__(self) -> None:

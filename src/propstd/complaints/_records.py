@@ -17,6 +17,7 @@ from propstd._validators import (
     check_nonblank,
     check_type,
     is_str,
+    nonblank,
     to_tuple,
 )
 from propstd.calendars import WorkingCalendar
@@ -76,10 +77,6 @@ class EscalationReason(enum.StrEnum):
     """More departments handle it than the policy allows: one step up."""
 
 
-def _role(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    check_nonblank(attribute.name, value)
-
-
 def _limit(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_type(attribute.name, value, TimeLimit)
 
@@ -115,7 +112,7 @@ class EscalationStep:
 
     after: TimeLimit = attrs.field(converter=_as_limit)
     """How long the complaint may stay unresolved (from receipt) before this step."""
-    role: str = attrs.field(validator=_role)
+    role: str = attrs.field(validator=nonblank)
     """Who is told and takes over (`"项目经理"`)."""
 
     def __str__(self) -> str:
@@ -253,9 +250,9 @@ class ComplaintPolicy:
     """The resolution limit (e.g. closed within 5 working days)."""
     revisit: Milestone = attrs.field(validator=_milestone)
     """The return-visit limit (e.g. revisited within 3 working days of closing)."""
-    vip_role: str = attrs.field(validator=_role)
+    vip_role: str = attrs.field(validator=nonblank)
     """The ladder role a VIP complaint starts at (a manager follows it personally)."""
-    major_role: str = attrs.field(validator=_role)
+    major_role: str = attrs.field(validator=nonblank)
     """Who is told at once of a major complaint (need not be on the ladder)."""
     repeat_window: timedelta = attrs.field(validator=_positive_window)
     """A complaint by the same customer on the same topic within this time is a repeat."""
@@ -314,7 +311,7 @@ class Complaint:
         (<ComplaintLevel.DEMAND: 'demand'>, True)
     """
 
-    id: str = attrs.field(validator=_role)
+    id: str = attrs.field(validator=nonblank)
     """The register number."""
     received_at: datetime = attrs.field(validator=lambda _i, a, v: check_aware(a.name, v))
     """When it was received (an aware instant)."""

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from propstd._time import day_start, zone
-from propstd._validators import check_date, check_type, is_int, nonblank, to_fraction, to_tuple
+from propstd._validators import check_type, is_date, is_int, nonblank, to_fraction, to_tuple
 from propstd.calendars import WorkingCalendar
 from propstd.errors import InvalidValueError
 from propstd.findings import Category, Finding, FindingStatus
@@ -38,10 +38,6 @@ def _positive_fraction(value: object) -> Fraction:
     return f
 
 
-def _is_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    check_date(attribute.name, value)
-
-
 @attrs.frozen(kw_only=True, order=False)
 class Requirement:
     """Checks required from one window of one item (or checklist) of one plan.
@@ -54,9 +50,9 @@ class Requirement:
     """The plan's [identity][propstd.inspections.InspectionPlan.identity]."""
     code: str = attrs.field(validator=nonblank)
     """The item code (check points) or checklist code (rounds)."""
-    window: date = attrs.field(validator=_is_date)
+    window: date = attrs.field(validator=is_date)
     """The first day of the window."""
-    month: date | None = attrs.field(default=None, validator=attrs.validators.optional(_is_date))
+    month: date | None = attrs.field(default=None, validator=attrs.validators.optional(is_date))
     """The month this share belongs to (`None`: the whole window)."""
     required: Fraction = attrs.field(converter=_positive_fraction)
     """Checks required (a fraction for prorated shares)."""
@@ -75,7 +71,7 @@ class Completion:
     """The plan's identity."""
     code: str = attrs.field(validator=nonblank)
     """The item code."""
-    window: date = attrs.field(validator=_is_date)
+    window: date = attrs.field(validator=is_date)
     """The first day of the window."""
     count: int = attrs.field(validator=_non_negative)
     """Records in the window (duplicates included)."""
@@ -93,7 +89,7 @@ class RoundsDone:
     """The plan's identity."""
     code: str = attrs.field(validator=nonblank)
     """The checklist code."""
-    window: date = attrs.field(validator=_is_date)
+    window: date = attrs.field(validator=is_date)
     """The first day of the window."""
     rounds: tuple[str, ...] = attrs.field(converter=_round_ids)
     """Round ids (a record's `round_id`, else its local date in ISO form), sorted, unique."""

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 import attrs
 
 from propstd._time import to_utc
-from propstd._validators import check_aware, check_nonblank
+from propstd._validators import check_aware, nonblank
 from propstd.errors import InvalidValueError, TransitionError
 
 __all__: list[str] = []
@@ -108,10 +108,6 @@ class Arrived(Event):
     kind: ClassVar[EventKind] = EventKind.ARRIVED
 
 
-def _reason(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    check_nonblank(attribute.name, value)
-
-
 @attrs.frozen(repr=False)
 class Paused(Event):
     """The clock stopped for a reason (`"parts"`, `"owner absent"`).
@@ -121,7 +117,7 @@ class Paused(Event):
     """
 
     kind: ClassVar[EventKind] = EventKind.PAUSED
-    reason: str = attrs.field(validator=_reason)
+    reason: str = attrs.field(validator=nonblank)
     """Why the clock stopped."""
 
     def _extra(self) -> str:
@@ -165,7 +161,7 @@ class PriorityChanged(Event):
     """
 
     kind: ClassVar[EventKind] = EventKind.PRIORITY_CHANGED
-    to: str = attrs.field(validator=_reason)
+    to: str = attrs.field(validator=nonblank)
     """The new priority (`"emergency"`, `"demand"` …)."""
 
     def _extra(self) -> str:

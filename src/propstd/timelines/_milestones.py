@@ -10,10 +10,10 @@ from typing import Any
 import attrs
 
 from propstd._time import ZERO
-from propstd._validators import check_aware, check_nonblank, check_type, is_str
+from propstd._validators import check_aware, check_nonblank, check_type, is_str, nonblank
 from propstd.errors import InvalidValueError
 from propstd.timelimits import TimeLimit
-from propstd.timelines._events import EventKind, _reason
+from propstd.timelines._events import EventKind
 
 __all__: list[str] = []
 
@@ -196,7 +196,7 @@ class PauseSegment:
     """When the clock stopped."""
     end: datetime = attrs.field(validator=lambda _i, a, v: check_aware(a.name, v))
     """When it ran again (or the status' `as_of`, or the target instant, if it had not)."""
-    reason: str = attrs.field(validator=_reason)
+    reason: str = attrs.field(validator=nonblank)
     """Why."""
     counted: timedelta
     """How much it moved the deadline, in the milestone's clock (working time for a working
