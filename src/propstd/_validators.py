@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from propstd._repr import shown
+from propstd._vocab import to_member
 from propstd.errors import InvalidValueError, NaiveDatetimeError
 
 T = TypeVar("T")
@@ -56,7 +58,7 @@ def check_nonblank(name: str, value: object) -> str:
     text = check_str(name, value)
     if not text.strip():
         msg = f"{name!r} must not be empty, got {value!r}"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field=name, value=value)
     return text
 
 
@@ -67,7 +69,7 @@ def check_aware(name: str, value: object) -> datetime:
         raise TypeError(msg)
     if value.tzinfo is None or value.utcoffset() is None:
         msg = f"{name!r} must be timezone-aware (an instant), got naive {value.isoformat()!r}"
-        raise NaiveDatetimeError(msg)
+        raise NaiveDatetimeError(msg, field=name, value=value)
     return value
 
 
@@ -100,7 +102,7 @@ def exact_number(name: str, value: object) -> int | Decimal | Fraction:
         raise TypeError(msg)
     if isinstance(value, Decimal) and not value.is_finite():
         msg = f"{name!r} must be finite, got {value!r}"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field=name, value=value)
     return value
 
 
@@ -118,8 +120,8 @@ def non_negative_fraction(name: str, value: object) -> Fraction:
     """
     f = to_fraction(name, value)
     if f < 0:
-        msg = f"{name!r} must not be negative, got {value!r}"
-        raise InvalidValueError(msg)
+        msg = f"{name!r} must not be negative, got {shown(value)}"
+        raise InvalidValueError(msg, field=name, value=value)
     return f
 
 
@@ -127,23 +129,16 @@ E = TypeVar("E", bound=enum.StrEnum)
 
 
 def to_enum(name: str, kind: type[E], value: object) -> E:
-    """A member of the `StrEnum` *kind*, from itself or its value (case and padding ignored).
+    """A member of the `StrEnum` *kind*, from itself or any word it accepts.
+
+    The one coercion of every vocabulary (see `propstd._vocab`): English value, member name,
+    Chinese label and the seeds' words, ignoring case and surrounding blanks.
 
     Raises:
         TypeError: *value* is neither a member of *kind* nor a `str`.
-        InvalidValueError: no member has that value; the message lists the known values.
+        InvalidValueError: no member has that name; the message lists the accepted words.
     """
-    if isinstance(value, kind):
-        return value
-    if not isinstance(value, str):
-        msg = f"{name!r} must be a {kind.__name__} or str, got {type(value).__name__} {value!r}"
-        raise TypeError(msg)
-    try:
-        return kind(value.strip().lower())
-    except ValueError:
-        known = ", ".join(m.value for m in kind)
-        msg = f"{name!r} must be one of {known}, got {value!r}"
-        raise InvalidValueError(msg) from None
+    return to_member(name, kind, value)
 
 
 # -- attrs validators --------------------------------------------------------------------
@@ -187,7 +182,7 @@ def at_least(minimum: int) -> Callable[[object, attrs.Attribute[Any], int], None
         check_int(attribute.name, value)
         if value < minimum:
             msg = f"{attribute.name!r} must be at least {minimum}, got {value!r}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field=attribute.name, value=value)
 
     return validate
 
