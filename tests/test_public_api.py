@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "_validators": 3,
     "_time": 4,
     "_table": 4,
+    "_deprecation": 0,
     "money": 5,
     "periods": 5,
     "rates": 6,

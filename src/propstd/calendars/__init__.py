@@ -36,7 +36,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -47,11 +47,31 @@ from propstd.calendars._tables import DAY_BITS, DAY_US, ZERO, Engine, from_us, t
 from propstd.errors import InvalidValueError, ParseError
 from propstd.periods import Period
 
-__all__ = ["ALWAYS_OPEN", "Closure", "TimeWindow", "WorkingCalendar", "china_calendar"]
+__all__ = [
+    "ALWAYS_OPEN",
+    "Closure",
+    "TimeWindow",
+    "WorkingCalendar",
+    "WorkingDays",
+    "china_calendar",
+]
 
 
 def __dir__() -> list[str]:
     return __all__
+
+
+class WorkingDays(Protocol):
+    """Anything that says whether a date is a working day.
+
+    Schedules (to shift a due date off a day off) and budgets (to split by working days) need
+    no more of a calendar than this; [WorkingCalendar][propstd.calendars.WorkingCalendar] has
+    it, and so can a test double or a company's own calendar object.
+    """
+
+    def is_working_day(self, day: date, /) -> bool:
+        """Whether *day* has any working time."""
+        ...  # pragma: no cover
 
 
 _MIDNIGHT = time(0)
