@@ -48,10 +48,7 @@ def shown(value: object, limit: int = LIMIT) -> str:
         >>> shown({"a": {"b": {"c": {"d": 1}}}})
         "{'a': {'b': {'c': {...}}}}"
     """
-    try:
-        text = _REPR.repr(value)
-    except Exception:
-        text = f"<{type(value).__name__} object>"
+    text = _REPR.repr(value)  # reprlib shows a value whose __repr__ raises as <X instance at ..>
     if len(text) > limit:
         text = text[: limit - 3] + "..."
     return text

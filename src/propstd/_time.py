@@ -23,6 +23,25 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _MICRO = timedelta(microseconds=1)
 
+MIN_DATE = date(2, 1, 1)
+"""The first date propstd computes with: a day of margin for any zone's offset (§14.10)."""
+MAX_DATE = date(9998, 12, 31)
+"""The last date propstd computes with: room for a year of arithmetic before `date.max`."""
+
+
+def check_in_range(name: str, day: date) -> date:
+    """*day* (a date, or the local date of an instant), if within `MIN_DATE`..`MAX_DATE`.
+
+    Raises:
+        InvalidValueError: *day* is outside years 0002-9998, where arithmetic near `date.min`
+            and `date.max` would overflow.
+    """
+    d = day.date() if isinstance(day, datetime) else day
+    if not MIN_DATE <= d <= MAX_DATE:
+        msg = f"{name!r} must fall within years 0002-9998, got {day.isoformat()!r}"
+        raise InvalidValueError(msg, field=name, value=day)
+    return day
+
 
 @functools.cache
 def zone(key: str) -> tzinfo:

@@ -62,6 +62,24 @@ def check_nonblank(name: str, value: object) -> str:
     return text
 
 
+MAX_TEXT = 10_000
+"""The longest text any `parse()` reads (semantics §14.10): longer input is refused at once."""
+
+
+def check_text(name: str, value: object, limit: int = MAX_TEXT) -> str:
+    """*value*, if a `str` of at most *limit* characters (for parsers).
+
+    Raises:
+        TypeError: *value* is not a `str`.
+        InvalidValueError: it is longer than *limit* characters.
+    """
+    text = check_str(name, value)
+    if len(text) > limit:
+        msg = f"{name!r} must be at most {limit:,} characters to parse, got {len(text):,}"
+        raise InvalidValueError(msg, field=name, value=text)
+    return text
+
+
 def check_aware(name: str, value: object) -> datetime:
     """*value* must be an aware `datetime` (an instant)."""
     if not isinstance(value, datetime):

@@ -11,15 +11,21 @@ member name, the Chinese label and the extra words, ignoring case and surroundin
 values are always written back in English (`str(member)` is the value). A refusal is an
 `InvalidValueError` with `field` and `value` that lists the accepted words, never a bare
 `ValueError`.
+
+An attrs field converts with a small named function, so that the refusal names the field and
+mypy's attrs plugin types `__init__` (it accepts named functions, not converter objects)::
+
+    def _to_level(value: ComplaintLevel | str) -> ComplaintLevel:
+        return to_member("level", ComplaintLevel, value)
+
+    level: ComplaintLevel = attrs.field(converter=_to_level)
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-from typing import Any, Self, TypeVar
-
-import attrs
+from typing import Self, TypeVar
 
 from propstd._repr import shown
 from propstd.errors import InvalidValueError
@@ -116,15 +122,3 @@ def to_member(name: str, kind: type[V], value: object) -> V:
         accepted = ", ".join(m.value for m in kind)
     msg = f"{name!r} must be one of {accepted}, got {shown(value)}"
     raise InvalidValueError(msg, field=name, value=value)
-
-
-def member_of(kind: type[V]) -> Any:
-    """An attrs converter to a member of *kind*, naming the attribute when it refuses.
-
-    Use as `attrs.field(converter=member_of(Severity))`.
-    """
-
-    def convert(value: object, _self: object, field: attrs.Attribute[Any]) -> V:
-        return to_member(field.name, kind, value)
-
-    return attrs.Converter(convert, takes_self=True, takes_field=True)
