@@ -14,11 +14,11 @@ from typing import Any
 import cattrs
 
 from propstd.serialization._core import register_tagged_union
-from propstd.timelines import Event
-from propstd.timelines._events import EVENT_CLASSES
+from propstd.timelines import EVENT_TYPES, Event
 
 __all__: list[str] = []
 
+EVENT_CLASSES = tuple(EVENT_TYPES.values())
 # the union of every concrete event class: Received | Responded | ... | Revisited
 EVENT_UNION: Any = functools.reduce(operator.or_, EVENT_CLASSES)
 

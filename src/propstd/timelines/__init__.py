@@ -43,7 +43,11 @@ Examples:
 
 from __future__ import annotations
 
+import types
+from collections.abc import Mapping
+
 from propstd.timelines._events import (
+    EVENT_CLASSES,
     Arrived,
     Closed,
     Completed,
@@ -74,6 +78,7 @@ __all__ = [
     "Closed",
     "Completed",
     "Contacted",
+    "EVENT_TYPES",
     "Event",
     "EventKind",
     "Milestone",
@@ -96,3 +101,14 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+EVENT_TYPES: Mapping[EventKind, type[Event]] = types.MappingProxyType(
+    {cls.kind: cls for cls in EVENT_CLASSES}
+)
+"""Every concrete event class by its kind, in timeline order (for readers and writers of events).
+
+Examples:
+    >>> EVENT_TYPES[EventKind.PAUSED].__name__
+    'Paused'
+"""
