@@ -1,0 +1,418 @@
+"""Reading tables: text or lines in, rows of values out, then records (private).
+
+The CSV fast path reads a well-formed row with one list comprehension of bound cell readers;
+any row it cannot read whole goes through the slow path, which reads each cell on its own and
+reports every bad cell with its line and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from propstd._repr import shown
+from propstd.errors import InvalidDataError, Problem, PropstdError
+from propstd.tables._cells import CellError, Context, JsonFloat
+from propstd.tables._layout import BAD, Layout, Row
+
+__all__: list[str] = []
+
+MAX_LISTED = 100
+"""At most this many problems are listed in an `InvalidDataError`; the rest are counted."""
+
+Source = str | bytes | bytearray | Iterable[str] | Iterable[bytes]
+"""What a reader reads: the whole text, its UTF-8 bytes, or its lines (an open file)."""
+
+
+class Sink:
+    """Collects the problems met while reading one table (at most `MAX_LISTED` kept)."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.headings: list[str] = [c.column.name for c in layout.cols]
+
+    def add(self, line: int | None, column: str | None, message: str) -> None:
+        """Record a problem at *line* and *column* (a heading as written in the table)."""
+        self.count += 1
+        if len(self.problems) < MAX_LISTED:
+            self.problems.append(Problem("", message, line=line, column=column))
+
+    def cell(self, line: int, column: int | None, message: str) -> None:
+        """A problem in the cell of the layout's column *column* on *line*."""
+        self.add(line, None if column is None else self.headings[column], message)
+
+    def error(self, line: int, exc: PropstdError) -> None:
+        """A refusal by a record's constructor, at the column its `field` names (if any)."""
+        self.cell(line, self.layout.names.get(exc.field or ""), exc.message)
+
+    def raise_if_any(self) -> None:
+        """Raise one `InvalidDataError` listing the problems, if there are any."""
+        if not self.count:
+            return
+        kind = self.layout.kind.value
+        count = "1 problem" if self.count == 1 else f"{self.count:,} problems"
+        more = self.count - len(self.problems)
+        tail = f" (the first {MAX_LISTED} listed, {more:,} more)" if more else ""
+        msg = f"cannot read {kind}: {count}{tail}"
+        raise InvalidDataError(msg, self.problems)
+
+
+# -- sources ----------------------------------------------------------------------------------
+
+
+def _decode_error(data: bytes, exc: UnicodeDecodeError) -> str:
+    return (
+        f"not UTF-8 text: byte {data[exc.start]:#04x} cannot be read (a file saved as GBK or "
+        f"'ANSI'? save it as 'CSV UTF-8')"
+    )
+
+
+def _decoded(first: bytes, rest: Iterator[Any], sink: Sink) -> Iterator[str]:
+    for n, item in enumerate(itertools.chain([first], rest), start=1):
+        if not isinstance(item, bytes | bytearray):
+            msg = f"lines must all be str or all bytes, got {type(item).__name__} on line {n}"
+            raise TypeError(msg)
+        try:
+            line = bytes(item).decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            sink.add(n, None, _decode_error(bytes(item), exc))  # and read the line as blank
+            line = "\n"
+        yield line
+
+
+def lines_of(source: object, sink: Sink) -> Iterator[str]:
+    """The lines of *source*, without a leading byte-order mark.
+
+    Raises:
+        TypeError: *source* is neither text, bytes nor an iterable of lines.
+    """
+    if isinstance(source, str):
+        return iter(io.StringIO(source.removeprefix("\ufeff"), newline=""))
+    if isinstance(source, bytes | bytearray):
+        data = bytes(source)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            lines = iter(data.splitlines(keepends=True))
+            return _decoded(next(lines), lines, sink)  # line by line: each bad line reported
+        return iter(io.StringIO(text, newline=""))
+    if not isinstance(source, Iterable):
+        msg = (
+            "expected the text (str or UTF-8 bytes) or its lines (an open file, a list of "
+            f"str), got {type(source).__name__} {shown(source)}"
+        )
+        raise TypeError(msg)
+    lines: Iterator[Any] = iter(source)
+    first = next(lines, None)
+    if first is None:
+        return iter(())
+    if isinstance(first, bytes | bytearray):
+        return _decoded(bytes(first), lines, sink)
+    if not isinstance(first, str):
+        msg = f"lines must be str or bytes, got {type(first).__name__} {shown(first)}"
+        raise TypeError(msg)
+    return itertools.chain([first.removeprefix("\ufeff")], lines)
+
+
+# -- headers ----------------------------------------------------------------------------------
+
+
+def heading_key(text: str) -> str:
+    """A heading as compared: blanks, case and `-`/`_`/space between words ignored."""
+    return "_".join(text.replace("-", " ").replace("_", " ").split()).casefold()
+
+
+def _lookup(layout: Layout) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for j, c in enumerate(layout.cols):
+        table[heading_key(c.column.name)] = j
+        table[heading_key(c.column.heading_zh)] = j
+    return table
+
+
+def _known(layout: Layout) -> str:
+    return ", ".join(f"{c.column.name} ({c.column.heading_zh})" for c in layout.cols)
+
+
+def read_header(
+    header: list[str], line: int, layout: Layout, sink: Sink
+) -> tuple[list[int], list[int]]:
+    """Where each column of *layout* is in the rows (`len(header)`: absent), and the
+    positions of unnamed columns (whose cells must stay empty)."""
+    lookup = _lookup(layout)
+    n = len(header)
+    where = [n] * len(layout.cols)
+    unnamed = []
+    for pos, raw in enumerate(header):
+        text = raw.strip().removeprefix("\ufeff").strip()
+        if not text:
+            unnamed.append(pos)
+            continue
+        j = lookup.get(heading_key(text))
+        if j is None:
+            sink.add(
+                line, text, f"unknown column; the {layout.kind.value} columns are {_known(layout)}"
+            )
+        elif where[j] != n:
+            sink.add(line, text, f"the same column as {header[where[j]].strip()!r}")
+        else:
+            where[j] = pos
+            sink.headings[j] = text
+    for j, c in enumerate(layout.cols):
+        if c.column.required and where[j] == n:
+            sink.add(
+                line,
+                c.column.name,
+                f"missing column {c.column.name} ({c.column.heading_zh}): it is required",
+            )
+    return where, unnamed
+
+
+# -- rows -------------------------------------------------------------------------------------
+
+Parsed = tuple[int, Row, bool]
+"""A row read: its line, its values (`None`: blank or unreadable), whether it was read whole."""
+
+
+def _slow_row(
+    raw: list[str], line: int, where: list[int], layout: Layout, ctx: Context, sink: Sink
+) -> tuple[Row, bool]:
+    values: Row = []
+    ok = True
+    for j, (c, pos) in enumerate(zip(layout.cols, where, strict=True)):
+        try:
+            value = c.cell.read_text(raw[pos], ctx)
+        except CellError as exc:
+            sink.cell(line, j, str(exc))
+            value, ok = BAD, False
+        else:
+            if value is None and c.needs_value and pos < len(raw) - 1:
+                sink.cell(line, j, "empty: a value is required")
+                ok = False
+        values.append(value)
+    return values, ok
+
+
+def _unnamed_cells(raw: list[str], line: int, unnamed: list[int], sink: Sink) -> bool:
+    ok = True
+    for pos in unnamed:
+        if raw[pos].strip():
+            sink.add(
+                line, f"#{pos + 1}", f"a value in a column without a heading: {shown(raw[pos])}"
+            )
+            ok = False
+    return ok
+
+
+def _reader_rows(lines: Iterator[str], sink: Sink) -> Iterator[tuple[int, list[str]]]:
+    """The rows of CSV *lines* with the line each starts on; csv errors become problems."""
+    first = next(lines, None)
+    blank = 0
+    while first is not None and not first.strip():
+        blank += 1
+        first = next(lines, None)
+    if first is None:
+        return
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
+    previous = 0
+    while True:
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            sink.add(blank + previous + 1, None, f"not readable as CSV: {exc}")
+            if reader.line_num == previous:
+                return  # the reader cannot move on
+            previous = reader.line_num
+            continue
+        yield blank + previous + 1, raw
+        previous = reader.line_num
+
+
+def csv_rows(lines: Iterator[str], layout: Layout, ctx: Context, sink: Sink) -> Iterator[Parsed]:
+    """The rows of a CSV table; header problems end the reading at once."""
+    rows = _reader_rows(lines, sink)
+    head = next(rows, None)
+    if head is None:
+        sink.add(1, None, "no header row: the first line must name the columns")
+        return
+    header_line, header = head
+    where, unnamed = read_header(header, header_line, layout, sink)
+    sink.raise_if_any()
+    n = len(header)
+    readers = [(c.cell.reader(ctx), pos) for c, pos in zip(layout.cols, where, strict=True)]
+    needs = [j for j, c in enumerate(layout.cols) if c.needs_value]
+    key = layout.key
+    for line, raw in rows:
+        if len(raw) != n:
+            if any(cell.strip() for cell in raw):
+                sink.add(
+                    line,
+                    None,
+                    f"expected {n} cells like the header (line {header_line}), found {len(raw)}",
+                )
+                yield line, _key_only(raw, key, where, layout), False
+            continue
+        raw.append("")
+        try:
+            values = [read(raw[pos]) for read, pos in readers]
+            for j in needs:
+                if values[j] is None:
+                    raise CellError  # a blank required cell: the slow path says which
+        except CellError:
+            if not any(cell.strip() for cell in raw):
+                continue  # an empty row (",,,,")
+            values, ok = _slow_row(raw, line, where, layout, ctx, sink)
+        else:
+            ok = True
+        if unnamed and not _unnamed_cells(raw, line, unnamed, sink):
+            ok = False
+        yield line, values, ok
+
+
+def _key_only(raw: list[str], key: int | None, where: list[int], layout: Layout) -> Row:
+    """A row of unreadable cells but its key (so a grouped record knows a row of it was bad)."""
+    values: Row = [BAD] * len(layout.cols)
+    if key is not None and where[key] < len(raw):
+        values[key] = raw[where[key]] or BAD
+    return values
+
+
+def _constant(text: str) -> Any:
+    msg = f"{text} is not an exact number"
+    raise ValueError(msg)
+
+
+def mapping_row(
+    obj: Mapping[Any, Any], line: int, layout: Layout, ctx: Context, sink: Sink
+) -> Parsed:
+    """The values of one row given as a mapping of column name (or Chinese heading) to value."""
+    lookup = _lookup(layout)
+    values: Row = [None] * len(layout.cols)
+    given: set[int] = set()
+    ok = True
+    for key, value in obj.items():
+        j = lookup.get(heading_key(key)) if isinstance(key, str) else None
+        if j is None or j in given:
+            what = "unknown column" if j is None else "the same column as another key"
+            sink.add(
+                line, str(key), f"{what}; the {layout.kind.value} columns are {_known(layout)}"
+            )
+            ok = False
+            continue
+        given.add(j)
+        try:
+            values[j] = layout.cols[j].cell.read_value(value, ctx)
+        except CellError as exc:
+            sink.add(line, str(key), str(exc))
+            values[j], ok = BAD, False
+            continue
+        if values[j] is None and layout.cols[j].needs_value:
+            sink.add(line, str(key), "empty: a value is required")
+            ok = False
+    for j, c in enumerate(layout.cols):
+        if c.needs_value and c.column.required and j not in given:
+            sink.add(line, c.column.name, "missing: a value is required")
+            ok = False
+    return line, values, ok
+
+
+def jsonl_rows(lines: Iterator[str], layout: Layout, ctx: Context, sink: Sink) -> Iterator[Parsed]:
+    """The rows of a JSON Lines table: one JSON object a line, blank lines skipped."""
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line, parse_float=JsonFloat, parse_constant=_constant)
+        except (ValueError, RecursionError) as exc:
+            sink.add(n, None, f"not a JSON object: {exc}")
+            continue
+        if not isinstance(obj, dict):
+            sink.add(n, None, f"expected a JSON object {{...}}, got {shown(obj)}")
+            continue
+        yield mapping_row(obj, n, layout, ctx, sink)
+
+
+# -- records ----------------------------------------------------------------------------------
+
+
+def single_records(rows: Iterable[Parsed], layout: Layout, sink: Sink) -> Iterator[Any]:
+    """One record per row read whole."""
+    build = layout.build
+    assert build is not None
+    for line, values, ok in rows:
+        if not ok:
+            continue
+        try:
+            record = build(values)
+        except PropstdError as exc:
+            sink.error(line, exc)
+            continue
+        yield record
+
+
+def consecutive_records(rows: Iterable[Parsed], layout: Layout, sink: Sink) -> Iterator[Any]:
+    """One record per run of consecutive rows with the same key (streaming)."""
+    build = layout.build_group
+    key = layout.key
+    assert build is not None
+    assert key is not None
+    done: dict[Any, int] = {}
+    group: list[tuple[int, Row]] = []
+    current: object = None
+    whole = True
+    for line, values, ok in rows:
+        k = values[key]
+        if k is None or k is BAD:
+            continue  # no key, no record: the row's problem is reported
+        if k != current:
+            if group:
+                record = build(group, sink, whole=whole)
+                if record is not None:
+                    yield record
+                done[current] = group[0][0]
+            group, current, whole = [], None, True
+            if k in done:
+                sink.cell(
+                    line,
+                    key,
+                    f"the rows of {shown(k)} must be consecutive: its rows began "
+                    f"at line {done[k]} and other rows came between",
+                )
+                continue
+            current = k
+        group.append((line, values))
+        whole = whole and ok
+    if group:
+        record = build(group, sink, whole=whole)
+        if record is not None:
+            yield record
+
+
+def grouped_records(rows: Iterable[Parsed], layout: Layout, sink: Sink) -> Iterator[Any]:
+    """One record per key, from its rows wherever they are (in the order of first rows)."""
+    build = layout.build_group
+    key = layout.key
+    assert build is not None
+    assert key is not None
+    groups: dict[Any, list[tuple[int, Row]]] = {}
+    broken: set[Any] = set()
+    for line, values, ok in rows:
+        k = values[key]
+        if k is None or k is BAD:
+            continue
+        groups.setdefault(k, []).append((line, values))
+        if not ok:
+            broken.add(k)
+    for k, group in groups.items():
+        record = build(group, sink, whole=k not in broken)
+        if record is not None:
+            yield record
