@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -41,6 +41,13 @@ class JsonFloat(str):
 
 
 Parse = Callable[[str], Any]
+
+
+class TextReader(Protocol):
+    """Reads a CSV cell's text in a context (`None` for a blank cell)."""
+
+    def __call__(self, value: str, ctx: Context) -> Any:
+        """The value of *value*."""
 
 
 @attrs.frozen
@@ -89,7 +96,7 @@ class Cell:
     """The kind of value, for messages and docs (`"an instant"`)."""
     schema: dict[str, Any] = attrs.field(eq=False)
     """The JSON Schema of the value in a JSON Lines row."""
-    _text: Callable[[str, Context], Any] = attrs.field(eq=False)
+    _text: TextReader = attrs.field(eq=False)
     _value: Callable[[object, Context], Any] = attrs.field(eq=False)
     to_text: Callable[[Any], str] = attrs.field(eq=False)
     """The CSV text of a value."""
@@ -420,7 +427,7 @@ _SATISFIED = frozenset({"satisfied", "满意"})
 _DISSATISFIED = frozenset({"dissatisfied", "unsatisfied", "不满意"})
 
 
-def _bool_reader(yes: frozenset[str], no: frozenset[str]) -> Callable[[str, Context], bool | None]:
+def _bool_reader(yes: frozenset[str], no: frozenset[str]) -> TextReader:
     words = ", ".join(sorted((yes | no) - {"t", "f", "y", "n", "√", "×"}))
 
     def read(value: str, ctx: Context) -> bool | None:

@@ -99,8 +99,8 @@ def lines_of(source: object, sink: Sink) -> Iterator[str]:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            lines = iter(data.splitlines(keepends=True))
-            return _decoded(next(lines), lines, sink)  # line by line: each bad line reported
+            split = iter(data.splitlines(keepends=True))
+            return _decoded(next(split), split, sink)  # line by line: each bad line reported
         return iter(io.StringIO(text, newline=""))
     if not isinstance(source, Iterable):
         msg = (
