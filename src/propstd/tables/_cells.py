@@ -514,7 +514,7 @@ def _items_text(value: str, ctx: Context) -> tuple[str, ...] | None:
 def _items_value(value: object, ctx: Context) -> tuple[str, ...]:
     if isinstance(value, list | tuple):
         for i, item in enumerate(value):
-            if not isinstance(item, str):
+            if not isinstance(item, str) or isinstance(item, JsonFloat):
                 msg = f"expected a list of strings, got {_found(item)} at [{i}]"
                 raise CellError(msg)
         return tuple(value)

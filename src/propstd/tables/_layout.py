@@ -61,9 +61,6 @@ Row = list[Any]
 class _Bad:
     __slots__ = ()
 
-    def __repr__(self) -> str:
-        return "BAD"
-
 
 BAD: Any = _Bad()
 """The value of a cell that could not be read."""

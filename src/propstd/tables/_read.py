@@ -228,9 +228,10 @@ def _reader_rows(lines: Iterator[str], sink: Sink) -> Iterator[tuple[int, list[s
         except StopIteration:
             return
         except csv.Error as exc:
+            if reader.line_num == previous:  # the csv module read no line: not a str
+                msg = f"lines must all be str or all bytes; line {blank + previous + 1} is not"
+                raise TypeError(msg) from None
             sink.add(blank + previous + 1, None, f"not readable as CSV: {exc}")
-            if reader.line_num == previous:
-                return  # the reader cannot move on
             previous = reader.line_num
             continue
         yield blank + previous + 1, raw
