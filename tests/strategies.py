@@ -983,3 +983,109 @@ def complaints(
         owner=draw(st.sampled_from(("", "王敏", "李强"))),
         timeline=tl,
     )
+
+
+# --- tables ---
+import attrs as _attrs  # noqa: E402
+
+from propstd.budgets import Actual as _Actual  # noqa: E402
+from propstd.inspections import CheckRecord as _TCheckRecord  # noqa: E402
+from propstd.tables import Collection as _Collection  # noqa: E402
+
+
+def table_texts(*, min_size: int = 0, max_size: int = 12) -> st.SearchStrategy[str]:
+    """Any text a CSV cell can hold (no NUL, no lone surrogate); *min_size* > 0 also means
+    not blank."""
+    text = st.text(
+        alphabet=st.characters(codec="utf-8", exclude_characters="\x00"),
+        min_size=min_size,
+        max_size=max_size,
+    )
+    return text.filter(lambda s: bool(s.strip())) if min_size else text
+
+
+def table_items() -> st.SearchStrategy[str]:
+    """An item of a list cell: not blank, no blanks around it, no `;` or `；`."""
+    return (
+        table_texts(min_size=1)
+        .map(str.strip)
+        .filter(lambda s: bool(s) and ";" not in s and "；" not in s)
+    )
+
+
+@st.composite
+def table_check_records(draw: st.DrawFn) -> _TCheckRecord:
+    """A `CheckRecord` with any texts, instant (any zone, to the microsecond) and evidence."""
+    return _TCheckRecord(
+        draw(table_texts(min_size=1)),
+        draw(aware_datetimes()),
+        draw(table_texts()),
+        samples=draw(st.integers(1, 10**6)),
+        evidence=draw(st.lists(table_items(), max_size=3)),
+        round_id=draw(table_texts()),
+    )
+
+
+@st.composite
+def table_actuals(draw: st.DrawFn) -> _Actual:
+    """A budget `Actual` of any month and amount (negative too)."""
+    return _Actual(
+        code=draw(table_texts(min_size=1)),
+        month=draw(periods(unit=PeriodUnit.MONTH)),
+        amount=draw(monies()),
+    )
+
+
+@st.composite
+def table_collections(draw: st.DrawFn) -> _Collection:
+    """A `Collection` row: a month and two non-negative amounts in one currency."""
+    currency = draw(currencies())
+    return _Collection(
+        month=draw(periods(unit=PeriodUnit.MONTH)),
+        billed=draw(monies(currency=currency, min_units=0)),
+        collected=draw(monies(currency=currency, min_units=0)),
+    )
+
+
+@st.composite
+def table_findings(draw: st.DrawFn) -> Finding:
+    """A `Finding` (with a legal history) whose free texts are any texts."""
+    f = draw(findings())
+    return _attrs.evolve(
+        f,
+        id=draw(table_texts(min_size=1)),
+        item_code=draw(table_texts(min_size=1)),
+        description=draw(table_texts(min_size=1)),
+        location=draw(table_texts()),
+        owner=draw(table_texts()),
+        department=draw(table_texts()),
+    )
+
+
+@st.composite
+def table_complaints(draw: st.DrawFn) -> _Complaint:
+    """A `Complaint` whose id and free texts are any texts and departments any list items."""
+    c = draw(complaints())
+    return _attrs.evolve(
+        c,
+        id=draw(table_texts(min_size=1)),
+        departments=tuple(draw(st.sets(table_items(), max_size=3))),
+        customer=draw(table_texts()),
+        topic=draw(table_texts()),
+        owner=draw(table_texts()),
+    )
+
+
+@st.composite
+def table_repair_orders(draw: st.DrawFn) -> _RepairOrder:
+    """A `RepairOrder` whose id, unit, technician and rework id are any texts."""
+    r = draw(repair_orders())
+    ident = draw(table_texts(min_size=1))
+    rework = draw(st.none() | table_texts(min_size=1).filter(lambda s: s != ident))
+    return _attrs.evolve(
+        r,
+        id=ident,
+        unit=draw(table_texts()),
+        technician=draw(table_texts()),
+        rework_of=rework,
+    )

@@ -194,7 +194,7 @@ def _slow_row(
         else:
             if value is None and c.needs_value and pos < len(raw) - 1:
                 sink.cell(line, j, "empty: a value is required")
-                ok = False
+                value, ok = BAD, False
         values.append(value)
     return values, ok
 
@@ -318,11 +318,11 @@ def mapping_row(
             continue
         if values[j] is None and layout.cols[j].needs_value:
             sink.add(line, str(key), "empty: a value is required")
-            ok = False
+            values[j], ok = BAD, False
     for j, c in enumerate(layout.cols):
         if c.needs_value and c.column.required and j not in given:
             sink.add(line, c.column.name, "missing: a value is required")
-            ok = False
+            values[j], ok = BAD, False
     return line, values, ok
 
 
