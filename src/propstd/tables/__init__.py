@@ -132,6 +132,8 @@ def _records(
     ctx = _context(zone)
     sink = _read.Sink(layout)
     lines = _read.lines_of(source, sink)
+    if fmt == "csv" and layout.build is not None:  # the fast path of the big tables
+        return _read.csv_single_records(lines, layout, ctx, sink)
     return _run(layout, lines, fmt, ctx, sink, streaming=streaming)
 
 

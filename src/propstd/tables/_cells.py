@@ -9,7 +9,6 @@ reader turns it into a `Problem` with the line and the column.
 from __future__ import annotations
 
 import enum
-import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
@@ -46,8 +45,8 @@ Parse = Callable[[str], Any]
 class TextReader(Protocol):
     """Reads a CSV cell's text in a context (`None` for a blank cell)."""
 
-    def __call__(self, value: str, ctx: Context) -> Any:
-        """The value of *value*."""
+    def __call__(self, value: str, ctx: Context = ...) -> Any:
+        """The value of *value*; only instants read *ctx*."""
 
 
 @attrs.frozen
@@ -56,6 +55,10 @@ class Context:
 
     tz: tzinfo | None
     zone: str | None
+
+
+NO_CONTEXT = Context(None, None)
+"""The context of a cell that needs none (every cell but an instant)."""
 
 
 def _found(value: object) -> str:
@@ -102,10 +105,13 @@ class Cell:
     """The CSV text of a value."""
     to_json: Callable[[Any], Any] = attrs.field(eq=False)
     """The JSON value of a value."""
+    _bind: Callable[[Context], Parse] | None = attrs.field(default=None, eq=False)
+    inline: str = attrs.field(default="", eq=False)
+    """The reader as a Python expression of `cell` (the cell's text), when it is one."""
 
     def reader(self, ctx: Context) -> Parse:
-        """A one-argument reader of CSV text bound to *ctx* (the fast path)."""
-        return functools.partial(self._text, ctx=ctx)
+        """A one-argument reader of CSV text in *ctx* (the fast path)."""
+        return self._text if self._bind is None else self._bind(ctx)
 
     def read_text(self, text: str, ctx: Context) -> Any:
         """The value of a CSV cell (`None` when it is empty)."""
@@ -131,7 +137,7 @@ def _no_value(what: str) -> Callable[[object, Context], Any]:
     return read
 
 
-def _read_as_text(value: str, ctx: Context) -> str | None:
+def _read_as_text(value: str, ctx: Context = NO_CONTEXT) -> str | None:
     return value or None
 
 
@@ -144,13 +150,14 @@ def text_cell() -> Cell:
         _no_value("text (a string)"),
         str,
         _identity,
+        inline="(cell or None)",
     )
 
 
 # integers ---------------------------------------------------------------------------------
 
 
-def _int_text(value: str, ctx: Context) -> int | None:
+def _int_text(value: str, ctx: Context = NO_CONTEXT) -> int | None:
     if value.isdigit() and value.isascii():
         return int(value)
     text = _typed_text(value, "a whole number")
@@ -189,7 +196,7 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]+)?")
 _FLOATISH = re.compile(r"[+-]?[0-9.,]*[0-9][eE][+-]?[0-9]+")
 
 
-def _decimal_text(value: str, ctx: Context) -> Decimal | None:
+def _decimal_text(value: str, ctx: Context = NO_CONTEXT) -> Decimal | None:
     text = _typed_text(value, "an exact decimal number")
     if not text:
         return None
@@ -299,7 +306,7 @@ def _instant_slow(value: str) -> datetime | None:
     return t
 
 
-def _instant_text(value: str, ctx: Context) -> datetime | None:
+def _instant_text(value: str, ctx: Context = NO_CONTEXT) -> datetime | None:
     t: datetime | None
     try:
         t = datetime.fromisoformat(value) if 16 <= len(value) <= 40 else None
@@ -314,6 +321,23 @@ def _instant_text(value: str, ctx: Context) -> datetime | None:
     if 1 < t.year < 9999:
         return t
     return _in_range(t, value)
+
+
+def _instant_reader(ctx: Context) -> Parse:
+    """The fast reader of instants in *ctx*: ISO 8601 with an offset in one call."""
+    fromisoformat = datetime.fromisoformat
+
+    def read(value: str) -> datetime | None:
+        if 16 <= len(value) <= 40:
+            try:
+                t = fromisoformat(value)
+            except ValueError:
+                return _instant_text(value, ctx)
+            if t.tzinfo is not None and 1 < t.year < 9999:
+                return t
+        return _instant_text(value, ctx)
+
+    return read
 
 
 def _instant_value(value: object, ctx: Context) -> datetime:
@@ -340,10 +364,11 @@ def instant_cell() -> Cell:
         _instant_value,
         _isoformat,
         _isoformat,
+        _instant_reader,
     )
 
 
-def _date_text(value: str, ctx: Context) -> date | None:
+def _date_text(value: str, ctx: Context = NO_CONTEXT) -> date | None:
     text = _typed_text(value, "a date")
     if not text:
         return None
@@ -390,7 +415,7 @@ def date_cell() -> Cell:
 _MONTH = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*月?")
 
 
-def _month_text(value: str, ctx: Context) -> Period | None:
+def _month_text(value: str, ctx: Context = NO_CONTEXT) -> Period | None:
     text = _typed_text(value, "a month")
     if not text:
         return None
@@ -430,7 +455,7 @@ _DISSATISFIED = frozenset({"dissatisfied", "unsatisfied", "不满意"})
 def _bool_reader(yes: frozenset[str], no: frozenset[str]) -> TextReader:
     words = ", ".join(sorted((yes | no) - {"t", "f", "y", "n", "√", "×"}))
 
-    def read(value: str, ctx: Context) -> bool | None:
+    def read(value: str, ctx: Context = NO_CONTEXT) -> bool | None:
         text = _typed_text(value, "yes or no").casefold()
         if not text:
             return None
@@ -474,7 +499,7 @@ def bool_cell(*, verdicts: bool = False) -> Cell:
 def choice_cell(name: str, kind: type[enum.StrEnum]) -> Cell:
     """A member of *kind*, read through the one vocabulary coercion (Chinese words too)."""
 
-    def read(value: str, ctx: Context) -> Any:
+    def read(value: str, ctx: Context = NO_CONTEXT) -> Any:
         text = _typed_text(value, f"a {name}")
         if not text:
             return None
@@ -503,7 +528,7 @@ SEPARATORS = (";", "；")
 _SPLIT = re.compile("|".join(map(re.escape, SEPARATORS)))
 
 
-def _items_text(value: str, ctx: Context) -> tuple[str, ...] | None:
+def _items_text(value: str, ctx: Context = NO_CONTEXT) -> tuple[str, ...] | None:
     if ";" not in value and "；" not in value:
         one = value.strip()
         return (one,) if one else None

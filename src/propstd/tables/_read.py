@@ -11,8 +11,10 @@ import csv
 import io
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
+
+import attrs
 
 from propstd._repr import shown
 from propstd.errors import InvalidDataError, Problem, PropstdError
@@ -181,18 +183,20 @@ Parsed = tuple[int, Row, bool]
 
 
 def _slow_row(
-    raw: list[str], line: int, where: list[int], layout: Layout, ctx: Context, sink: Sink
+    raw: list[str], line: int, table: CsvTable, layout: Layout, ctx: Context, sink: Sink
 ) -> tuple[Row, bool]:
+    """Each cell read on its own, every problem reported (`BAD` for a cell that failed)."""
+    cells = raw if len(raw) > table.n else [*raw, ""]  # a missing column reads cells[n]
     values: Row = []
     ok = True
-    for j, (c, pos) in enumerate(zip(layout.cols, where, strict=True)):
+    for j, (c, pos) in enumerate(zip(layout.cols, table.where, strict=True)):
         try:
-            value = c.cell.read_text(raw[pos], ctx)
+            value = c.cell.read_text(cells[pos], ctx)
         except CellError as exc:
             sink.cell(line, j, str(exc))
             value, ok = BAD, False
         else:
-            if value is None and c.needs_value and pos < len(raw) - 1:
+            if value is None and c.needs_value and pos < table.n:
                 sink.cell(line, j, "empty: a value is required")
                 value, ok = BAD, False
         values.append(value)
@@ -210,57 +214,99 @@ def _unnamed_cells(raw: list[str], line: int, unnamed: list[int], sink: Sink) ->
     return ok
 
 
-def _reader_rows(lines: Iterator[str], sink: Sink) -> Iterator[tuple[int, list[str]]]:
-    """The rows of CSV *lines* with the line each starts on; csv errors become problems."""
+@attrs.frozen
+class CsvTable:
+    """A CSV table whose header is read: the reader of its rows and where each column is."""
+
+    reader: Any  # a csv.reader (its type is private to the csv module)
+    blank: int
+    """Blank lines before the header (line numbers are `blank + reader.line_num`)."""
+    n: int
+    """The number of cells of the header (and of every row)."""
+    where: list[int]
+    """The position of each column of the layout in a row (`n`: absent, an empty cell)."""
+    unnamed: list[int]
+    """The positions of the cells without a heading (which must stay empty)."""
+
+    @property
+    def header_line(self) -> int:
+        """The line of the header."""
+        return self.blank + 1
+
+    def wrong_length(self, raw: list[str], line: int, sink: Sink) -> bool:
+        """Whether *raw* has the wrong number of cells (reported unless all are blank)."""
+        if len(raw) == self.n:
+            return False
+        if any(cell.strip() for cell in raw):
+            sink.add(
+                line,
+                None,
+                f"expected {self.n} cells like the header (line {self.header_line}), "
+                f"found {len(raw)}",
+            )
+        return True
+
+    def csv_error(self, exc: csv.Error, last: int, sink: Sink) -> int:
+        """Report a row the csv module could not read; the line number after it."""
+        if self.reader.line_num == last:  # the csv module read no line: not a str
+            msg = f"lines must all be str or all bytes; line {self.blank + last + 1} is not"
+            raise TypeError(msg) from None
+        sink.add(self.blank + last + 1, None, f"not readable as CSV: {exc}")
+        return int(self.reader.line_num)
+
+
+def open_csv(lines: Iterator[str], layout: Layout, sink: Sink) -> CsvTable | None:
+    """The table of CSV *lines* with its header read (`None`: no header; reported).
+
+    Raises:
+        InvalidDataError: the header is bad (an unknown, repeated or missing column).
+    """
     first = next(lines, None)
     blank = 0
     while first is not None and not first.strip():
         blank += 1
         first = next(lines, None)
     if first is None:
-        return
+        sink.add(1, None, "no header row: the first line must name the columns")
+        return None
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
-    previous = 0
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        sink.add(blank + 1, None, f"the header is not readable as CSV: {exc}")
+        return None
+    where, unnamed = read_header(header, blank + 1, layout, sink)
+    sink.raise_if_any()
+    return CsvTable(reader, blank, len(header), where, unnamed)
+
+
+def _raw_rows(table: CsvTable, sink: Sink) -> Iterator[tuple[int, list[str]]]:
+    """The rows with the line each starts on; rows the csv module cannot read are reported."""
+    reader = table.reader
+    last = reader.line_num
     while True:
         try:
-            raw = next(reader)
-        except StopIteration:
-            return
+            for raw in reader:
+                yield table.blank + last + 1, raw
+                last = reader.line_num
         except csv.Error as exc:
-            if reader.line_num == previous:  # the csv module read no line: not a str
-                msg = f"lines must all be str or all bytes; line {blank + previous + 1} is not"
-                raise TypeError(msg) from None
-            sink.add(blank + previous + 1, None, f"not readable as CSV: {exc}")
-            previous = reader.line_num
-            continue
-        yield blank + previous + 1, raw
-        previous = reader.line_num
+            last = table.csv_error(exc, last, sink)
+        else:
+            return
 
 
 def csv_rows(lines: Iterator[str], layout: Layout, ctx: Context, sink: Sink) -> Iterator[Parsed]:
-    """The rows of a CSV table; header problems end the reading at once."""
-    rows = _reader_rows(lines, sink)
-    head = next(rows, None)
-    if head is None:
-        sink.add(1, None, "no header row: the first line must name the columns")
+    """The rows of a CSV table, each read whole or cell by cell; header problems raise."""
+    table = open_csv(lines, layout, sink)
+    if table is None:
         return
-    header_line, header = head
-    where, unnamed = read_header(header, header_line, layout, sink)
-    sink.raise_if_any()
-    n = len(header)
-    readers = [(c.cell.reader(ctx), pos) for c, pos in zip(layout.cols, where, strict=True)]
+    readers = [(c.cell.reader(ctx), pos) for c, pos in zip(layout.cols, table.where, strict=True)]
     needs = [j for j, c in enumerate(layout.cols) if c.needs_value]
-    key = layout.key
-    for line, raw in rows:
-        if len(raw) != n:
+    for line, raw in _raw_rows(table, sink):
+        if table.wrong_length(raw, line, sink):
             if any(cell.strip() for cell in raw):
-                sink.add(
-                    line,
-                    None,
-                    f"expected {n} cells like the header (line {header_line}), found {len(raw)}",
-                )
-                yield line, _key_only(raw, key, where, layout), False
+                yield line, _key_only(raw, layout.key, table.where, layout), False
             continue
         raw.append("")
         try:
@@ -271,12 +317,97 @@ def csv_rows(lines: Iterator[str], layout: Layout, ctx: Context, sink: Sink) -> 
         except CellError:
             if not any(cell.strip() for cell in raw):
                 continue  # an empty row (",,,,")
-            values, ok = _slow_row(raw, line, where, layout, ctx, sink)
+            values, ok = _slow_row(raw, line, table, layout, ctx, sink)
         else:
             ok = True
-        if unnamed and not _unnamed_cells(raw, line, unnamed, sink):
+        if table.unnamed and not _unnamed_cells(raw, line, table.unnamed, sink):
             ok = False
         yield line, values, ok
+
+
+_FAST_FAILS = (CellError, PropstdError, TypeError)
+"""What the fast path of a row may raise: then the slow path reads the row cell by cell."""
+
+
+def _slow_record(
+    raw: list[str], line: int, table: CsvTable, layout: Layout, ctx: Context, sink: Sink
+) -> Any:
+    """The record of a row the fast path could not build, or `None` with its problems."""
+    if not any(cell.strip() for cell in raw):
+        return None  # an empty row (",,,,")
+    values, ok = _slow_row(raw, line, table, layout, ctx, sink)
+    if not ok:
+        return None
+    assert layout.build is not None
+    try:
+        return layout.build(values)
+    except PropstdError as exc:
+        sink.error(line, exc)
+        return None
+
+
+def csv_single_records(
+    lines: Iterator[str], layout: Layout, ctx: Context, sink: Sink
+) -> Iterator[Any]:
+    """The records of a CSV table of a single-row kind, then the problems raised (if any).
+
+    The fast path: one list comprehension of bound cell readers and the record's constructor
+    per row; a row that fails there is read again cell by cell to report every problem.
+    """
+    table = open_csv(lines, layout, sink)
+    if table is not None:
+        yield from _single_rows(table, layout, ctx, sink)
+    sink.raise_if_any()
+
+
+def _row_function(table: CsvTable, layout: Layout, ctx: Context) -> Callable[[list[str]], Any]:
+    """`row(raw) -> record` for this header: every cell read and the record built in one call.
+
+    Generated (as attrs generates `__init__`) so that a row costs one Python call besides
+    the cells' readers: no loop, no tuple unpacking. The source holds only column positions.
+    """
+    namespace: dict[str, Any] = {"build": layout.build}
+    args = []
+    for j, (c, pos) in enumerate(zip(layout.cols, table.where, strict=True)):
+        cell = f"raw[{pos}]"
+        if c.cell.inline:
+            args.append(c.cell.inline.replace("cell", cell))
+        else:
+            namespace[f"read{j}"] = c.cell.reader(ctx)
+            args.append(f"read{j}({cell})")
+    source = f"def row(raw):\n    return build([{', '.join(args)}])\n"
+    exec(compile(source, f"<propstd.tables row of {layout.kind.value}>", "exec"), namespace)
+    row: Callable[[list[str]], Any] = namespace["row"]
+    return row
+
+
+def _single_rows(table: CsvTable, layout: Layout, ctx: Context, sink: Sink) -> Iterator[Any]:
+    reader, n, blank, unnamed = table.reader, table.n, table.blank, table.unnamed
+    row = _row_function(table, layout, ctx)
+    pad = n in table.where
+    last = reader.line_num
+    while True:
+        try:
+            for raw in reader:
+                if len(raw) != n:
+                    table.wrong_length(raw, blank + last + 1, sink)
+                    last = reader.line_num
+                    continue
+                if pad:
+                    raw.append("")
+                try:
+                    record = row(raw)
+                except _FAST_FAILS:
+                    record = _slow_record(raw, blank + last + 1, table, layout, ctx, sink)
+                if unnamed and not _unnamed_cells(raw, blank + last + 1, unnamed, sink):
+                    record = None
+                last = reader.line_num
+                if record is not None:
+                    yield record
+        except csv.Error as exc:
+            last = table.csv_error(exc, last, sink)
+        else:
+            return
 
 
 def _key_only(raw: list[str], key: int | None, where: list[int], layout: Layout) -> Row:

@@ -85,13 +85,15 @@ CHECK_COLUMNS = (
 
 
 def _check(v: Row) -> CheckRecord:
+    # `or` for the defaults of text and lists (a blank cell is None, never "" or ()); the hot
+    # path of the benchmark, so no helper call
     return CheckRecord(
         v[0],
         v[1],
-        value_or(v[2], ""),
-        samples=value_or(v[3], 1),
-        evidence=value_or(v[4], ()),
-        round_id=value_or(v[5], ""),
+        v[2] or "",
+        samples=1 if v[3] is None else v[3],
+        evidence=v[4] or (),
+        round_id=v[5] or "",
     )
 
 
