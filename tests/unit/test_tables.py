@@ -420,6 +420,12 @@ class TestRows:
             read_checks(HEAD + ROW + 'SEC-01,"2025\n')
         assert problems(exc) == [(3, None)]
 
+    def test_header_not_csv(self) -> None:
+        """A header the csv module cannot read is one problem on its line."""
+        with pytest.raises(InvalidDataError, match="the header is not readable as CSV") as exc:
+            read_checks('\n"item_code,at\n')
+        assert problems(exc) == [(2, None)]
+
     def test_at_most_100_listed(self) -> None:
         """At most 100 problems are listed; the message counts them all."""
         text = HEAD + "SEC-01,x,Zhao,1,,\n" * 250
@@ -762,6 +768,12 @@ class TestJsonLines:
         assert "got the number 1.0 (JSON numbers with a fraction" in messages(exc)
         assert "NaN is not an exact number" in messages(exc)
 
+    def test_refused_by_the_record(self) -> None:
+        """A value the record refuses is a problem on its line and column."""
+        with pytest.raises(InvalidDataError, match="more decimal places") as exc:
+            read_actuals('{"code":"A","month":"2025-03","amount":"1.234"}', format="jsonl")
+        assert problems(exc) == [(1, "amount")]
+
     def test_float_money(self) -> None:
         """A float amount is refused; a whole JSON number is exact."""
         with pytest.raises(InvalidDataError, match="floats, which are not exact") as exc:
@@ -996,6 +1008,30 @@ class TestComplaints:
         complaints = read_complaints(text)
 
         assert complaints == read_complaints(write_complaints(complaints))
+
+    def test_rows_of_any_shape(self) -> None:
+        """Blank rows are skipped; unreadable rows, short rows and unnamed cells are problems."""
+        text = (
+            "id,event,at,channel,level,\n"
+            "C-1,received,2025-03-03T09:00+08:00,phone,demand,\n"
+            ",,,,,\n"  # 3: skipped
+            'C-1,"closed"x,2025-03-03T10:00+08:00,,,\n'  # 4: not CSV
+            "C-2,received,2025-03-03T09:00+08:00,phone,demand,oops\n"  # 5: unnamed cell
+            "C-3\n"  # 6: one cell
+            "\n"  # 7: skipped
+        )
+        with pytest.raises(InvalidDataError) as exc:
+            read_complaints(text)
+        assert problems(exc) == [(4, None), (5, "#6"), (6, None)]
+        with pytest.raises(InvalidDataError, match="no header row"):
+            read_complaints("\n")
+
+    def test_short_row_without_its_key(self) -> None:
+        """A short row that does not reach the id column belongs to no complaint."""
+        text = "event,at,channel,level,id\nreceived\n"
+        with pytest.raises(InvalidDataError) as exc:
+            read_complaints(text)
+        assert problems(exc) == [(2, None)]
 
     def test_complaint_refused_by_its_record(self) -> None:
         """A refusal by `Complaint` itself is a problem on the complaint's first row."""
