@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -1266,6 +1267,18 @@ class TestColumnsAndSchemas:
         schema = row_schema(kind)
         assert [c.name for c in cols] == list(schema["properties"])
         assert set(schema["required"]) <= {c.name for c in cols if c.required}
+
+    @pytest.mark.parametrize("kind", KINDS)
+    def test_reference_page_lists_every_column(self, kind: TableKind) -> None:
+        """The reference page's table of a kind lists its columns, in order, with the Chinese
+        headings the reader accepts."""
+        page = (DATA.parent.parent.parent / "docs" / "reference" / "tables.md").read_text(
+            encoding="utf-8"
+        )
+        section = page.split(f"(`{kind.value}`)\n", 1)[1].split("\n## ", 1)[0]
+        rows = re.findall(r"^\| `(\w+)` \| (\S+) \|", section, flags=re.MULTILINE)
+
+        assert rows == [(c.name, c.heading_zh) for c in columns(kind)]
 
     def test_collection_record(self) -> None:
         """A collection row has one currency, a calendar month and no negative amount."""
