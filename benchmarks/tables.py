@@ -25,10 +25,28 @@ from collections.abc import Callable
 
 from propstd.tables import iter_checks, read_checks
 
-CODES = (
-    "SEC-01 SEC-02 SEC-03 SEC-04 SEC-05 ENV-01 ENV-02 ENV-03 ENV-04 ENV-05 ENV-06 "
-    "ENG-01 ENG-02 ENG-03 ENG-04 ENG-05 ENG-06 ENG-07 QA-01 QA-02"
-).split()
+CODES = [
+    "SEC-01",
+    "SEC-02",
+    "SEC-03",
+    "SEC-04",
+    "SEC-05",
+    "ENV-01",
+    "ENV-02",
+    "ENV-03",
+    "ENV-04",
+    "ENV-05",
+    "ENV-06",
+    "ENG-01",
+    "ENG-02",
+    "ENG-03",
+    "ENG-04",
+    "ENG-05",
+    "ENG-06",
+    "ENG-07",
+    "QA-01",
+    "QA-02",
+]
 PEOPLE = ("赵强", "钱敏", "吴刚", "孙丽", "Zhao")
 GOAL = 100_000
 
