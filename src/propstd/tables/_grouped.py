@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from propstd._repr import shown
 from propstd.complaints import Channel, Complaint, ComplaintLevel
@@ -50,6 +50,7 @@ class Reporter(Protocol):
 
 
 Rows = Sequence[tuple[int, Row]]
+T = TypeVar("T")
 
 
 def _same_on_later_rows(rows: Rows, fields: Sequence[int], out: Reporter, what: str) -> bool:
@@ -192,9 +193,9 @@ def _events(rows: Rows, at: int, extra: int, what: str, out: Reporter) -> list[E
     return events  # type: ignore[return-value]  # no None left
 
 
-def _timeline_rows(
-    key: str, timeline: Timeline, fields: list[Any], n: int, extra: int
-) -> Iterator[Row]:
+def _timeline_rows(key: str, timeline: Timeline, fields: list[Any], n: int) -> Iterator[Row]:
+    """The rows of a timeline table of *n* columns: the three event extras come last."""
+    extra = n - 3
     for i, event in enumerate(timeline.events):
         row: Row = [None] * n
         row[0], row[1], row[2] = key, event.kind, event.at
@@ -245,23 +246,52 @@ COMPLAINT_COLUMNS = (
     col("owner", "首问责任人", text_cell(), "Who received it and owns it (first row)."),
     *_extra_columns(),
 )
-_C_FIELDS = tuple(range(3, 11))
-_C_EXTRA = 11
+
+
+def _checked_timeline(
+    rows: Rows,
+    out: Reporter,
+    *,
+    whole: bool,
+    cols: Sequence[Col],
+    needed: Sequence[int],
+    what: str,
+) -> Timeline | None:
+    """The timeline of a complaint's or an order's rows, after checking them all.
+
+    The record's own columns run from 3 to the three event extras at the end; *needed* of
+    them must be given on the first row. `None` when a problem was found (reported).
+    """
+    extra = len(cols) - 3
+    ok = _same_on_later_rows(rows, range(3, extra), out, what)
+    ok = _given_on_first_row(rows, needed, cols, what, out) and ok
+    events = _events(rows, 2, extra, what, out)
+    if not (ok and whole) or events is None:
+        return None
+    return _timeline(rows, events, 1, out)
+
+
+def _built(line: int, out: Reporter, make: Callable[[], T]) -> T | None:
+    """`make()`, or `None` with its refusal reported on *line*."""
+    try:
+        return make()
+    except PropstdError as exc:
+        out.error(line, exc)
+        return None
 
 
 def _complaint(rows: Rows, out: Reporter, *, whole: bool) -> Complaint | None:
     line, first = rows[0]
     what = f"complaint {first[0]!r}"
-    ok = _same_on_later_rows(rows, _C_FIELDS, out, what)
-    ok = _given_on_first_row(rows, (3, 4), COMPLAINT_COLUMNS, what, out) and ok
-    events = _events(rows, 2, _C_EXTRA, what, out)
-    if not (ok and whole) or events is None:
-        return None
-    timeline = _timeline(rows, events, 1, out)
+    timeline = _checked_timeline(
+        rows, out, whole=whole, cols=COMPLAINT_COLUMNS, needed=(3, 4), what=what
+    )
     if timeline is None:
         return None
-    try:
-        return Complaint(
+    return _built(
+        line,
+        out,
+        lambda: Complaint(
             first[0],
             timeline.received_at,
             first[3],
@@ -273,10 +303,8 @@ def _complaint(rows: Rows, out: Reporter, *, whole: bool) -> Complaint | None:
             topic=value_or(first[9], ""),
             owner=value_or(first[10], ""),
             timeline=timeline,
-        )
-    except PropstdError as exc:
-        out.error(line, exc)
-        return None
+        ),
+    )
 
 
 def _complaint_rows(c: Complaint) -> Iterator[Row]:
@@ -290,7 +318,7 @@ def _complaint_rows(c: Complaint) -> Iterator[Row]:
         c.topic,
         c.owner,
     ]
-    return _timeline_rows(c.id, c.timeline, fields, len(COMPLAINT_COLUMNS), _C_EXTRA)
+    return _timeline_rows(c.id, c.timeline, fields, len(COMPLAINT_COLUMNS))
 
 
 COMPLAINTS = Layout(
@@ -325,23 +353,20 @@ REPAIR_COLUMNS = (
     ),
     *_extra_columns(),
 )
-_R_FIELDS = tuple(range(3, 9))
-_R_EXTRA = 9
 
 
 def _repair(rows: Rows, out: Reporter, *, whole: bool) -> RepairOrder | None:
     line, first = rows[0]
     what = f"order {first[0]!r}"
-    ok = _same_on_later_rows(rows, _R_FIELDS, out, what)
-    ok = _given_on_first_row(rows, (3,), REPAIR_COLUMNS, what, out) and ok
-    events = _events(rows, 2, _R_EXTRA, what, out)
-    if not (ok and whole) or events is None:
-        return None
-    timeline = _timeline(rows, events, 1, out)
+    timeline = _checked_timeline(
+        rows, out, whole=whole, cols=REPAIR_COLUMNS, needed=(3,), what=what
+    )
     if timeline is None:
         return None
-    try:
-        return RepairOrder(
+    return _built(
+        line,
+        out,
+        lambda: RepairOrder(
             first[0],
             first[3],
             timeline,
@@ -350,15 +375,13 @@ def _repair(rows: Rows, out: Reporter, *, whole: bool) -> RepairOrder | None:
             rework_of=first[6],
             warranty_until=first[7],
             appointment=first[8],
-        )
-    except PropstdError as exc:
-        out.error(line, exc)
-        return None
+        ),
+    )
 
 
 def _repair_rows(r: RepairOrder) -> Iterator[Row]:
     fields = [r.category, r.unit, r.technician, r.rework_of, r.warranty_until, r.appointment]
-    return _timeline_rows(r.id, r.timeline, fields, len(REPAIR_COLUMNS), _R_EXTRA)
+    return _timeline_rows(r.id, r.timeline, fields, len(REPAIR_COLUMNS))
 
 
 REPAIRS = Layout(TableKind.REPAIRS, REPAIR_COLUMNS, None, _repair, _repair_rows, RepairOrder, key=0)

@@ -491,12 +491,16 @@ def single_records(rows: Iterable[Parsed], layout: Layout, sink: Sink) -> Iterat
         yield record
 
 
+def _grouping(layout: Layout) -> tuple[Callable[..., Any], int]:
+    """The group builder and the key column of a layout of records spanning rows."""
+    assert layout.build_group is not None
+    assert layout.key is not None
+    return layout.build_group, layout.key
+
+
 def consecutive_records(rows: Iterable[Parsed], layout: Layout, sink: Sink) -> Iterator[Any]:
     """One record per run of consecutive rows with the same key (streaming)."""
-    build = layout.build_group
-    key = layout.key
-    assert build is not None
-    assert key is not None
+    build, key = _grouping(layout)
     done: dict[Any, int] = {}
     group: list[tuple[int, Row]] = []
     current: object = None
@@ -531,10 +535,7 @@ def consecutive_records(rows: Iterable[Parsed], layout: Layout, sink: Sink) -> I
 
 def grouped_records(rows: Iterable[Parsed], layout: Layout, sink: Sink) -> Iterator[Any]:
     """One record per key, from its rows wherever they are (in the order of first rows)."""
-    build = layout.build_group
-    key = layout.key
-    assert build is not None
-    assert key is not None
+    build, key = _grouping(layout)
     groups: dict[Any, list[tuple[int, Row]]] = {}
     broken: set[Any] = set()
     for line, values, ok in rows:
