@@ -94,15 +94,31 @@ class Layout:
     record_type: type
     key: int | None = None
     names: Mapping[str, int] = attrs.field(init=False)
+    """The index of each column by its English name (a record's field name)."""
+    lookup: Mapping[str, int] = attrs.field(init=False)
+    """The index of each column by `heading_key` of its name and of its Chinese heading."""
 
     @names.default
     def _names(self) -> Mapping[str, int]:
         return MappingProxyType({c.column.name: i for i, c in enumerate(self.cols)})
 
+    @lookup.default
+    def _lookup(self) -> Mapping[str, int]:
+        table = {}
+        for j, c in enumerate(self.cols):
+            table[heading_key(c.column.name)] = j
+            table[heading_key(c.column.heading_zh)] = j
+        return MappingProxyType(table)
+
     @property
     def columns(self) -> tuple[Column, ...]:
         """The public description of every column, in order."""
         return tuple(c.column for c in self.cols)
+
+
+def heading_key(text: str) -> str:
+    """A heading as compared: blanks, case and `-`/`_`/space between words ignored."""
+    return "_".join(text.replace("-", " ").replace("_", " ").split()).casefold()
 
 
 def col(

@@ -1,8 +1,8 @@
 """Reading tables: text or lines in, rows of values out, then records (private).
 
-The CSV fast path reads a well-formed row with one list comprehension of bound cell readers;
-any row it cannot read whole goes through the slow path, which reads each cell on its own and
-reports every bad cell with its line and column.
+The CSV fast path reads a well-formed row of a single-row kind with one generated call that
+reads every cell and builds the record; any row it cannot read whole goes through the slow
+path, which reads each cell on its own and reports every bad cell with its line and column.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import attrs
 from propstd._repr import shown
 from propstd.errors import InvalidDataError, Problem, PropstdError
 from propstd.tables._cells import CellError, Context, JsonFloat
-from propstd.tables._layout import BAD, Layout, Row
+from propstd.tables._layout import BAD, Layout, Row, heading_key
 
 __all__: list[str] = []
 
@@ -125,19 +125,6 @@ def lines_of(source: object, sink: Sink) -> Iterator[str]:
 # -- headers ----------------------------------------------------------------------------------
 
 
-def heading_key(text: str) -> str:
-    """A heading as compared: blanks, case and `-`/`_`/space between words ignored."""
-    return "_".join(text.replace("-", " ").replace("_", " ").split()).casefold()
-
-
-def _lookup(layout: Layout) -> dict[str, int]:
-    table: dict[str, int] = {}
-    for j, c in enumerate(layout.cols):
-        table[heading_key(c.column.name)] = j
-        table[heading_key(c.column.heading_zh)] = j
-    return table
-
-
 def _known(layout: Layout) -> str:
     return ", ".join(f"{c.column.name} ({c.column.heading_zh})" for c in layout.cols)
 
@@ -147,7 +134,7 @@ def read_header(
 ) -> tuple[list[int], list[int]]:
     """Where each column of *layout* is in the rows (`len(header)`: absent), and the
     positions of unnamed columns (whose cells must stay empty)."""
-    lookup = _lookup(layout)
+    lookup = layout.lookup
     n = len(header)
     where = [n] * len(layout.cols)
     unnamed = []
@@ -427,7 +414,7 @@ def mapping_row(
     obj: Mapping[Any, Any], line: int, layout: Layout, ctx: Context, sink: Sink
 ) -> Parsed:
     """The values of one row given as a mapping of column name (or Chinese heading) to value."""
-    lookup = _lookup(layout)
+    lookup = layout.lookup
     values: Row = [None] * len(layout.cols)
     given: set[int] = set()
     ok = True
