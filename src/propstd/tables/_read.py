@@ -221,16 +221,14 @@ class CsvTable:
         return self.blank + 1
 
     def wrong_length(self, raw: list[str], line: int, sink: Sink) -> bool:
-        """Whether *raw* has the wrong number of cells (reported unless all are blank)."""
-        if len(raw) == self.n:
+        """Report a row of the wrong number of cells, unless all are blank (then `False`)."""
+        if not any(cell.strip() for cell in raw):
             return False
-        if any(cell.strip() for cell in raw):
-            sink.add(
-                line,
-                None,
-                f"expected {self.n} cells like the header (line {self.header_line}), "
-                f"found {len(raw)}",
-            )
+        sink.add(
+            line,
+            None,
+            f"expected {self.n} cells like the header (line {self.header_line}), found {len(raw)}",
+        )
         return True
 
     def csv_error(self, exc: csv.Error, last: int, sink: Sink) -> int:
@@ -291,8 +289,8 @@ def csv_rows(lines: Iterator[str], layout: Layout, ctx: Context, sink: Sink) -> 
     readers = [(c.cell.reader(ctx), pos) for c, pos in zip(layout.cols, table.where, strict=True)]
     needs = [j for j, c in enumerate(layout.cols) if c.needs_value]
     for line, raw in _raw_rows(table, sink):
-        if table.wrong_length(raw, line, sink):
-            if any(cell.strip() for cell in raw):
+        if len(raw) != table.n:
+            if table.wrong_length(raw, line, sink):
                 yield line, _key_only(raw, layout.key, table.where, layout), False
             continue
         raw.append("")
@@ -338,8 +336,8 @@ def csv_single_records(
 ) -> Iterator[Any]:
     """The records of a CSV table of a single-row kind, then the problems raised (if any).
 
-    The fast path: one list comprehension of bound cell readers and the record's constructor
-    per row; a row that fails there is read again cell by cell to report every problem.
+    The fast path: one generated call per row reads the cells and builds the record; a row
+    that fails there is read again cell by cell to report every problem.
     """
     table = open_csv(lines, layout, sink)
     if table is not None:
