@@ -53,6 +53,15 @@ Rows = Sequence[tuple[int, Row]]
 T = TypeVar("T")
 
 
+def _built(line: int, out: Reporter, make: Callable[[], T]) -> T | None:
+    """`make()`, or `None` with its refusal reported on *line*."""
+    try:
+        return make()
+    except PropstdError as exc:
+        out.error(line, exc)
+        return None
+
+
 def _same_on_later_rows(rows: Rows, fields: Sequence[int], out: Reporter, what: str) -> bool:
     """Whether every later row leaves the record's *fields* blank or repeats them."""
     first_line, first = rows[0]
@@ -145,17 +154,9 @@ def _timeline_event(line: int, v: Row, at: int, extra: int, out: Reporter) -> Ev
         ok = False
     if not ok:
         return None
-    try:
-        if kind is EventKind.PAUSED:
-            return Paused(v[at], v[extra])
-        if kind is EventKind.PRIORITY_CHANGED:
-            return PriorityChanged(v[at], v[extra + 1])
-        if kind is EventKind.REVISITED:
-            return Revisited(v[at], v[extra + 2])
-        return EVENT_TYPES[kind](v[at])
-    except PropstdError as exc:
-        out.error(line, exc)
-        return None
+    # Paused(at, reason), PriorityChanged(at, to), Revisited(at, satisfied), Closed(at) ...
+    args = [v[j] for j, wanted in enumerate(_EXTRA_KIND, start=extra) if wanted is kind]
+    return _built(line, out, lambda: EVENT_TYPES[kind](v[at], *args))
 
 
 def _failing_prefix(build: Callable[[int], object], n: int) -> tuple[int, PropstdError]:
@@ -188,9 +189,8 @@ def _events(rows: Rows, at: int, extra: int, what: str, out: Reporter) -> list[E
             f"the first row of {what} must be its received event, got {events[0].kind.value}",
         )
         return None
-    if any(e is None for e in events):
-        return None
-    return events  # type: ignore[return-value]  # no None left
+    found = [e for e in events if e is not None]
+    return found if len(found) == len(events) else None
 
 
 def _timeline_rows(key: str, timeline: Timeline, fields: list[Any], n: int) -> Iterator[Row]:
@@ -269,15 +269,6 @@ def _checked_timeline(
     if not (ok and whole) or events is None:
         return None
     return _timeline(rows, events, 1, out)
-
-
-def _built(line: int, out: Reporter, make: Callable[[], T]) -> T | None:
-    """`make()`, or `None` with its refusal reported on *line*."""
-    try:
-        return make()
-    except PropstdError as exc:
-        out.error(line, exc)
-        return None
 
 
 def _complaint(rows: Rows, out: Reporter, *, whole: bool) -> Complaint | None:
