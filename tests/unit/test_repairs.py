@@ -546,7 +546,7 @@ class TestRepairStatus:
         assert len(lines) == 7
         unhappy = attrs.evolve(status, satisfied=False)
         assert str(unhappy).endswith("owner NOT satisfied")
-        assert "| revisit | 1 working day | met | 2025-03-10 17:30+08:00 |" in status.to_markdown()
+        assert "| revisit | 1 working day | met | 2025-03-10 17:30 |" in status.to_markdown()
         assert status.to_html().startswith('<table class="propstd"><caption>R-1 (ordinary')
         assert [r.milestone for r in status.rows()] == ["arrival", "completion", "revisit"]
 

@@ -1109,7 +1109,7 @@ class TestRows:
             "completion",
             "4 hours",
             "breached",
-            "2025-03-03 14:00+08:00",
+            "2025-03-03 14:00",
             "",
             "",
             "1h 00m",

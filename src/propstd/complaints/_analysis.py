@@ -359,7 +359,7 @@ def _check_warning_arguments(
         msg = f"'near' must be in (0, 1], got {shown(near)}"
         raise InvalidValueError(msg, field="near", value=near)
     if weekly_limit is not None and check_int("weekly_limit", weekly_limit) < 0:
-        msg = f"'weekly_limit' must not be negative, got {weekly_limit!r}"
+        msg = f"'weekly_limit' must not be negative, got {shown(weekly_limit)}"
         raise InvalidValueError(msg, field="weekly_limit", value=weekly_limit)
     if (trailing_weeks is None) != (factor is None):
         msg = (
@@ -369,7 +369,7 @@ def _check_warning_arguments(
         field = "factor" if factor is None else "trailing_weeks"
         raise InvalidValueError(msg, field=field, value=None)
     if trailing_weeks is not None and check_int("trailing_weeks", trailing_weeks) < 1:
-        msg = f"'trailing_weeks' must be at least 1, got {trailing_weeks!r}"
+        msg = f"'trailing_weeks' must be at least 1, got {shown(trailing_weeks)}"
         raise InvalidValueError(msg, field="trailing_weeks", value=trailing_weeks)
     if factor is not None and _fraction("factor", factor) <= 0:
         msg = f"'factor' must be positive, got {shown(factor)}"

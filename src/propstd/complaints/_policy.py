@@ -181,13 +181,13 @@ def _milestone(_instance: object, attribute: attrs.Attribute[Any], value: object
 def _positive_window(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     window = check_type(attribute.name, value, timedelta)
     if window <= timedelta(0):
-        msg = f"{attribute.name!r} must be a positive timedelta, got {value!r}"
+        msg = f"{attribute.name!r} must be a positive timedelta, got {shown(value)}"
         raise InvalidValueError(msg, field=attribute.name, value=value)
 
 
 def _limit_count(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if check_int(attribute.name, value) < 1:
-        msg = f"{attribute.name!r} must be at least 1, got {value!r}"
+        msg = f"{attribute.name!r} must be at least 1, got {shown(value)}"
         raise InvalidValueError(msg, field=attribute.name, value=value)
 
 

@@ -64,11 +64,11 @@ def warranty_reminder_date(
     if any(getattr(ahead, f) for f in _TIME_FIELDS) or any(
         getattr(ahead, f) is not None for f in _ABSOLUTE_TIME_FIELDS
     ):
-        msg = f"'before' must be whole days, months or years (no time of day), got {before!r}"
+        msg = f"'before' must be whole days, months or years (no time of day), got {shown(before)}"
         raise InvalidValueError(msg, field="before", value=before)
     reminder = _shifted("before", before, end, lambda: end - ahead)
     if reminder >= end:
-        msg = f"'before' must move the date back, got {before!r} ({end} → {reminder})"
+        msg = f"'before' must move the date back, got {shown(before)} ({end} → {reminder})"
         raise InvalidValueError(msg, field="before", value=before)
     return reminder
 

@@ -306,15 +306,18 @@ def repair_status(
         >>> status = repair_status(
         ...     RepairOrder("R-7", "emergency", timeline), limits=limits, calendar=office,
         ...     as_of=t0 + timedelta(hours=1))
-        >>> print(status)
-        R-7 (emergency 急修) as of 2025-03-02 03:00
-        milestone   limit          state           due                     done                    left    overrun  paused
-        ----------  -------------  --------------  ----------------------  ----------------------  ------  -------  ------
-        arrival     15 minutes     met             2025-03-02 02:15+08:00  2025-03-02 02:12+08:00  0h 03m
-        completion  4 hours        pending         2025-03-02 06:00+08:00                          3h 00m
-        revisit     1 working day  not_applicable
+        >>> print(status.completion)
+        completion (4 hours): pending, due 2025-03-02 06:00, 3h 00m left
         >>> status
         RepairStatus('R-7', 'emergency', breached=(), as_of='2025-03-02T03:00:00+08:00')
+        >>> print(status.to_markdown())
+        **R-7 (emergency 急修) as of 2025-03-02 03:00**
+        <BLANKLINE>
+        | milestone | limit | state | due | done | left | overrun | paused |
+        |---|---|---|---|---|---|---|---|
+        | arrival | 15 minutes | met | 2025-03-02 02:15 | 2025-03-02 02:12 | 0h 03m |  |  |
+        | completion | 4 hours | pending | 2025-03-02 06:00 |  | 3h 00m |  |  |
+        | revisit | 1 working day | not_applicable |  |  |  |  |  |
     """
     check_type("order", order, RepairOrder)
     check_type("limits", limits, RepairLimits)

@@ -290,6 +290,6 @@ def _replay(events: tuple[Event, ...]) -> TimelineState:
 
 def _events(value: Iterable[Event]) -> tuple[Event, ...]:
     if isinstance(value, Event):
-        msg = f"'events' must be a sequence of events, got a single event {value!r}"
+        msg = f"'events' must be a sequence of events, got a single event {shown(value)}"
         raise TypeError(msg)
     return tuple(value)

@@ -10,7 +10,6 @@ from typing import Any, ClassVar
 import attrs
 
 from propstd._repr import shown
-from propstd._table import cell
 from propstd._time import ZERO, to_utc, zone
 from propstd._validators import check_aware, check_nonblank, check_type, is_str, nonblank
 from propstd._vocab import Vocabulary, to_member
@@ -271,8 +270,8 @@ class MilestoneRow:
     """One milestone status as a flat, typed table row (the row behind the status tables of
     complaints and repairs).
 
-    Times are in the calendar's zone; durations are in the limit's clock, `0` where they do
-    not apply.
+    Times are in the calendar's zone (the cells show them without an offset); durations are in
+    the limit's clock, `0` where they do not apply.
     """
 
     headings: ClassVar[tuple[str, ...]] = (
@@ -310,8 +309,8 @@ class MilestoneRow:
             self.milestone,
             self.limit,
             self.state.value,
-            cell(self.due_at),
-            cell(self.done_at),
+            _when(self.due_at),
+            _when(self.done_at),
             _duration(self.remaining),
             _duration(self.overrun),
             _duration(self.paused),
@@ -489,6 +488,11 @@ def _fmt(d: timedelta) -> str:
     if days:
         return f"{days}d {hours}h {mins:02d}m"
     return f"{hours}h {mins:02d}m"
+
+
+def _when(t: datetime | None) -> str:
+    # no offset: a row's instants are all in the calendar's zone
+    return "" if t is None else t.strftime("%Y-%m-%d %H:%M")
 
 
 def _duration(d: timedelta) -> str:
