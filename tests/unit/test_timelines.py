@@ -13,6 +13,7 @@ from propstd.calendars import ALWAYS_OPEN, WorkingCalendar, china_calendar
 from propstd.errors import InvalidValueError, NaiveDatetimeError, PropstdError, TransitionError
 from propstd.timelimits import TimeLimit
 from propstd.timelines import (
+    EVENT_TYPES,
     Arrived,
     Closed,
     Completed,
@@ -1115,3 +1116,12 @@ class TestRows:
             "1h 00m",
             "1h 00m",
         )
+
+
+def test_event_types_name_every_kind() -> None:
+    """`EVENT_TYPES` maps every event kind to its class, in kind order, read-only."""
+    assert list(EVENT_TYPES) == list(EventKind)
+    assert all(cls.kind is kind for kind, cls in EVENT_TYPES.items())
+    assert EVENT_TYPES[EventKind("回访")] is Revisited
+    with pytest.raises(TypeError):
+        EVENT_TYPES[EventKind.PAUSED] = Paused  # type: ignore[index]

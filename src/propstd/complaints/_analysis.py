@@ -115,17 +115,20 @@ class ComplaintMetrics(Rendered):
             ComplaintFigure(key=key, title=title, title_zh=zh, value=getattr(self, key))
             for key, title, zh in _RATES
         ]
+        groups: tuple[tuple[str, tuple[tuple[Vocabulary, int], ...]], ...] = (
+            ("level", self.by_level),
+            ("channel", self.by_channel),
+        )
         shares = [
-            self._share(f"{group}.{k.value}", f"{group}: {k.value}", k, n)
-            for group, table in (("level", self.by_level), ("channel", self.by_channel))
+            self._share(f"{group}.{k.value}", f"{group}: {k.value}", k.label_zh, n)
+            for group, table in groups
             for k, n in table
         ]
         shares.append(self._share("vip", "VIP", "重要客户投诉", self.vip))
         shares.append(self._share("major", "major", "重大投诉", self.major))
         return (*rates, *shares)
 
-    def _share(self, key: str, title: str, zh: str | Vocabulary, n: int) -> ComplaintFigure:
-        title_zh = zh.label_zh if isinstance(zh, Vocabulary) else zh
+    def _share(self, key: str, title: str, title_zh: str, n: int) -> ComplaintFigure:
         return ComplaintFigure(key=key, title=title, title_zh=title_zh, value=Rate(n, self.total))
 
     def _table(self) -> Table:
