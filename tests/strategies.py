@@ -400,11 +400,13 @@ def schedules(
     draw: st.DrawFn,
     *,
     frequency: st.SearchStrategy[_Frequency] | None = None,
-    anchors: st.SearchStrategy[date] | None = None,
+    anchors: st.SearchStrategy[date | None] | None = None,
 ) -> _Schedule:
-    """A `Schedule` (no shift) from a frequency and an anchor, month-end anchors included."""
+    """A `Schedule` (no shift) from a frequency and an anchor (month-end anchors included) or
+    none (calendar-aligned windows)."""
     anchor_strategy = (
         st.one_of(
+            st.none(),
             dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
             st.builds(
                 lambda y, m, d: date(y, m, d),
@@ -438,7 +440,7 @@ INSPECTION_TZ = _itimezone(_itimedelta(hours=8))
 def inspection_plans(
     draw: st.DrawFn, *, max_checklists: int = 3, max_items: int = 4, name: str = "P"
 ) -> _InspectionPlan:
-    """A small `InspectionPlan` with seed frequencies and an anchor in 2024."""
+    """A small `InspectionPlan` with seed frequencies and an anchor in 2024, or none."""
     checklists = []
     for c in range(draw(st.integers(1, max_checklists))):
         items = [
@@ -451,7 +453,9 @@ def inspection_plans(
             for i in range(draw(st.integers(1, max_items)))
         ]
         checklists.append(_Checklist(f"C{c}", "list", items, frequency=draw(seed_frequencies())))
-    anchor = draw(dates(min_value=date(2024, 1, 1), max_value=date(2024, 12, 31)))
+    anchor = draw(
+        st.one_of(st.none(), dates(min_value=date(2024, 1, 1), max_value=date(2024, 12, 31)))
+    )
     return _InspectionPlan(checklists, anchor=anchor, name=name)
 
 
