@@ -1068,3 +1068,84 @@ def rank_values(kind: str) -> st.SearchStrategy[object]:
         st.integers(-20, 20),
         st.decimals(min_value=-20, max_value=20, places=1, allow_nan=False),
     )
+
+
+# --- routines (propstd.routines) ---
+from propstd.frequencies import ShiftPolicy as _ShiftPolicy  # noqa: E402
+from propstd.routines import Routine as _Routine  # noqa: E402
+from propstd.routines import RoutineEntry as _RoutineEntry  # noqa: E402
+from propstd.routines import Trigger as _Trigger  # noqa: E402
+from propstd.routines import TriggeredDuty as _TriggeredDuty  # noqa: E402
+
+ROUTINE_TZ = _stimezone(_timedelta(hours=8))
+"""The zone of generated log entries and triggers (+08:00, as the China calendar)."""
+
+
+@st.composite
+def routines(draw: st.DrawFn, *, code: str = "R") -> _Routine:
+    """A `Routine` named *code*: a seed frequency (count 1-3), any shift, evidence or not."""
+    return _Routine(
+        code,
+        f"routine {code}",
+        draw(seed_frequencies()),
+        evidence_required=draw(st.booleans()),
+        shift=draw(st.sampled_from(_ShiftPolicy)),
+    )
+
+
+@st.composite
+def triggered_duties(
+    draw: st.DrawFn, *, code: str = "D", kinds: Sequence[str] = ("rain", "move_in")
+) -> _TriggeredDuty:
+    """A `TriggeredDuty` named *code*, started by one of *kinds*, with any short limit."""
+    limit = draw(
+        st.sampled_from(("30 minutes", "1 hour", "4 hours", "当日", "次日", "2个工作日", "3天"))
+    )
+    return _TriggeredDuty(
+        code,
+        f"duty {code}",
+        draw(st.sampled_from(kinds)),
+        TimeLimit.parse(limit),
+        evidence_required=draw(st.booleans()),
+    )
+
+
+def duty_instants(*, start: _datetime, days: int) -> st.SearchStrategy[_datetime]:
+    """Instants in +08:00 from *start* over *days* days, on whole minutes."""
+    return st.integers(0, days * 24 * 60 - 1).map(lambda m: start + _timedelta(minutes=m))
+
+
+@st.composite
+def routine_entries(
+    draw: st.DrawFn,
+    *,
+    codes: Sequence[str],
+    start: _datetime,
+    days: int,
+    subjects: Sequence[str] = ("",),
+) -> _RoutineEntry:
+    """A log entry of one of *codes* between *start* and *days* later, evidence or not."""
+    return _RoutineEntry(
+        draw(st.sampled_from(codes)),
+        draw(duty_instants(start=start, days=days)),
+        draw(st.sampled_from(("李经理", "保洁班", "工程部"))),
+        evidence=draw(st.sampled_from(((), ("photo",), ("minutes", "sign-in")))),
+        subject=draw(st.sampled_from(subjects)),
+    )
+
+
+@st.composite
+def triggers(
+    draw: st.DrawFn,
+    *,
+    kinds: Sequence[str] = ("rain", "move_in"),
+    start: _datetime,
+    days: int,
+    subjects: Sequence[str] = ("",),
+) -> _Trigger:
+    """A `Trigger` of one of *kinds* between *start* and *days* later."""
+    return _Trigger(
+        draw(st.sampled_from(kinds)),
+        draw(duty_instants(start=start, days=days)),
+        subject=draw(st.sampled_from(subjects)),
+    )

@@ -7,6 +7,7 @@ import json
 import math
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -63,6 +64,7 @@ def _responses(max_size: int = 25) -> st.SearchStrategy[list[SurveyResponse]]:
     return st.lists(survey_responses(households=HOUSEHOLDS), max_size=max_size)
 
 
+@pytest.mark.slow
 class TestSurveyResult:
     """Seed rules §6: satisfaction per service item, one response per household."""
 
