@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
 
+from propstd.calendars import china_calendar
 from propstd.errors import CurrencyMismatchError, InvalidValueError
 from propstd.money import Money
+from propstd.periods import Period
 from propstd.ranking import NotApplicable, RankedEntry, Ranking, rank
 from propstd.rates import Rate
+from propstd.repairs import RepairLimits, RepairOrder, repair_metrics
 from propstd.serialization import from_data, json_schema, to_data
+from propstd.timelimits import TimeLimit
+from propstd.timelines import Timeline
 
 
 @attrs.frozen
@@ -439,3 +446,39 @@ class TestOutput:
         schema = json_schema(Ranking)
         entry = schema["$defs"]["RankedEntry"]["properties"]
         assert set(entry) == {"rank", "name", "bottom", "rate", "count", "number", "money"}
+
+
+def test_ranks_real_repair_figures() -> None:
+    """`repair_metrics(...).by_technician` ranks directly, named by each figures' `label`:
+    张伟 arrived on time (1/1), 李强 did not (0/1)."""
+    tz = ZoneInfo("Asia/Shanghai")
+    t0 = datetime(2025, 3, 3, 9, 0, tzinfo=tz)
+    limits = RepairLimits(
+        arrival=dict.fromkeys(("emergency", "ordinary", "scheduled"), TimeLimit.minutes(30)),
+        completion=dict.fromkeys(("emergency", "ordinary", "scheduled"), TimeLimit.hours(4)),
+        revisit=TimeLimit.working_days(1),
+    )
+    orders = [
+        RepairOrder(
+            "R-1",
+            "ordinary",
+            Timeline.start(t0).arrived(t0 + timedelta(minutes=20)),
+            technician="张伟",
+        ),
+        RepairOrder(
+            "R-2",
+            "ordinary",
+            Timeline.start(t0).arrived(t0 + timedelta(minutes=50)),
+            technician="李强",
+        ),
+    ]
+    metrics = repair_metrics(
+        orders,
+        period=Period.parse("2025-03"),
+        limits=limits,
+        calendar=china_calendar(),
+        as_of=t0 + timedelta(hours=1),
+    )
+    r = rank(metrics.by_technician, by="arrival")
+    assert _table(r) == [(1, "张伟", False), (2, "李强", True)]
+    assert r.entry("李强").rate == Rate(0, 1)
