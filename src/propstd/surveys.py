@@ -39,7 +39,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from fractions import Fraction
 from types import MappingProxyType
@@ -695,8 +695,24 @@ def _item_rows(
 # -- sampling -----------------------------------------------------------------------------
 
 
-def _draw_key(seed: str, household: str) -> bytes:
-    return hashlib.sha256(f"{seed}\x1f{household}".encode()).digest()
+# Why a hash and not `random.Random(seed).sample()`: the core is pure (ruff bans `random` in
+# src/propstd), and `Random.sample` is only reproducible within one Python version (its
+# algorithm has changed between releases, and only `random()` is promised to stay). Ranking by
+# SHA-256(seed, unit separator, id) is deterministic everywhere, needs no state at all, does not
+# depend on the order of the ids, and gives nested samples (the first k of a larger draw).
+_MAX_SEED_BITS = 256
+"""The largest int seed accepted (a seed of sensible size; its text is hashed)."""
+
+
+def _drawer(seed: str) -> Callable[[str], bytes]:
+    base = hashlib.sha256(f"{seed}\x1f".encode())  # hashed once, copied per household
+
+    def key(household: str) -> bytes:
+        h = base.copy()
+        h.update(household.encode())
+        return h.digest()
+
+    return key
 
 
 def sample_households(households: Iterable[str], k: int, *, seed: int | str) -> tuple[str, ...]:
@@ -721,8 +737,8 @@ def sample_households(households: Iterable[str], k: int, *, seed: int | str) -> 
     Raises:
         TypeError: an id is not a `str`, *k* is not an `int`, or *seed* is neither an `int`
             nor a `str`.
-        InvalidValueError: an id is blank or repeated, or *k* is negative or larger than the
-            number of households.
+        InvalidValueError: an id is blank or repeated, *k* is negative or larger than the
+            number of households, or an int *seed* has more than 256 bits.
 
     Examples:
         >>> ids = [f"H{n:04d}" for n in range(1, 1151)]
@@ -740,5 +756,7 @@ def sample_households(households: Iterable[str], k: int, *, seed: int | str) -> 
     if isinstance(seed, bool) or not isinstance(seed, int | str):
         msg = f"'seed' must be an int or a str, got {type(seed).__name__} {shown(seed)}"
         raise TypeError(msg)
-    text = str(seed)
-    return tuple(sorted(pool, key=lambda h: _draw_key(text, h))[:k])
+    if isinstance(seed, int) and seed.bit_length() > _MAX_SEED_BITS:
+        msg = f"'seed' must be an int of at most {_MAX_SEED_BITS} bits, got {shown(seed)}"
+        raise InvalidValueError(msg, field="seed", value=seed)
+    return tuple(sorted(pool, key=_drawer(str(seed)))[:k])

@@ -25,6 +25,7 @@ from tests.strategies import household_ids, survey_policies, survey_responses
 
 YEAR = Period.parse("2025")
 HOUSEHOLDS = tuple(f"H{n:04d}" for n in range(1, 9))
+SEEDS = st.integers(-(2**256) + 1, 2**256 - 1)  # ints of at most 256 bits
 
 
 def _oracle_sample(ids: list[str], k: int, seed: int | str) -> tuple[str, ...]:
@@ -36,7 +37,7 @@ def _oracle_sample(ids: list[str], k: int, seed: int | str) -> tuple[str, ...]:
 class TestSampleHouseholds:
     """Seed rules §6 (抽样): a sample drawn so that anyone can draw it again."""
 
-    @given(household_ids(), st.data(), st.one_of(st.integers(), st.text(max_size=8)))
+    @given(household_ids(), st.data(), st.one_of(SEEDS, st.text(max_size=8)))
     def test_reproducible_subset_of_size_k(self, ids: list[str], data: Any, seed: Any) -> None:
         """The sample has k distinct members of the population and is drawn again alike."""
         k = data.draw(st.integers(0, len(ids)))
@@ -46,7 +47,7 @@ class TestSampleHouseholds:
         assert sample == sample_households(ids, k, seed=seed)
         assert sample == _oracle_sample(ids, k, seed)
 
-    @given(household_ids(), st.data(), st.integers(), st.randoms(use_true_random=False))
+    @given(household_ids(), st.data(), SEEDS, st.randoms(use_true_random=False))
     def test_order_independent_and_nested(
         self, ids: list[str], data: Any, seed: int, rnd: Any
     ) -> None:

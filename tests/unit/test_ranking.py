@@ -440,6 +440,8 @@ class TestOutput:
         r = rank(values, by=_identity, not_applicable="leave_out")
         data = json.loads(json.dumps(to_data(r)))
         assert from_data(Ranking, data) == r
+        entry = r.entries[-1]
+        assert from_data(RankedEntry, json.loads(json.dumps(to_data(entry)))) == entry
 
     def test_schema(self) -> None:
         """The JSON Schema describes the entry's typed value fields."""

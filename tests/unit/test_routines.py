@@ -394,7 +394,8 @@ class TestRoutineOutput:
 
     def test_round_trip(self) -> None:
         """Routines, entries and the result survive to_data → JSON → from_data."""
-        for value in (MONTHLY, entry("TRAIN", at(3, 1), subject="T3"), self.result()):
+        result = self.result()
+        for value in (MONTHLY, entry("TRAIN", at(3, 1), subject="T3"), result, *result.rows()):
             data = json.loads(json.dumps(to_data(value)))
             assert from_data(type(value), data) == value
         json_schema(RoutineCompliance)
@@ -652,7 +653,7 @@ class TestTriggeredAddition:
         ok = TriggerOutcome(state="missed", **kw)
         with pytest.raises(InvalidValueError, match="names no duty"):
             TriggeredCompliance(period=MAY, as_of=None, duties=[VACANT], outcomes=[ok])
-        with pytest.raises(InvalidValueError, match="each trigger of a duty once"):
+        with pytest.raises(InvalidValueError, match="each outcome of a duty once"):
             TriggeredCompliance(period=MAY, as_of=None, duties=[WATER], outcomes=[ok, ok])
 
 
@@ -704,6 +705,8 @@ class TestTriggeredOutput:
             VACANT,
             Trigger("rain", at(5, 1), note="暴雨"),
             self.result(),
+            *self.result().rows(),
+            *self.result().outcomes,
             judge([], [], as_of=at(6, 1)),
         ):
             data = json.loads(json.dumps(to_data(value)))

@@ -486,6 +486,9 @@ class TestSampleHouseholds:
             sample_households(["a"], 1, seed=1.5)  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="'seed'"):
             sample_households(["a"], 1, seed=True)
+        with pytest.raises(InvalidValueError, match="at most 256 bits") as e:
+            sample_households(["a"], 1, seed=10**5000)
+        assert e.value.field == "seed"
         with pytest.raises(TypeError):
             sample_households("abc", 1, seed=1)
 
@@ -542,13 +545,14 @@ class TestOutput:
             "SurveyResponse('S2025', 'H1', 2025-11-08 10:00+08:00, {'a': '5'})"
         )
 
-    @pytest.mark.parametrize("kind", ["policy", "response", "result"])
+    @pytest.mark.parametrize("kind", ["policy", "response", "result", "row"])
     def test_round_trip(self, kind: str) -> None:
         """Every record survives to_data → JSON → from_data."""
         value: Any = {
             "policy": policy(satisfied=["满意", 5]),
             "response": response("H1", {"秩序维护": 5, "环境卫生": "基本满意"}, comment="ok"),
             "result": self.result(),
+            "row": self.result().rows()[0],
         }[kind]
         data = json.loads(json.dumps(to_data(value)))
         assert from_data(type(value), data) == value

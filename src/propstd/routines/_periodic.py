@@ -25,8 +25,10 @@ from propstd.rates import Rate
 from propstd.routines._records import (
     Routine,
     RoutineEntry,
+    check_parts,
     check_period,
     distinct_codes,
+    find_duty,
     joined,
     merged_duties,
     records,
@@ -174,16 +176,7 @@ class RoutineCompliance(Rendered):
     """Log entries of the period naming none of the routines (not counted)."""
 
     def __attrs_post_init__(self) -> None:
-        distinct_codes("routines", self.routines)
-        codes = {r.code for r in self.routines}
-        keys = [w._key() for w in self.windows]
-        for w in self.windows:
-            if w.code not in codes:
-                msg = f"window of {w.code!r} names no routine of the result"
-                raise InvalidValueError(msg, field="windows", value=w.code)
-        if len(set(keys)) != len(keys):
-            msg = "'windows' must hold each window of a routine once"
-            raise InvalidValueError(msg, field="windows", value=len(keys) - len(set(keys)))
+        check_parts("windows", "routine", self.routines, [(w.code, w._key()) for w in self.windows])
 
     def rows(self) -> tuple[RoutineRow, ...]:
         """One [RoutineRow][propstd.routines.RoutineRow] per routine, in routine order."""
@@ -214,12 +207,7 @@ class RoutineCompliance(Rendered):
         Raises:
             InvalidValueError: no routine has that code.
         """
-        for r in self.routines:
-            if r.code == code:
-                return self._row(r)
-        known = ", ".join(r.code for r in self.routines)
-        msg = f"'code' must be a routine of the result ({known}), got {code!r}"
-        raise InvalidValueError(msg, field="code", value=code)
+        return self._row(find_duty("routine", self.routines, code))
 
     @property
     def compliance(self) -> Rate:

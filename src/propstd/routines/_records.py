@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -296,3 +296,34 @@ def merged_duties(name: str, a: tuple[D, ...], b: tuple[D, ...]) -> tuple[D, ...
             msg = f"{name!r} differ for code {d.code!r}: {other!r} and {d!r}"
             raise InvalidValueError(msg, field=name, value=d.code)
     return tuple(out.values())
+
+
+def check_parts(
+    field: str, noun: str, duties: tuple[D, ...], parts: Sequence[tuple[str, Hashable]]
+) -> None:
+    """Refuse a result whose parts (windows, outcomes), given as `(code, key)`, name a duty it
+    does not list or repeat a key; *noun* is `"routine"` or `"duty"`."""
+    distinct_codes("routines" if noun == "routine" else "duties", duties)
+    codes = {d.code for d in duties}
+    for code, _key in parts:
+        if code not in codes:
+            msg = f"{field[:-1]} of {code!r} names no {noun} of the result"
+            raise InvalidValueError(msg, field=field, value=code)
+    keys = [key for _code, key in parts]
+    if len(set(keys)) != len(keys):
+        msg = f"{field!r} must hold each {field[:-1]} of a {noun} once"
+        raise InvalidValueError(msg, field=field, value=len(keys) - len(set(keys)))
+
+
+def find_duty(noun: str, duties: tuple[D, ...], code: str) -> D:
+    """The duty of *code* among *duties*; *noun* (`"routine"`, `"duty"`) names it in the error.
+
+    Raises:
+        InvalidValueError: no duty has that code.
+    """
+    for d in duties:
+        if d.code == code:
+            return d
+    known = ", ".join(d.code for d in duties)
+    msg = f"'code' must be a {noun} of the result ({known}), got {shown(code)}"
+    raise InvalidValueError(msg, field="code", value=code)

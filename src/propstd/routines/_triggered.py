@@ -33,8 +33,10 @@ from propstd.routines._records import (
     RoutineEntry,
     Trigger,
     TriggeredDuty,
+    check_parts,
     check_period,
     distinct_codes,
+    find_duty,
     joined,
     merged_duties,
     records,
@@ -175,16 +177,7 @@ class TriggeredCompliance(Rendered):
     """Log entries of the period naming none of the duties (not counted)."""
 
     def __attrs_post_init__(self) -> None:
-        distinct_codes("duties", self.duties)
-        codes = {d.code for d in self.duties}
-        for o in self.outcomes:
-            if o.code not in codes:
-                msg = f"outcome of {o.code!r} names no duty of the result"
-                raise InvalidValueError(msg, field="outcomes", value=o.code)
-        keys = [o._key() for o in self.outcomes]
-        if len(set(keys)) != len(keys):
-            msg = "'outcomes' must hold each trigger of a duty once"
-            raise InvalidValueError(msg, field="outcomes", value=len(keys) - len(set(keys)))
+        check_parts("outcomes", "duty", self.duties, [(o.code, o._key()) for o in self.outcomes])
 
     def rows(self) -> tuple[TriggeredRow, ...]:
         """One [TriggeredRow][propstd.routines.TriggeredRow] per duty, in duty order."""
@@ -215,12 +208,7 @@ class TriggeredCompliance(Rendered):
         Raises:
             InvalidValueError: no duty has that code.
         """
-        for d in self.duties:
-            if d.code == code:
-                return self._row(d)
-        known = ", ".join(d.code for d in self.duties)
-        msg = f"'code' must be a duty of the result ({known}), got {code!r}"
-        raise InvalidValueError(msg, field="code", value=code)
+        return self._row(find_duty("duty", self.duties, code))
 
     @property
     def compliance(self) -> Rate:
