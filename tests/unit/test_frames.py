@@ -88,6 +88,12 @@ class TestAddWorkingTime:
         )
         assert local(frames.add_working_time(OFFICE, column, H)) == [None, "2025-03-07 18:00"]
 
+    def test_big_endian_arrays(self) -> None:
+        """Big-endian datetime64 and timedelta64 arrays are read by value, not by bytes."""
+        starts = np.array(["2025-03-07T09:00"], dtype=">M8[us]")  # 17:00 in Shanghai
+        due = frames.add_working_time(OFFICE, starts, np.array([2], dtype=">m8[h]"))
+        assert due.tolist() == [datetime(2025, 3, 10, 2, 0)]
+
     def test_object_column_of_aware_datetimes(self) -> None:
         """An object column of aware datetimes in one zone works like a datetime64 column."""
         starts = pd.Series([datetime(2025, 3, 7, 17, tzinfo=SH), None, pd.NaT], dtype=object)

@@ -178,6 +178,8 @@ def _numpy(raw: Any, kind: str) -> bool:
 def _exact(col: Column, raw: npt.NDArray[Any], unit: str, what: str) -> I64:
     """A datetime64 / timedelta64 array in *unit* as int64, refusing values it would change
     (finer than the unit, or out of range); NaT stays NaT."""
+    if not raw.dtype.isnative:  # big-endian data: its int64 view would be another number
+        raw = raw.astype(raw.dtype.newbyteorder("="))
     have, count = np.datetime_data(raw.dtype)
     values: I64 = np.asarray(raw.view(np.int64))
     if (have, count) == (unit, 1):

@@ -14,7 +14,7 @@ limit. Callers grow a table (doubling its span) until every row lies inside the 
 report the rows that cannot (outside the calendar's data).
 
 Binary search (`np.searchsorted`) costs about 50 ns a row on random input (branch
-mispredictions). [Axis][] replaces it with a grid of buckets: the bucket of a value gives the
+mispredictions). `Axis` replaces it with a grid of buckets: the bucket of a value gives the
 answer for the bucket's start, and a few vectorised steps (at most the number of table entries
 inside one bucket) move it to the exact answer.
 """
@@ -177,6 +177,11 @@ class DayTable:
         return out
 
 
+def _chunks(first: int, end: int) -> range:
+    """The chunks that hold the days `[first, end)` (none if it is empty)."""
+    return range(first >> CHUNK_BITS, -((-end) >> CHUNK_BITS) if first < end else 0)
+
+
 def _merge(starts: I64, ends: I64) -> tuple[I64, I64]:
     """Sorted, disjoint intervals from sorted-by-start ones that may overlap or touch."""
     if len(starts) == 0:
@@ -256,11 +261,7 @@ class CalendarTables:
         table = self._time.get((first, end))
         if table is not None:
             return table
-        chunks = [
-            self._chunk(k, calendar)
-            for k in range(first >> CHUNK_BITS, -((-end) >> CHUNK_BITS))
-            if first < end
-        ]
+        chunks = [self._chunk(k, calendar) for k in _chunks(first, end)]
         starts = np.concatenate([np.empty(0, np.int64), *(c[0] for c in chunks)])
         ends = np.concatenate([np.empty(0, np.int64), *(c[1] for c in chunks)])
         order = np.argsort(starts, kind="stable")
@@ -284,7 +285,7 @@ class CalendarTables:
         if table is not None:
             return table
         parts = [np.empty(0, np.int64)]
-        for k in range(first >> CHUNK_BITS, -((-end) >> CHUNK_BITS)) if first < end else ():
+        for k in _chunks(first, end):
             got = self._workdays.get(k)
             if got is None:
                 lo = max(k << CHUNK_BITS, self.search_first)
