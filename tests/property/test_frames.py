@@ -22,6 +22,8 @@ np = pytest.importorskip("numpy")
 pd = pytest.importorskip("pandas")
 frames = pytest.importorskip("propstd.frames")
 
+from propstd.frames._lookup import FAR, Axis  # noqa: E402
+
 US = timedelta(microseconds=1)
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 NAT = np.iinfo(np.int64).min
@@ -131,8 +133,13 @@ class TestAddWorkingTime:
         expected = [_scalar(cal.add_working_time, s, d) for s, d in rows]
         expected = [e if e in (None, CalendarCoverageError) else _us(e) for e in expected]
 
+        as_objects = data.draw(st.booleans())  # object columns take the slow, strict path
+
         def run() -> Any:
-            result = frames.add_working_time(cal, _series(starts, zone), _deltas(steps))
+            column, deltas = _series(starts, zone), _deltas(steps)
+            if as_objects:
+                column, deltas = column.astype(object), deltas.astype(object)
+            result = frames.add_working_time(cal, column, deltas)
             assert str(result.dt.tz) == cal.zone
             return result
 
@@ -265,3 +272,29 @@ class TestAddWorkingDays:
             return [int(x) for x in result.to_numpy().view(np.int64)]
 
         _check(expected, lambda: frames.add_working_days(CN, dates, counts), convert)
+
+
+class TestAxis:
+    """The bucket grid behind every lookup answers exactly like binary search."""
+
+    @given(
+        st.lists(st.integers(-(10**15), 10**15), unique=True, max_size=300),
+        st.lists(st.integers(-(2 * 10**15), 2 * 10**15), max_size=40),
+        st.lists(st.integers(0, 299), max_size=20),
+    )
+    def test_right_is_searchsorted(self, entries: list[int], xs: list[int], at: list[int]) -> None:
+        """`Axis.right(x)` is `searchsorted(values, x, "right") - 1`, on entries and between."""
+        values = np.array([-FAR, *sorted(entries), FAR], dtype=np.int64)
+        near = [int(values[1 + i % max(len(entries), 1)]) + k for i in at for k in (-1, 0, 1)]
+        x = np.array(xs + (near if entries else []), dtype=np.int64)
+        want = np.searchsorted(values, x, side="right") - 1
+        assert Axis(values).right(x).tolist() == want.tolist()
+
+    @given(st.integers(1, 400), st.integers(1, 50))
+    def test_dense_clusters(self, cluster: int, spread: int) -> None:
+        """Many entries in one bucket fall back to binary search with the same answers."""
+        dense = list(range(0, cluster * spread, spread))
+        values = np.array([-FAR, *dense, 10**15, FAR], dtype=np.int64)
+        x = np.arange(-5, cluster * spread + 5, dtype=np.int64)
+        want = np.searchsorted(values, x, side="right") - 1
+        assert Axis(values).right(x).tolist() == want.tolist()
