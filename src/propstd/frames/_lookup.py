@@ -179,7 +179,9 @@ class DayTable:
 
 def _chunks(first: int, end: int) -> range:
     """The chunks that hold the days `[first, end)` (none if it is empty)."""
-    return range(first >> CHUNK_BITS, -((-end) >> CHUNK_BITS) if first < end else 0)
+    if first >= end:
+        return range(0)
+    return range(first >> CHUNK_BITS, -((-end) >> CHUNK_BITS))
 
 
 def _merge(starts: I64, ends: I64) -> tuple[I64, I64]:
