@@ -84,6 +84,28 @@ def _scalar(fn: Callable[..., Any], *args: Any) -> Any:
         return CalendarCoverageError
 
 
+def _answers(
+    fn: Callable[..., Any], rows: Sequence[tuple[Any, Any]], as_int: Callable[[Any], int]
+) -> list[Any]:
+    """The scalar answer of every row as an int, None for a missing row, or the error class."""
+    out: list[Any] = []
+    for row in rows:
+        answer = _scalar(fn, *row)
+        out.append(answer if answer is None or answer is CalendarCoverageError else as_int(answer))
+    return out
+
+
+def _day(d: date) -> int:
+    return (d - date(1970, 1, 1)).days
+
+
+def _as_days(result: Any, dtype: str) -> list[int]:
+    """Days since 1970-01-01 of a dates result, after checking its dtype."""
+    array = result.to_numpy() if isinstance(result, pd.Series) else result
+    assert array.dtype == np.dtype(dtype)
+    return [int(x) for x in array.astype("M8[D]").view(np.int64)]
+
+
 def _series(values: Sequence[datetime | None], zone: str) -> Any:
     """A tz-aware Series in *zone* (NaT for None)."""
     series = pd.Series(pd.to_datetime(values, utc=True), dtype="datetime64[us, UTC]")
@@ -130,8 +152,7 @@ class TestAddWorkingTime:
         cal, base = case
         rows = data.draw(st.lists(st.tuples(_instants(base), durations), max_size=25))
         starts, steps = [r[0] for r in rows], [r[1] for r in rows]
-        expected = [_scalar(cal.add_working_time, s, d) for s, d in rows]
-        expected = [e if e in (None, CalendarCoverageError) else _us(e) for e in expected]
+        expected = _answers(cal.add_working_time, rows, _us)
 
         as_objects = data.draw(st.booleans())  # object columns take the slow, strict path
 
@@ -153,8 +174,7 @@ class TestAddWorkingTime:
         hours = st.integers(-300, 300).map(lambda h: timedelta(hours=h))
         rows = data.draw(st.lists(st.tuples(_instants(base, days=4), hours), max_size=25))
         starts, steps = [r[0] for r in rows], [r[1] for r in rows]
-        expected = [_scalar(cal.add_working_time, s, d) for s, d in rows]
-        expected = [e if e in (None, CalendarCoverageError) else _us(e) for e in expected]
+        expected = _answers(cal.add_working_time, rows, _us)
         run = lambda: frames.add_working_time(cal, _series(starts, "UTC"), _deltas(steps))  # noqa: E731
         _check(expected, run, _as_us)
 
@@ -166,8 +186,7 @@ class TestAddWorkingTime:
         rows = data.draw(st.lists(st.tuples(_instants(base), durations), max_size=25))
         starts = np.array([s.replace(tzinfo=None) if s else None for s, _ in rows], "M8[us]")
         steps = np.array([d if d is not None else "NaT" for _, d in rows], "m8[us]")
-        expected = [_scalar(cal.add_working_time, s, d) for s, d in rows]
-        expected = [e if e in (None, CalendarCoverageError) else _us(e) for e in expected]
+        expected = _answers(cal.add_working_time, rows, _us)
         _check(expected, lambda: frames.add_working_time(cal, starts, steps), _as_us)
 
     @settings(deadline=None)
@@ -178,8 +197,7 @@ class TestAddWorkingTime:
         start = minute.map(lambda m: datetime(2007, 12, 31, 16, tzinfo=UTC) + timedelta(minutes=m))
         hours = st.integers(-2_000, 2_000).map(lambda h: timedelta(hours=h))
         rows = data.draw(st.lists(st.tuples(start, hours), min_size=1, max_size=25))
-        expected = [_scalar(CN.add_working_time, s, d) for s, d in rows]
-        expected = [e if e is CalendarCoverageError else _us(e) for e in expected]
+        expected = _answers(CN.add_working_time, rows, _us)
         starts = _series([s for s, _ in rows], "Asia/Shanghai")
         _check(
             expected,
@@ -200,8 +218,7 @@ class TestWorkingTimeBetween:
         """Two Series of instants agree with the scalar method."""
         cal, base = case
         rows = data.draw(st.lists(st.tuples(_instants(base), _instants(base)), max_size=25))
-        expected = [_scalar(cal.working_time_between, a, b) for a, b in rows]
-        expected = [e if e in (None, CalendarCoverageError) else e // US for e in expected]
+        expected = _answers(cal.working_time_between, rows, lambda e: e // US)
 
         def run() -> Any:
             starts = _series([a for a, _ in rows], zone)
@@ -224,16 +241,13 @@ class TestAddWorkingDays:
         cal, base = case
         day = st.integers(-25, 25).map(lambda k: base + timedelta(days=k))
         rows = data.draw(st.lists(st.tuples(day, st.integers(-20, 20)), max_size=25))
-        expected = [_scalar(cal.add_working_days, d, n) for d, n in rows]
-        expected = [e if e is CalendarCoverageError else e.toordinal() - 719163 for e in expected]
         days = np.array([d for d, _ in rows], "M8[D]")
         counts = np.array([n for _, n in rows], np.int64)
-
-        def convert(result: Any) -> list[int]:
-            assert result.dtype == np.dtype("M8[D]")
-            return [int(x) for x in result.view(np.int64)]
-
-        _check(expected, lambda: frames.add_working_days(cal, days, counts), convert)
+        _check(
+            _answers(cal.add_working_days, rows, _day),
+            lambda: frames.add_working_days(cal, days, counts),
+            lambda result: _as_days(result, "M8[D]"),
+        )
 
     @settings(deadline=None)
     @given(st.data(), sparse_calendars())
@@ -242,15 +256,13 @@ class TestAddWorkingDays:
         cal, base = case
         day = st.integers(-3, 3).map(lambda k: base + timedelta(days=k))
         rows = data.draw(st.lists(st.tuples(day, st.integers(-40, 40)), max_size=25))
-        expected = [_scalar(cal.add_working_days, d, n) for d, n in rows]
-        expected = [e if e is CalendarCoverageError else e.toordinal() - 719163 for e in expected]
         days = pd.Series([d for d, _ in rows], dtype=object)
         counts = pd.Series([n for _, n in rows], dtype="int64")
-
-        def convert(result: Any) -> list[int]:
-            return [int(x) // 86_400 for x in result.to_numpy().astype("M8[s]").view(np.int64)]
-
-        _check(expected, lambda: frames.add_working_days(cal, days, counts), convert)
+        _check(
+            _answers(cal.add_working_days, rows, _day),
+            lambda: frames.add_working_days(cal, days, counts),
+            lambda result: _as_days(result, "M8[s]"),
+        )
 
     @settings(deadline=None)
     @given(st.data())
@@ -259,19 +271,13 @@ class TestAddWorkingDays:
         day = st.dates(date(2007, 12, 1), date(2027, 1, 31))
         count = st.one_of(st.integers(-400, 400), st.none())
         rows = data.draw(st.lists(st.tuples(day, count), max_size=25))
-        expected = [_scalar(CN.add_working_days, d, n) for d, n in rows]
-        expected = [
-            e if e in (None, CalendarCoverageError) else (e.toordinal() - 719163) * 86_400
-            for e in expected
-        ]
         dates = pd.Series(pd.to_datetime([d for d, _ in rows]), dtype="datetime64[s]")
         counts = pd.Series([n for _, n in rows], dtype="Int64")
-
-        def convert(result: Any) -> list[int]:
-            assert result.dtype == np.dtype("M8[s]")
-            return [int(x) for x in result.to_numpy().view(np.int64)]
-
-        _check(expected, lambda: frames.add_working_days(CN, dates, counts), convert)
+        _check(
+            _answers(CN.add_working_days, rows, _day),
+            lambda: frames.add_working_days(CN, dates, counts),
+            lambda result: _as_days(result, "M8[s]"),
+        )
 
 
 class TestAxis:

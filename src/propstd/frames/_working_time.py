@@ -38,22 +38,35 @@ _LIMIT = 1 << 60
 _FAR_DAYS = 1 << 30
 
 
-def _rows(cols: tuple[Column, ...]) -> tuple[BOOLS | None, int | None]:
-    """The rows with a missing value in any column, and the first complete row (None: none)."""
-    masks = [c.nat for c in cols if c.nat is not None]
-    if not masks:
-        return None, 0 if len(cols[0]) else None
-    nat = np.logical_or.reduce(masks)
-    complete = np.flatnonzero(~nat)
-    return nat, int(complete[0]) if len(complete) else None
+class _Input:
+    """The two columns of a call, and their values ready for the tables.
 
+    Rows with a missing value in either column (`nat`) get the values of the first complete
+    row, so every lookup stays inside the tables; their answers become NaT at the end. Values
+    beyond ±2**60 are clipped (they are outside every calendar anyway).
+    """
 
-def _values(col: Column, nat: BOOLS | None, k: int) -> I64:
-    """The column's values with missing rows copied from complete row *k*, within ±2**60."""
-    values = col.values if nat is None else np.where(nat, col.values[k], col.values)
-    if values.min() < -_LIMIT or values.max() > _LIMIT:
-        values = np.clip(values, -_LIMIT, _LIMIT)
-    return values
+    def __init__(self, calendar: WorkingCalendar, first: Column, second: Column) -> None:
+        self.first, self.second = first, second
+        self.nat = None if first.nat is None else first.nat
+        if second.nat is not None:
+            self.nat = second.nat if self.nat is None else self.nat | second.nat
+        complete = np.flatnonzero(~self.nat) if self.nat is not None else range(len(first))
+        self.complete = len(complete) > 0
+        self.tables = tables_of(calendar)
+        k = int(complete[0]) if self.complete else 0
+        self.a = self._values(first, k) if self.complete else first.values
+        self.b = self._values(second, k) if self.complete else second.values
+
+    def _values(self, col: Column, k: int) -> I64:
+        values = col.values if self.nat is None else np.where(self.nat, col.values[k], col.values)
+        if values.min() < -_LIMIT or values.max() > _LIMIT:
+            values = np.clip(values, -_LIMIT, _LIMIT)
+        return values
+
+    def nothing(self) -> I64:
+        """All NaT, one a row."""
+        return np.full(len(self.first), NAT)
 
 
 def _days_for(amount: int, per_week: int) -> int:
@@ -158,12 +171,10 @@ def add_working_time(calendar: WorkingCalendar, starts: Any, durations: Any) -> 
     check_type("calendar", calendar, WorkingCalendar)
     start_col = _columns.instants("starts", starts)
     duration_col = _columns.durations("durations", durations, start_col)
-    nat, k = _rows((start_col, duration_col))
-    if k is None:
-        return _columns.out_instants(np.full(len(start_col), NAT), start_col, calendar.zone)
-    tables = tables_of(calendar)
-    t = _values(start_col, nat, k)
-    d = _values(duration_col, nat, k)
+    rows = _Input(calendar, start_col, duration_col)
+    if not rows.complete:
+        return _columns.out_instants(rows.nothing(), start_col, calendar.zone)
+    tables, nat, t, d = rows.tables, rows.nat, rows.a, rows.b
     t_min, t_max, d_min, d_max = int(t.min()), int(t.max()), int(d.min()), int(d.max())
     span = (
         t_min // DAY_US - 3 - _days_for(-d_min, tables.weekly_us),
@@ -227,12 +238,10 @@ def working_time_between(calendar: WorkingCalendar, starts: Any, ends: Any) -> A
     check_type("calendar", calendar, WorkingCalendar)
     start_col = _columns.instants("starts", starts)
     end_col = _columns.instants("ends", ends, start_col)
-    nat, k = _rows((start_col, end_col))
-    if k is None:
-        return _columns.out_durations(np.full(len(start_col), NAT), start_col)
-    tables = tables_of(calendar)
-    a = _values(start_col, nat, k)
-    b = _values(end_col, nat, k)
+    rows = _Input(calendar, start_col, end_col)
+    if not rows.complete:
+        return _columns.out_durations(rows.nothing(), start_col)
+    tables, nat, a, b = rows.tables, rows.nat, rows.a, rows.b
     lo, hi = min(int(a.min()), int(b.min())), max(int(a.max()), int(b.max()))
     span = (lo // DAY_US - 3, hi // DAY_US + 4)
 
@@ -286,12 +295,10 @@ def add_working_days(calendar: WorkingCalendar, dates: Any, days: Any) -> Any:
     check_type("calendar", calendar, WorkingCalendar)
     date_col = _columns.dates("dates", dates)
     count_col = _columns.counts("days", days, date_col)
-    nat, k = _rows((date_col, count_col))
-    if k is None:
-        return _columns.out_dates(np.full(len(date_col), NAT), date_col)
-    tables = tables_of(calendar)
-    o = _values(date_col, nat, k)
-    n = _values(count_col, nat, k)
+    rows = _Input(calendar, date_col, count_col)
+    if not rows.complete:
+        return _columns.out_dates(rows.nothing(), date_col)
+    tables, nat, o, n = rows.tables, rows.nat, rows.a, rows.b
     o_min, o_max = int(o.min()), int(o.max())
     span = (
         o_min - 3 - _days_for(-int(n.min()), tables.weekly_days),
