@@ -400,11 +400,13 @@ def schedules(
     draw: st.DrawFn,
     *,
     frequency: st.SearchStrategy[_Frequency] | None = None,
-    anchors: st.SearchStrategy[date] | None = None,
+    anchors: st.SearchStrategy[date | None] | None = None,
 ) -> _Schedule:
-    """A `Schedule` (no shift) from a frequency and an anchor, month-end anchors included."""
+    """A `Schedule` (no shift) from a frequency and an anchor (month-end anchors included) or
+    none (calendar-aligned windows)."""
     anchor_strategy = (
         st.one_of(
+            st.none(),
             dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
             st.builds(
                 lambda y, m, d: date(y, m, d),
@@ -438,7 +440,7 @@ INSPECTION_TZ = _itimezone(_itimedelta(hours=8))
 def inspection_plans(
     draw: st.DrawFn, *, max_checklists: int = 3, max_items: int = 4, name: str = "P"
 ) -> _InspectionPlan:
-    """A small `InspectionPlan` with seed frequencies and an anchor in 2024."""
+    """A small `InspectionPlan` with seed frequencies and an anchor in 2024, or none."""
     checklists = []
     for c in range(draw(st.integers(1, max_checklists))):
         items = [
@@ -451,7 +453,9 @@ def inspection_plans(
             for i in range(draw(st.integers(1, max_items)))
         ]
         checklists.append(_Checklist(f"C{c}", "list", items, frequency=draw(seed_frequencies())))
-    anchor = draw(dates(min_value=date(2024, 1, 1), max_value=date(2024, 12, 31)))
+    anchor = draw(
+        st.one_of(st.none(), dates(min_value=date(2024, 1, 1), max_value=date(2024, 12, 31)))
+    )
     return _InspectionPlan(checklists, anchor=anchor, name=name)
 
 
@@ -820,7 +824,10 @@ def closures(draw: st.DrawFn, *, zones: Sequence[str] = ZONE_KEYS) -> _Closure:
 
 
 # --- timelines ---
+from propstd._vocab import Vocabulary as _Vocabulary  # noqa: E402
+from propstd.complaints import Channel as _Channel  # noqa: E402
 from propstd.complaints import Complaint as _Complaint  # noqa: E402
+from propstd.complaints import ComplaintLevel as _ComplaintLevel  # noqa: E402
 from propstd.complaints import ComplaintPolicy as _ComplaintPolicy  # noqa: E402
 from propstd.complaints import EscalationLadder as _EscalationLadder  # noqa: E402
 from propstd.timelines import Milestone as _Milestone  # noqa: E402
@@ -959,6 +966,20 @@ def complaint_policies(draw: st.DrawFn) -> _ComplaintPolicy:
 
 
 @st.composite
+def vocabulary_spellings(draw: st.DrawFn, *kinds: type[_Vocabulary]) -> tuple[_Vocabulary, str]:
+    """A member of one of *kinds* and one way of writing it: any of its words, in upper or
+    lower case, with blanks around it."""
+    member = draw(st.sampled_from([m for kind in kinds for m in kind]))
+    word = draw(st.sampled_from(member.words))
+    pad = draw(st.sampled_from(["", " ", "\t", "  "]))
+    return member, pad + (word.upper() if draw(st.booleans()) else word) + pad
+
+
+CHANNEL_WORDS = tuple(w for m in _Channel for w in m.words)
+LEVEL_WORDS = tuple(w for m in _ComplaintLevel for w in m.words)
+
+
+@st.composite
 def complaints(
     draw: st.DrawFn,
     *,
@@ -973,8 +994,9 @@ def complaints(
         if complaint_id is None
         else complaint_id,
         tl.received_at,
-        draw(st.sampled_from(("phone", "visit", "letter", "web", "other"))),
-        draw(st.sampled_from(("dissatisfaction", "grievance", "demand"))),
+        # any word the vocabularies read: English values, Chinese labels, the seeds' words
+        draw(st.sampled_from(CHANNEL_WORDS)),
+        draw(st.sampled_from(LEVEL_WORDS)),
         vip=draw(st.booleans()) if vip is None else vip,
         major=draw(st.booleans()),
         departments=tuple(draw(st.sets(st.sampled_from(("客服部", "工程部", "财务部", "秩序部"))))),
@@ -982,6 +1004,168 @@ def complaints(
         topic=draw(st.sampled_from(("", "noise", "lift"))),
         owner=draw(st.sampled_from(("", "王敏", "李强"))),
         timeline=tl,
+    )
+
+
+# --- surveys, ranking (propstd.surveys, propstd.ranking) ---
+from datetime import timezone as _stimezone  # noqa: E402
+
+from propstd.surveys import Score as _Score  # noqa: E402
+from propstd.surveys import SurveyPolicy as _SurveyPolicy  # noqa: E402
+from propstd.surveys import SurveyResponse as _SurveyResponse  # noqa: E402
+
+SURVEY_ITEMS: tuple[str, ...] = ("秩序维护", "环境卫生", "工程维修", "客户服务", "绿化养护")
+"""The service items of generated surveys."""
+SURVEY_TZ = _stimezone(_timedelta(hours=8))
+"""The zone of generated survey responses (+08:00)."""
+
+
+def household_ids(*, max_size: int = 60) -> st.SearchStrategy[list[str]]:
+    """Distinct household ids such as `"H0042"` or `"3-1502"`."""
+    one = st.one_of(
+        st.integers(1, 9_999).map(lambda n: f"H{n:04d}"),
+        st.builds(lambda t, r: f"{t}-{r}", st.integers(1, 12), st.integers(101, 3_304)),
+    )
+    return st.lists(one, max_size=max_size, unique=True)
+
+
+def survey_scores() -> st.SearchStrategy[_Score]:
+    """Any `Score` (five-point or words)."""
+    return st.sampled_from(_Score)
+
+
+@st.composite
+def survey_policies(draw: st.DrawFn, *, items: Sequence[str] = SURVEY_ITEMS) -> _SurveyPolicy:
+    """A `SurveyPolicy` naming *items*, with any share, minimum, targets and satisfied set."""
+    return _SurveyPolicy(
+        draw(frequencies(units=(PeriodUnit.MONTH, PeriodUnit.HALF_YEAR, PeriodUnit.YEAR))),
+        draw(st.fractions(min_value=Fraction(1, 100), max_value=1, max_denominator=100)),
+        draw(st.integers(0, 50)),
+        draw(targets()),
+        draw(targets()),
+        items=tuple(items),
+        satisfied=draw(st.sets(survey_scores(), min_size=1)),
+    )
+
+
+@st.composite
+def survey_responses(
+    draw: st.DrawFn,
+    *,
+    households: Sequence[str] = ("H0001", "H0002", "H0003", "H0004", "H0005"),
+    surveys: Sequence[str] = ("S2025",),
+    items: Sequence[str] = SURVEY_ITEMS,
+    year: int = 2025,
+) -> _SurveyResponse:
+    """A `SurveyResponse` of one of *households* to one of *surveys*, in or near *year*."""
+    at = draw(
+        st.datetimes(
+            min_value=_datetime(year - 1, 12, 25),
+            max_value=_datetime(year + 1, 1, 5),
+            timezones=st.just(SURVEY_TZ),
+        )
+    )
+    answered = draw(st.lists(st.sampled_from(items), min_size=1, unique=True))
+    return _SurveyResponse(
+        draw(st.sampled_from(surveys)),
+        draw(st.sampled_from(households)),
+        at,
+        {item: draw(survey_scores()) for item in answered},
+        draw(st.sampled_from(("", "好", "lift slow"))),
+    )
+
+
+def rank_values(kind: str) -> st.SearchStrategy[object]:
+    """Values to rank of one *kind*: `"rate"` (with `0/0`), `"number"` (ints and Decimals),
+    `"money"` (CNY)."""
+    if kind == "rate":
+        return rates(max_count=20)
+    if kind == "money":
+        return monies(currency=Currency.CNY, max_units=500)
+    return st.one_of(
+        st.integers(-20, 20),
+        st.decimals(min_value=-20, max_value=20, places=1, allow_nan=False),
+    )
+
+
+# --- routines (propstd.routines) ---
+from propstd.frequencies import ShiftPolicy as _ShiftPolicy  # noqa: E402
+from propstd.routines import Routine as _Routine  # noqa: E402
+from propstd.routines import RoutineEntry as _RoutineEntry  # noqa: E402
+from propstd.routines import Trigger as _Trigger  # noqa: E402
+from propstd.routines import TriggeredDuty as _TriggeredDuty  # noqa: E402
+
+ROUTINE_TZ = _stimezone(_timedelta(hours=8))
+"""The zone of generated log entries and triggers (+08:00, as the China calendar)."""
+
+
+@st.composite
+def routines(draw: st.DrawFn, *, code: str = "R") -> _Routine:
+    """A `Routine` named *code*: a seed frequency (count 1-3), any shift, evidence or not."""
+    return _Routine(
+        code,
+        f"routine {code}",
+        draw(seed_frequencies()),
+        evidence_required=draw(st.booleans()),
+        shift=draw(st.sampled_from(_ShiftPolicy)),
+    )
+
+
+@st.composite
+def triggered_duties(
+    draw: st.DrawFn, *, code: str = "D", kinds: Sequence[str] = ("rain", "move_in")
+) -> _TriggeredDuty:
+    """A `TriggeredDuty` named *code*, started by one of *kinds*, with any short limit."""
+    limit = draw(
+        st.sampled_from(("30 minutes", "1 hour", "4 hours", "当日", "次日", "2个工作日", "3天"))
+    )
+    return _TriggeredDuty(
+        code,
+        f"duty {code}",
+        draw(st.sampled_from(kinds)),
+        TimeLimit.parse(limit),
+        evidence_required=draw(st.booleans()),
+    )
+
+
+def duty_instants(*, start: _datetime, days: int) -> st.SearchStrategy[_datetime]:
+    """Instants in +08:00 from *start* over *days* days, on whole minutes."""
+    return st.integers(0, days * 24 * 60 - 1).map(lambda m: start + _timedelta(minutes=m))
+
+
+@st.composite
+def routine_entries(
+    draw: st.DrawFn,
+    *,
+    codes: Sequence[str],
+    start: _datetime,
+    days: int,
+    subjects: Sequence[str] = ("",),
+) -> _RoutineEntry:
+    """A log entry of one of *codes* between *start* and *days* later, evidence or not."""
+    return _RoutineEntry(
+        draw(st.sampled_from(codes)),
+        draw(duty_instants(start=start, days=days)),
+        draw(st.sampled_from(("李经理", "保洁班", "工程部"))),
+        evidence=draw(st.sampled_from(((), ("photo",), ("minutes", "sign-in")))),
+        subject=draw(st.sampled_from(subjects)),
+    )
+
+
+@st.composite
+def triggers(
+    draw: st.DrawFn,
+    *,
+    kinds: Sequence[str] = ("rain", "move_in"),
+    start: _datetime,
+    days: int,
+    subjects: Sequence[str] = ("",),
+) -> _Trigger:
+    """A `Trigger` of one of *kinds* between *start* and *days* later."""
+    return _Trigger(
+        draw(st.sampled_from(kinds)),
+        draw(duty_instants(start=start, days=days)),
+        subject=draw(st.sampled_from(subjects)),
     )
 
 

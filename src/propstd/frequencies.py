@@ -2,13 +2,24 @@
 
 A [Frequency][propstd.frequencies.Frequency] says "`count` checks in each window of `every`
 units" (日查 is one check a day, `2次/周` two a week, 两周查 one every two weeks). A
-[Schedule][propstd.frequencies.Schedule] lays those windows on the calendar from an *anchor*
-date: consecutive, half-open blocks `[start, end)` that never drift. Month-based windows step
-from the anchor (`anchor + k × n months`, clamped to the month end like `relativedelta`), never
-from the previous window, so an anchor on the 31st gives Jan 31, Feb 28, Mar 31, Apr 30 … The
-grid runs both ways from the anchor: the anchor fixes where windows begin, so a schedule
-answers for any period. Each window is due on its last day, optionally moved off non-working
-days by a [ShiftPolicy][propstd.frequencies.ShiftPolicy].
+[Schedule][propstd.frequencies.Schedule] lays those windows on the calendar as consecutive,
+half-open blocks `[start, end)` that never drift.
+
+**Calendar-aligned windows (no anchor, the default).** A day is a date; a week (`every=1`) is
+an ISO week, Monday to Sunday; a month, quarter, half year or year is the calendar one; `every=n`
+months with *n* dividing 12 are blocks starting in January of each year (bimonthly: Jan-Feb,
+Mar-Apr, ...); any other length (two weeks, ten days, five months, two years) counts blocks
+from Monday 2001-01-01. So a monthly check done on the 10th meets every month's requirement.
+
+**Anchored windows.** With an explicit *anchor*, window 0 starts on the anchor and the others
+follow it. Month-based windows step from the anchor (`anchor + k × n months`, clamped to the
+month end like `relativedelta`), never from the previous window, so an anchor on the 31st gives
+Jan 31, Feb 28, Mar 31, Apr 30 ... Use an anchor only when a company's cycle starts elsewhere
+(a biweekly rota that began on a given Monday).
+
+Either way the grid runs both ways from its origin, so a schedule answers for any period. Each
+window is due on its last day, optionally moved off non-working days by a
+[ShiftPolicy][propstd.frequencies.ShiftPolicy].
 
 [Frequency.required_in][propstd.frequencies.Frequency.required_in] is the QPI formula for the
 check points required in one month (seed: daily, weekly, two-weekly and monthly points due
@@ -20,10 +31,12 @@ Examples:
     >>> f = Frequency.parse("每周2次")
     >>> f, str(f)
     (Frequency(count=2, every=1, unit='week'), '2 times per week')
+    >>> [str(d) for d in Schedule(Frequency.parse("monthly")).due_dates(Period.parse("2025-Q1"))]
+    ['2025-01-31', '2025-02-28', '2025-03-31']
     >>> s = Schedule(Frequency.parse("monthly"), anchor=date(2025, 1, 31))
     >>> [str(d) for d in s.due_dates(Period.parse("2025-H1"))]
     ['2025-01-30', '2025-02-27', '2025-03-30', '2025-04-29', '2025-05-30', '2025-06-29']
-    >>> Frequency.parse("季查").required_in(Period.parse("2025-03"), anchor=date(2025, 1, 6))
+    >>> Frequency.parse("季查").required_in(Period.parse("2025-03"))
     Fraction(1, 3)
 """
 
@@ -39,7 +52,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from propstd._validators import at_least, check_date, check_str, check_type, to_enum
+from propstd._validators import at_least, check_date, check_int, check_str, check_type, to_enum
 from propstd.errors import InvalidValueError, ParseError
 from propstd.periods import Period, PeriodUnit
 
@@ -49,6 +62,9 @@ __all__ = ["Frequency", "Proration", "Schedule", "ShiftPolicy", "Window", "Worki
 def __dir__() -> list[str]:
     return __all__
 
+
+_CALENDAR_ORIGIN = date(2001, 1, 1)
+"""Where calendar-aligned windows are counted from: a Monday in January (see the module)."""
 
 _SHIFT_HORIZON = 62
 """Days a due date may move at most before a shift gives up (no working day found)."""
@@ -325,7 +341,11 @@ class Frequency:
         return self.every * self.unit.months
 
     def required_in(
-        self, month: Period, *, anchor: date, proration: Proration = Proration.SEED
+        self,
+        month: Period,
+        *,
+        anchor: date | None = None,
+        proration: Proration | str = Proration.SEED,
     ) -> Fraction:
         """The checks this frequency requires in one calendar month.
 
@@ -337,7 +357,8 @@ class Frequency:
 
         Args:
             month: a calendar month (`Period.parse("2025-03")`).
-            anchor: where the windows begin (see [Schedule][propstd.frequencies.Schedule]).
+            anchor: where the windows begin; `None` (the default) for calendar-aligned
+                windows (see [Schedule][propstd.frequencies.Schedule]).
             proration: how checks of long windows are counted into the month.
 
         Raises:
@@ -346,24 +367,26 @@ class Frequency:
         Examples:
             >>> from datetime import date
             >>> march = Period.parse("2025-03")
-            >>> Frequency.parse("日查").required_in(march, anchor=date(2025, 1, 6))
+            >>> Frequency.parse("日查").required_in(march)
             Fraction(31, 1)
-            >>> Frequency.parse("周查").required_in(march, anchor=date(2025, 1, 6))
+            >>> Frequency.parse("周查").required_in(march)  # ISO weeks ending 2, 9 ... 30 March
             Fraction(5, 1)
-            >>> Frequency.parse("年查").required_in(march, anchor=date(2025, 1, 6))
+            >>> Frequency.parse("两周查").required_in(march, anchor=date(2025, 1, 6))
+            Fraction(3, 1)
+            >>> Frequency.parse("年查").required_in(march)
             Fraction(1, 12)
-            >>> Frequency.parse("年查").required_in(march, anchor=date(2025, 1, 6), proration="due")
+            >>> Frequency.parse("年查").required_in(march, proration="due")
             Fraction(0, 1)
         """
         check_type("month", month, Period)
         if month.unit is not PeriodUnit.MONTH:
             msg = f"'month' must be a calendar month, got {str(month)!r}"
             raise InvalidValueError(msg)
-        check_date("anchor", anchor)
+        origin = _CALENDAR_ORIGIN if anchor is None else check_date("anchor", anchor)
         how = _to_proration(proration)
         if how is Proration.SEED and self.unit.months > 1:
             return Fraction(self.count, self.window_months)
-        index = _indexer(self, anchor)
+        index = _indexer(self, origin)
         return Fraction(self.count * (index(month.end) - index(month.start)))
 
     def __str__(self) -> str:
@@ -459,6 +482,11 @@ class Window:
         return d in self.period
 
 
+def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_date(attribute.name, value)
+
+
 def _check_calendar(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, WorkingDays):
         msg = f"{attribute.name!r} must have is_working_day(date), got {type(value).__name__}"
@@ -467,20 +495,27 @@ def _check_calendar(_instance: object, attribute: attrs.Attribute[Any], value: o
 
 @attrs.frozen(kw_only=True)
 class Schedule:
-    """A frequency laid on the calendar from an anchor date.
+    """A frequency laid on the calendar: calendar-aligned windows, or windows from an anchor.
 
-    Windows are consecutive blocks of `every` units `[start, end)`; window 0 starts on the
-    anchor, window `k` on `anchor + k × every` days or weeks, or on `anchor + k × every ×
-    unit` months clamped to the month end (always from the anchor, so dates never drift).
-    Weekly windows from a Monday anchor are ISO weeks. The grid also runs back before the
-    anchor. A window is due on its last day, moved by `shift` off the non-working days of
-    `calendar` (at most 62 days).
+    Windows are consecutive blocks of `every` units `[start, end)`. Window 0 starts on the
+    [origin][propstd.frequencies.Schedule.origin] (the anchor, or Monday 2001-01-01 when there
+    is none), window `k` on `origin + k × every` days or weeks, or on `origin + k × every ×
+    unit` months clamped to the month end (always from the origin, so dates never drift).
+
+    Without an anchor the windows follow the calendar: days, ISO weeks, calendar months,
+    quarters, half years and years; `every=n` months with *n* dividing 12 start in January;
+    other lengths count from 2001-01-01. Weekly windows from a Monday anchor are ISO weeks too.
+    The grid also runs back before the origin. A window is due on its last day, moved by
+    `shift` off the non-working days of `calendar` (at most 62 days).
 
     Raises:
         TypeError: a field has the wrong type.
         InvalidValueError: `shift` is not `keep` but there is no `calendar`.
 
     Examples:
+        >>> [str(w.period) for w in Schedule(Frequency.parse("季查")).windows(Period(
+        ...     date(2025, 3, 1), date(2025, 4, 2)))]
+        ['2025-Q1', '2025-Q2']
         >>> s = Schedule(Frequency.parse("biweekly"), anchor=date(2025, 1, 6))
         >>> [str(w.period) for w in s.windows(Period.parse("2025-03"))]
         ['2025-02-17/2025-03-03', '2025-03-03/2025-03-17', '2025-03-17/2025-03-31', \
@@ -493,22 +528,52 @@ class Schedule:
         kw_only=False, validator=lambda _i, a, v: check_type(a.name, v, Frequency)
     )
     """How many checks in each window, and the window length."""
-    anchor: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
-    """The first day of window 0."""
+    anchor: date | None = attrs.field(default=None, validator=_optional_date)
+    """The first day of window 0; `None` (the default) for calendar-aligned windows."""
     shift: ShiftPolicy = attrs.field(
         default=ShiftPolicy.KEEP, converter=_to_shift, repr=lambda s: repr(s.value)
     )
     """Where a due date on a non-working day goes."""
     calendar: WorkingDays | None = attrs.field(default=None, validator=_check_calendar)
     """The calendar whose working days the shift uses (needed unless `shift` is `keep`)."""
+    _number: Callable[[date], int] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _start: Callable[[int], date] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if self.shift is not ShiftPolicy.KEEP and self.calendar is None:
             msg = f"'shift' {self.shift.value!r} needs a 'calendar' to know the working days"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="shift", value=self.shift)
+        # the window arithmetic, built once (frozen class: attrs' documented way)
+        object.__setattr__(self, "_number", _indexer(self.frequency, self.origin))
+        object.__setattr__(self, "_start", _starter(self.frequency, self.origin))
 
-    def _index(self) -> Callable[[date], int]:
-        return _indexer(self.frequency, self.anchor)
+    @property
+    def origin(self) -> date:
+        """The first day of window 0: the anchor, or Monday 2001-01-01 without one.
+
+        Examples:
+            >>> Schedule(Frequency.parse("weekly")).origin
+            datetime.date(2001, 1, 1)
+        """
+        return _CALENDAR_ORIGIN if self.anchor is None else self.anchor
+
+    def window_number(self, d: date) -> int:
+        """The number `k` of the window that holds *d* (0 from the origin, negative before it).
+
+        Window numbers are how tallies key windows cheaply: `window_start(window_number(d))`
+        is the first day of *d*'s window, and window `k + 1` follows window `k`.
+
+        Examples:
+            >>> s = Schedule(Frequency.parse("monthly"))
+            >>> k = s.window_number(date(2025, 3, 10))
+            >>> k, s.window_start(k), s.window_start(k + 1)
+            (290, datetime.date(2025, 3, 1), datetime.date(2025, 4, 1))
+        """
+        return self._number(check_date("d", d))
+
+    def window_start(self, k: int) -> date:
+        """The first day of window number *k* (see `window_number`)."""
+        return self._start(check_int("k", k))
 
     def _window(self, k: int, start_of: Callable[[int], date]) -> Window:
         start, end = start_of(k), start_of(k + 1)
@@ -539,7 +604,7 @@ class Schedule:
         and no overlap.
         """
         check_type("period", period, Period)
-        index, start_of = self._index(), _starter(self.frequency, self.anchor)
+        index, start_of = self._number, self._start
         first, last = index(period.start), index(period.last)
         return tuple(self._window(k, start_of) for k in range(first, last + 1))
 
@@ -556,7 +621,7 @@ class Schedule:
         """
         check_type("period", period, Period)
         margin = timedelta(days=0 if self.shift is ShiftPolicy.KEEP else _SHIFT_HORIZON)
-        index, start_of = self._index(), _starter(self.frequency, self.anchor)
+        index, start_of = self._number, self._start
         first = index(period.start - margin - timedelta(days=1))
         last = index(period.end + margin)
         out = []
@@ -569,7 +634,7 @@ class Schedule:
     def window_at(self, d: date) -> Window:
         """The window that contains *d*."""
         check_date("d", d)
-        return self._window(self._index()(d), _starter(self.frequency, self.anchor))
+        return self._window(self._number(d), self._start)
 
     def next_window(self, after: date) -> Window:
         """The first window that starts after *after* (the one after the window holding it).
@@ -580,5 +645,4 @@ class Schedule:
             datetime.date(2025, 2, 28)
         """
         check_date("after", after)
-        k = self._index()(after) + 1
-        return self._window(k, _starter(self.frequency, self.anchor))
+        return self._window(self._number(after) + 1, self._start)

@@ -56,17 +56,42 @@ class TestNoDrift:
     def test_window_starts_are_anchor_plus_months(self, s: Schedule, k: int) -> None:
         """Window k starts on anchor + k × window months, as relativedelta clamps it."""
         months = s.frequency.window_months
-        expected = s.anchor + relativedelta(months=k * months)
+        expected = s.origin + relativedelta(months=k * months)
         assert s.window_at(expected).start == expected
 
     @pytest.mark.slow
     @given(schedules(frequency=st.just(Frequency(unit="month"))))
     def test_ten_years_of_month_starts(self, s: Schedule) -> None:
         """Over 10 years every window starts on the anchor's day whenever the month has it."""
-        ten_years = Period(s.anchor, s.anchor + timedelta(days=3652))
+        ten_years = Period(s.origin, s.origin + timedelta(days=3652))
         for w in s.windows(ten_years):
             last = (w.start.replace(day=1) + relativedelta(months=1) - timedelta(days=1)).day
-            assert w.start.day == min(s.anchor.day, last)
+            assert w.start.day == min(s.origin.day, last)
+
+
+class TestCalendarAligned:
+    """semantics §14.1: without an anchor, windows are calendar units, or blocks from Monday
+    2001-01-01 when their length does not divide the calendar."""
+
+    @given(frequencies(max_every=7), st.dates(date(1990, 1, 1), date(2060, 12, 31)))
+    def test_window_is_calendar_aligned(self, f: Frequency, d: date) -> None:
+        """The window holding a date starts where the calendar says."""
+        w = Schedule(f).window_at(d)
+        assert w.start <= d < w.end
+        if f.unit is PeriodUnit.WEEK and f.every == 1:
+            assert w.start.weekday() == 0
+            assert w.end - w.start == timedelta(days=7)
+        elif f.unit.months and 12 % f.window_months == 0:
+            assert w.start.day == 1
+            assert (w.start.month - 1) % f.window_months == 0
+            assert w.end == w.start + relativedelta(months=f.window_months)
+        elif f.unit.months:
+            months = (w.start.year - 2001) * 12 + w.start.month - 1
+            assert w.start.day == 1
+            assert months % f.window_months == 0
+        else:
+            assert (w.start - date(2001, 1, 1)).days % f.window_days == 0
+            assert (w.end - w.start).days == f.window_days
 
 
 class TestSeedSumsToTheYear:

@@ -396,6 +396,95 @@ class TestSchedule:
             s.next_window("2025-03-01")  # type: ignore[arg-type]
 
 
+class TestCalendarAligned:
+    """semantics §14.1: without an anchor, windows follow the calendar."""
+
+    @pytest.mark.parametrize(
+        ("text", "day", "start", "end"),
+        [
+            pytest.param("daily", "2025-03-10", "2025-03-10", "2025-03-11", id="day"),
+            pytest.param("weekly", "2025-03-13", "2025-03-10", "2025-03-17", id="iso-week"),
+            pytest.param("monthly", "2025-03-10", "2025-03-01", "2025-04-01", id="month"),
+            pytest.param("every 2 months", "2025-02-28", "2025-01-01", "2025-03-01", id="jan-feb"),
+            pytest.param("every 2 months", "2025-03-01", "2025-03-01", "2025-05-01", id="mar-apr"),
+            pytest.param("quarterly", "2025-05-20", "2025-04-01", "2025-07-01", id="quarter"),
+            pytest.param("semiannual", "2025-12-31", "2025-07-01", "2026-01-01", id="half"),
+            pytest.param("annual", "2025-06-01", "2025-01-01", "2026-01-01", id="year"),
+            pytest.param("every 4 months", "2025-05-01", "2025-05-01", "2025-09-01", id="4-months"),
+            pytest.param("every 5 months", "2001-06-01", "2001-06-01", "2001-11-01", id="5-months"),
+            pytest.param("every 5 months", "2025-07-31", "2025-03-01", "2025-08-01", id="5-2025"),
+            pytest.param("every 2 years", "2025-03-01", "2025-01-01", "2027-01-01", id="2-years"),
+            pytest.param("biweekly", "2001-01-14", "2001-01-01", "2001-01-15", id="2-weeks"),
+            pytest.param("biweekly", "2025-03-10", "2025-03-10", "2025-03-24", id="2w-2025"),
+            pytest.param("every 10 days", "2001-01-11", "2001-01-11", "2001-01-21", id="10d"),
+            pytest.param("every 10 days", "2000-12-31", "2000-12-22", "2001-01-01", id="before"),
+        ],
+    )
+    def test_windows(self, text: str, day: str, start: str, end: str) -> None:
+        """Days, ISO weeks and calendar months/quarters/halves/years; other lengths from 2001."""
+        s = Schedule(Frequency.parse(text))
+        w = s.window_at(date.fromisoformat(day))
+        assert (str(w.start), str(w.end)) == (start, end)
+        assert s.anchor is None
+        assert s.origin == date(2001, 1, 1)
+
+    def test_bimonthly_lists(self) -> None:
+        """Bimonthly windows of a year are Jan-Feb, Mar-Apr, ... Nov-Dec, due on their last day."""
+        s = Schedule(Frequency.parse("every 2 months"))
+        got = [(str(w.start), str(w.due)) for w in s.windows(Period.year(2025))]
+        assert got == [
+            ("2025-01-01", "2025-02-28"),
+            ("2025-03-01", "2025-04-30"),
+            ("2025-05-01", "2025-06-30"),
+            ("2025-07-01", "2025-08-31"),
+            ("2025-09-01", "2025-10-31"),
+            ("2025-11-01", "2025-12-31"),
+        ]
+        assert [d.month for d in s.due_dates(Period.year(2024))] == [2, 4, 6, 8, 10, 12]
+
+    def test_monthly_on_the_tenth_meets_every_month(self) -> None:
+        """A monthly check on the 10th falls in the window due that month, every month of 2025."""
+        s = Schedule(Frequency.parse("monthly"))
+        for month in Period.year(2025).split(PeriodUnit.MONTH):
+            w = s.window_at(month.start.replace(day=10))
+            assert w.period == month
+            assert w.due in month
+
+    def test_explicit_anchor_keeps_the_old_rule(self) -> None:
+        """With an anchor, window 0 starts on it (a monthly window 6 Mar - 5 Apr)."""
+        s = Schedule(Frequency.parse("monthly"), anchor=ANCHOR)
+        w = s.window_at(date(2025, 3, 10))
+        assert (w.start, w.end, s.origin) == (date(2025, 3, 6), date(2025, 4, 6), ANCHOR)
+
+    def test_required_in_without_anchor(self) -> None:
+        """required_in reads calendar windows when no anchor is given (bimonthly: odd months 0)."""
+        two = Frequency.parse("every 2 months")
+        assert two.required_in(Period.parse("2025-03"), proration="due") == 0
+        assert two.required_in(Period.parse("2025-04"), proration="due") == 1
+        assert Frequency.parse("monthly").required_in(MARCH) == 1
+        assert Frequency.parse("weekly").required_in(Period.parse("2025-06")) == 5  # Sundays
+
+    def test_window_numbers(self) -> None:
+        """window_number and window_start are inverse: k's window holds its start and last day."""
+        s = Schedule(Frequency.parse("quarterly"))
+        k = s.window_number(date(2025, 3, 31))
+        assert s.window_start(k) == date(2025, 1, 1)
+        assert s.window_start(k + 1) == date(2025, 4, 1)
+        assert s.window_number(date(2001, 1, 1)) == 0
+        assert s.window_number(date(2000, 12, 31)) == -1
+        with pytest.raises(TypeError, match="'d'"):
+            s.window_number("2025-03-01")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="'k'"):
+            s.window_start(1.0)  # type: ignore[arg-type]
+
+    def test_anchor_type(self) -> None:
+        """An anchor that is not a date is refused."""
+        with pytest.raises(TypeError, match="'anchor'"):
+            Schedule(Frequency.parse("daily"), anchor="2025-01-06")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="'anchor'"):
+            Frequency.parse("daily").required_in(MARCH, anchor="2025-01-06")  # type: ignore[arg-type]
+
+
 def test_public_names() -> None:
     """The module lists its public names, sorted, and dir() shows only them."""
     assert frequencies.__all__ == sorted(frequencies.__all__)

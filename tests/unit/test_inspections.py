@@ -449,6 +449,22 @@ class TestTally:
             qpi_tally("plan", records=[], findings=[], period=MARCH, calendar=ALWAYS_OPEN)  # type: ignore[arg-type]
 
 
+class TestCalendarAlignedPlan:
+    """semantics §14.1: a plan without an anchor has calendar windows."""
+
+    def test_monthly_on_the_tenth(self) -> None:
+        """A monthly check done on the 10th meets March's requirement in a plan with no anchor."""
+        plan = InspectionPlan(
+            [Checklist("QA", "品质部", [CheckItem("QA-01", "专项检查")], frequency=F("monthly"))]
+        )
+        rec = CheckRecord("QA-01", _at(10), "Chen", evidence=["P"])
+        t = qpi_tally(plan, records=[rec], findings=[], period=MARCH, calendar=SHANGHAI)
+        assert plan.anchor is None
+        assert (t.completed_points, t.required_points) == (Fraction(1), Fraction(1))
+        assert (t.completed_rounds, t.required_rounds) == (Fraction(1), Fraction(1))
+        assert plan.schedule(F("monthly")).window_at(date(2025, 3, 10)).period == MARCH
+
+
 class TestTallyAlgebra:
     """Tallies merge with +: requirements as a union, completions summed, capped when read."""
 

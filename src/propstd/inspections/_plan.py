@@ -21,7 +21,7 @@ from propstd._validators import (
     to_tuple,
 )
 from propstd.errors import InvalidValueError
-from propstd.frequencies import Frequency, _indexer
+from propstd.frequencies import Frequency, Schedule
 
 __all__ = ["CheckItem", "CheckRecord", "Checklist", "InspectionPlan"]
 
@@ -151,13 +151,17 @@ class _Entry:
     item: CheckItem
     checklist: Checklist
     frequency: Frequency
-    item_index: Callable[[date], int]
-    round_index: Callable[[date], int]
+    item_schedule: Schedule
+    round_schedule: Schedule
 
 
 @attrs.frozen
 class InspectionPlan:
-    """The checklists one property runs, with the anchor every schedule starts from.
+    """The checklists one property runs, and where their windows lie.
+
+    Without an `anchor` (the default) every schedule has calendar-aligned windows (days, ISO
+    weeks, calendar months, quarters ...; see [Schedule][propstd.frequencies.Schedule]); an
+    explicit anchor starts window 0 of every schedule on that date.
 
     `name` tells properties apart: tallies of plans with the same name and content are read as
     parts of one property (their requirements merge as a union), so give each property's plan
@@ -173,7 +177,7 @@ class InspectionPlan:
         >>> plan = InspectionPlan(
         ...     [Checklist("QA", "品质部", [CheckItem("QA-01", "专项检查", None)],
         ...                frequency=Frequency.parse("monthly"))],
-        ...     anchor=date(2025, 1, 6), name="翠湖花园")
+        ...     name="翠湖花园")
         >>> plan.item("QA-01").title, plan.frequency_of("QA-01"), plan.identity[:5]
         ('专项检查', Frequency(count=1, every=1, unit='month'), '翠湖花园#')
     """
@@ -182,8 +186,10 @@ class InspectionPlan:
         converter=_checklists, validator=_members(Checklist)
     )
     """The plan's checklists."""
-    anchor: date = attrs.field(kw_only=True, validator=is_date)
-    """The first day of window 0 of every schedule in the plan."""
+    anchor: date | None = attrs.field(
+        default=None, kw_only=True, validator=attrs.validators.optional(is_date)
+    )
+    """The first day of window 0 of every schedule; `None` for calendar-aligned windows."""
     name: str = attrs.field(default="", kw_only=True, validator=is_str)
     """The property (or plan) this is, e.g. `"翠湖花园"`; part of the plan's identity."""
     _entries: dict[str, _Entry] = attrs.field(init=False, repr=False, eq=False, hash=False)
@@ -203,20 +209,24 @@ class InspectionPlan:
             raise InvalidValueError(msg)
         entries = {}
         for checklist in self.checklists:
-            round_index = _indexer(checklist.frequency, self.anchor)
+            rounds = self.schedule(checklist.frequency)
             for item in checklist.items:
                 freq = checklist.frequency_of(item)
                 entries[item.code] = _Entry(
                     item=item,
                     checklist=checklist,
                     frequency=freq,
-                    item_index=_indexer(freq, self.anchor),
-                    round_index=round_index,
+                    item_schedule=self.schedule(freq),
+                    round_schedule=rounds,
                 )
         # derived lookup tables and a stable identity, set once (frozen class)
         object.__setattr__(self, "_entries", entries)
         digest = hashlib.sha256(repr(self).encode()).hexdigest()[:12]
         object.__setattr__(self, "_identity", f"{self.name}#{digest}")
+
+    def schedule(self, frequency: Frequency) -> Schedule:
+        """The plan's [Schedule][propstd.frequencies.Schedule] of *frequency* (its anchor)."""
+        return Schedule(frequency, anchor=self.anchor)
 
     @property
     def identity(self) -> str:

@@ -14,7 +14,7 @@ from propstd._validators import check_type, is_date, is_int, nonblank, to_fracti
 from propstd.calendars import WorkingCalendar
 from propstd.errors import InvalidValueError
 from propstd.findings import Category, Finding, FindingStatus
-from propstd.frequencies import Frequency, Proration, _indexer, _starter
+from propstd.frequencies import Proration, Schedule
 from propstd.inspections._plan import CheckRecord, InspectionPlan
 from propstd.periods import Period, PeriodUnit
 
@@ -326,12 +326,12 @@ def _union_rounds(a: tuple[RoundsDone, ...], b: tuple[RoundsDone, ...]) -> tuple
 def _requirements(
     plan_id: str,
     code: str,
-    frequency: Frequency,
-    anchor: date,
+    schedule: Schedule,
     period: Period,
     proration: Proration,
 ) -> list[Requirement]:
-    index, start_of = _indexer(frequency, anchor), _starter(frequency, anchor)
+    frequency = schedule.frequency
+    index, start_of = schedule.window_number, schedule.window_start
     if proration is Proration.SEED and frequency.unit.months > 1:
         share = Fraction(frequency.count, frequency.window_months)
         return [
@@ -395,6 +395,7 @@ def qpi_tally(
         >>> from datetime import date, datetime
         >>> from propstd._time import zone
         >>> from propstd.calendars import ALWAYS_OPEN
+        >>> from propstd.frequencies import Frequency
         >>> from propstd.inspections import CheckItem, Checklist
         >>> daily = Frequency.parse("daily")
         >>> plan = InspectionPlan([Checklist("ENV", "环境", [CheckItem("ENV-01", "Lobby clean")],
@@ -419,11 +420,11 @@ def qpi_tally(
     round_req: list[Requirement] = []
     for checklist in plan.checklists:
         round_req += _requirements(
-            pid, checklist.code, checklist.frequency, plan.anchor, period, how
+            pid, checklist.code, plan.schedule(checklist.frequency), period, how
         )
         for item in checklist.items:
-            freq = checklist.frequency_of(item)
-            point_req += _requirements(pid, item.code, freq, plan.anchor, period, how)
+            freq = plan.schedule(checklist.frequency_of(item))
+            point_req += _requirements(pid, item.code, freq, period, how)
 
     # the hot loop: plain dicts keyed by (code, window number)
     entries = plan._entries
@@ -443,9 +444,9 @@ def qpi_tally(
         n_records += 1
         if record.evidence and record.samples >= entry.item.samples and record.inspector.strip():
             n_traceable += 1
-        key = (record.item_code, entry.item_index(day))
+        key = (record.item_code, entry.item_schedule.window_number(day))
         done[key] = done.get(key, 0) + 1
-        rkey = (entry.checklist.code, entry.round_index(day))
+        rkey = (entry.checklist.code, entry.round_schedule.window_number(day))
         found = rounds.get(rkey)
         if found is None:
             rounds[rkey] = found = set()
@@ -458,7 +459,7 @@ def qpi_tally(
         Completion(
             plan=pid,
             code=code,
-            window=_starter(entries[code].frequency, plan.anchor)(k),
+            window=entries[code].item_schedule.window_start(k),
             count=n,
         )
         for (code, k), n in done.items()
@@ -468,7 +469,7 @@ def qpi_tally(
         RoundsDone(
             plan=pid,
             code=code,
-            window=_starter(by_checklist[code].frequency, plan.anchor)(k),
+            window=plan.schedule(by_checklist[code].frequency).window_start(k),
             rounds=[x if isinstance(x, str) else x.isoformat() for x in ids],
         )
         for (code, k), ids in rounds.items()
