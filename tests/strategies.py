@@ -1273,3 +1273,32 @@ def table_repair_orders(draw: st.DrawFn) -> _RepairOrder:
         technician=draw(table_texts()),
         rework_of=rework,
     )
+
+
+@st.composite
+def table_survey_responses(draw: st.DrawFn) -> _SurveyResponse:
+    """A `SurveyResponse` with any texts and scores of any items (items that can head a CSV
+    column: no blanks around them, never named like the table's own columns)."""
+    items = st.one_of(
+        st.sampled_from(("秩序维护", "环境卫生", "工程维修", "客户服务")),
+        table_texts(min_size=1).map(lambda s: f"项目{s}".strip()),
+    )
+    return _SurveyResponse(
+        draw(table_texts(min_size=1)),
+        draw(table_texts(min_size=1)),
+        draw(aware_datetimes()),
+        draw(st.dictionaries(items, st.sampled_from(_Score), min_size=1, max_size=4)),
+        comment=draw(table_texts()),
+    )
+
+
+@st.composite
+def table_routine_entries(draw: st.DrawFn) -> _RoutineEntry:
+    """A `RoutineEntry` with any texts, instant and evidence."""
+    return _RoutineEntry(
+        draw(table_texts(min_size=1)),
+        draw(aware_datetimes()),
+        draw(table_texts(min_size=1)),
+        evidence=draw(st.lists(table_items(), max_size=3)),
+        subject=draw(table_texts()),
+    )

@@ -30,6 +30,8 @@ from tests.strategies import (
     table_complaints,
     table_findings,
     table_repair_orders,
+    table_routine_entries,
+    table_survey_responses,
     table_texts,
 )
 
@@ -40,6 +42,8 @@ STRATEGIES: dict[TableKind, st.SearchStrategy[Any]] = {
     TableKind.REPAIRS: table_repair_orders(),
     TableKind.ACTUALS: table_actuals(),
     TableKind.COLLECTIONS: table_collections(),
+    TableKind.SURVEY_RESPONSES: table_survey_responses(),
+    TableKind.ROUTINE_LOG: table_routine_entries(),
 }
 _KEYED = (TableKind.FINDINGS, TableKind.COMPLAINTS, TableKind.REPAIRS)
 

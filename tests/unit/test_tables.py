@@ -27,6 +27,8 @@ from propstd.inspections import CheckRecord
 from propstd.money import Money
 from propstd.periods import Period
 from propstd.repairs import RepairOrder
+from propstd.routines import RoutineEntry
+from propstd.surveys import SurveyResponse
 from propstd.tables import (
     Collection,
     TableKind,
@@ -42,7 +44,9 @@ from propstd.tables import (
     read_findings,
     read_records,
     read_repairs,
+    read_routine_log,
     read_rows,
+    read_survey_responses,
     row_schema,
     write_checks,
     write_complaints,
@@ -150,6 +154,26 @@ EXPECTED: dict[str, tuple[Any, ...]] = {
         Collection(month=Period.parse(m), billed=Money("4608000", "CNY"),
                    collected=Money(c, "CNY"))
         for m, c in (("2025-01", "1152000"), ("2025-02", "921600"), ("2025-03", "610560"))
+    ),
+    "survey_responses": (
+        SurveyResponse("S2025", "3-1201", at("2025-11-08 10:00"),
+                       {"秩序维护": 5, "环境卫生": 4, "工程维修": 3, "客户服务": 5},
+                       comment="电梯等候时间长"),
+        SurveyResponse("S2025", "3-1202", at("2025-11-08 10:20"),
+                       {"秩序维护": 4, "环境卫生": 4, "客户服务": 4}),
+        SurveyResponse("S2025", "5-0802", at("2025-11-09 15:30"),
+                       {"秩序维护": 2, "环境卫生": 3, "工程维修": 2, "客户服务": 3},
+                       comment="夜间噪音"),
+        SurveyResponse("S2025", "7-0601", at("2025-11-09 16:05"),
+                       {"秩序维护": 5, "环境卫生": 4, "工程维修": 5, "客户服务": 2}),
+    ),
+    "routine_log": (
+        RoutineEntry("MORNING", at("2025-03-03 08:15"), "李经理", evidence=["晨会记录 2025-03-03"]),
+        RoutineEntry("WEEKLY", at("2025-03-07 16:00"), "李经理",
+                     evidence=["周例会纪要 W10", "签到表"]),
+        RoutineEntry("TRAIN", at("2025-03-14 14:00"), "王主管", evidence=["培训签到表 2025-03"]),
+        RoutineEntry("RAIN-CHECK", at("2025-03-21 17:40"), "赵强",
+                     evidence=["IMG-0321-1", "IMG-0321-2"], subject="7-0601"),
     ),
 }  # fmt: skip
 
@@ -1166,6 +1190,100 @@ class TestRepairs:
         with pytest.raises(InvalidDataError) as exc:
             list(iter_records("repairs", text))
         assert problems(exc) == [(3, None)]
+
+
+class TestSurveyResponses:
+    """Survey questionnaires: one a row, every column that is not the table's own an item."""
+
+    HEAD = "survey_id,household,at,comment,秩序维护,环境卫生\n"
+
+    def test_scores(self) -> None:
+        """Scores 1-5 (`5分` too) or the three words; an empty cell is not answered."""
+        text = (
+            self.HEAD
+            + "S,H-1,2025-11-08T10:00+08:00,,5分,\nS,H-2,2025-11-08T10:00+08:00,,满意,不满意\n"
+        )
+        a, b = read_survey_responses(text)
+
+        assert dict(a.scores) == {"秩序维护": "5"}
+        assert dict(b.scores) == {"秩序维护": "satisfied", "环境卫生": "dissatisfied"}
+
+    def test_problems(self) -> None:
+        """Each bad score is a problem in its item's column; a row answering nothing too."""
+        text = (
+            self.HEAD
+            + "S,H,2025-11-08T10:00+08:00,,6,\n"  # 2: out of the scale
+            + "S,H,2025-11-08T10:00+08:00,,,\n"  # 3: nothing answered
+            + "S,H,2025-11-08T10:00+08:00,,非常满意,1.5\n"  # 4: two bad cells
+            + "S,,2025-11-08T10:00+08:00,,5,\n"  # 5: no household
+        )
+        with pytest.raises(InvalidDataError) as exc:
+            read_survey_responses(text)
+        assert problems(exc) == [
+            (2, "秩序维护"),
+            (3, None),
+            (4, "秩序维护"),
+            (4, "环境卫生"),
+            (5, "household"),
+        ]
+        assert "'score' must be 1-5" in exc.value.problems[0].message
+
+    def test_header_problems(self) -> None:
+        """No item column, a repeated item, or a `scores` column are header problems."""
+        cases = {
+            "survey_id,household,at,A,A\n": [(1, "A")],
+            "survey_id,household,at,scores,A\n": [(1, "scores")],
+        }
+        for header, expected in cases.items():
+            with pytest.raises(InvalidDataError) as exc:
+                read_survey_responses(header + "S,H,2025-11-08T10:00+08:00,5,5\n")
+            assert problems(exc) == expected
+
+    def test_no_item_columns(self) -> None:
+        """Without item columns, each row says the header has none; no row reads nothing."""
+        assert read_survey_responses("survey_id,household,at,comment\n") == ()
+        with pytest.raises(InvalidDataError, match="the header has no item columns") as exc:
+            read_survey_responses("survey_id,household,at,comment\nS,H,2025-11-08T10:00Z,x\n")
+        assert problems(exc) == [(2, None)]
+
+    def test_jsonl(self) -> None:
+        """In JSON Lines the scores are one object; a bad one is a problem on `scores`."""
+        line = '{"survey_id":"S","household":"H","at":"2025-11-08T10:00+08:00","scores":%s}\n'
+        (r,) = read_survey_responses(line % '{"A": 5, "B": "满意"}', format="jsonl")
+        assert dict(r.scores) == {"A": "5", "B": "satisfied"}
+        for bad in ('{"A": 5.0}', '{"A": true}', '"A: 5"', "[5]", '{"A": 9}', "{}", '{"": 5}'):
+            with pytest.raises(InvalidDataError) as exc:
+                read_survey_responses(line % bad, format="jsonl")
+            assert problems(exc) == [(1, "scores")], bad
+
+    def test_writer_refuses_items_that_would_not_read_back(self) -> None:
+        """An item named like a column, or with blanks around it, cannot head a CSV column."""
+        for item in ("comment", " A", "调查时间"):
+            r = SurveyResponse("S", "H", at("2025-11-08 10:00"), {item: 5})
+            with pytest.raises(InvalidValueError, match="cannot head a CSV column"):
+                tables.write_survey_responses([r])
+            assert (r,) == read_survey_responses(
+                tables.write_survey_responses([r], format="jsonl"), format="jsonl"
+            )
+
+    def test_streaming(self) -> None:
+        """The iterator reads the example file's questionnaires one by one."""
+        with (DATA / "survey_responses.csv").open(encoding="utf-8", newline="") as f:
+            found = tuple(tables.iter_survey_responses(f, zone="Asia/Shanghai"))
+        assert found == EXPECTED["survey_responses"]
+
+
+class TestRoutineLog:
+    """The duty log: one entry a row."""
+
+    def test_problems(self) -> None:
+        """Every required cell is checked; evidence is a list."""
+        text = (
+            "工作代码,完成时间,完成人,证据\nTRAIN,2025-03-14 14:00,,签到表\n,2025-03-14,王主管,\n"
+        )
+        with pytest.raises(InvalidDataError) as exc:
+            read_routine_log(text, zone="Asia/Shanghai")
+        assert problems(exc) == [(2, "完成人"), (3, "工作代码"), (3, "完成时间")]
 
 
 # -- writing -----------------------------------------------------------------------------------

@@ -19,6 +19,9 @@ a count). Each problem is a [Problem][propstd.errors.Problem] with `line` and `c
 - **Words** of a vocabulary (category, channel, level, event ...) read through the one shared
   coercion: the English value or the Chinese word (`整改项`, `电话`).
 
+Survey questionnaires take one row each and one column per service item, headed by the
+item's name (`read_survey_responses`).
+
 Every `read_*` has an iterator variant `iter_*` whose memory does not grow with the table: it
 yields records as it reads and raises the `InvalidDataError` at the end, if a row was bad.
 Findings, complaints and repairs take one event per row; `read_*` groups the rows by id
@@ -57,12 +60,15 @@ from propstd.errors import InvalidValueError
 from propstd.findings import Finding
 from propstd.inspections import CheckRecord
 from propstd.repairs import RepairOrder
+from propstd.routines import RoutineEntry
+from propstd.surveys import SurveyResponse
 from propstd.tables import _read, _write
 from propstd.tables._cells import Context
 from propstd.tables._grouped import COMPLAINTS, FINDINGS, REPAIRS
 from propstd.tables._layout import Column, Layout, TableKind
 from propstd.tables._read import Source
-from propstd.tables._single import ACTUALS, CHECKS, COLLECTIONS, Collection
+from propstd.tables._single import ACTUALS, CHECKS, COLLECTIONS, ROUTINE_LOG, Collection
+from propstd.tables._surveys import SURVEY_RESPONSES
 
 __all__ = [
     "Collection",
@@ -76,6 +82,8 @@ __all__ = [
     "iter_findings",
     "iter_records",
     "iter_repairs",
+    "iter_routine_log",
+    "iter_survey_responses",
     "read_actuals",
     "read_checks",
     "read_collections",
@@ -83,7 +91,9 @@ __all__ = [
     "read_findings",
     "read_records",
     "read_repairs",
+    "read_routine_log",
     "read_rows",
+    "read_survey_responses",
     "row_schema",
     "write_actuals",
     "write_checks",
@@ -93,6 +103,8 @@ __all__ = [
     "write_lines",
     "write_records",
     "write_repairs",
+    "write_routine_log",
+    "write_survey_responses",
 ]
 
 
@@ -103,7 +115,16 @@ def __dir__() -> list[str]:
 _LAYOUTS: Mapping[TableKind, Layout] = MappingProxyType(
     {
         layout.kind: layout
-        for layout in (CHECKS, FINDINGS, COMPLAINTS, REPAIRS, ACTUALS, COLLECTIONS)
+        for layout in (
+            CHECKS,
+            FINDINGS,
+            COMPLAINTS,
+            REPAIRS,
+            ACTUALS,
+            COLLECTIONS,
+            SURVEY_RESPONSES,
+            ROUTINE_LOG,
+        )
     }
 )
 _FORMATS = ("csv", "jsonl")
@@ -545,3 +566,86 @@ def write_collections(
 ) -> str:
     """The table of collection rows (see `write_lines`)."""
     return write_records(TableKind.COLLECTIONS, records, format=format, headings=headings)
+
+
+def read_survey_responses(
+    text: Source,
+    *,
+    format: str = "csv",  # noqa: A002
+    zone: str | None = None,
+) -> tuple[SurveyResponse, ...]:
+    """Survey questionnaires ([SurveyResponse][propstd.surveys.SurveyResponse]), one a row.
+
+    Columns: `survey_id` 调查编号, `household` 户号, `at` 调查时间, `comment` 意见建议; in
+    CSV every other column is a service item headed by its name, each cell a score 1-5 or
+    满意/基本满意/不满意 (empty: not answered). In JSON Lines the scores are one object,
+    `"scores": {"秩序维护": 5}`.
+
+    Raises:
+        InvalidDataError: a row (or the header) is bad; every problem is listed.
+        InvalidValueError: *format* or *zone* is unknown.
+
+    Examples:
+        >>> text = "调查编号,户号,调查时间,秩序维护,环境卫生\\nS2025,3-1201,2025-11-08 10:00,5,基本满意\\n"
+        >>> (response,) = read_survey_responses(text, zone="Asia/Shanghai")
+        >>> response.household, dict(response.scores)
+        ('3-1201', {'秩序维护': <Score.FIVE: '5'>, '环境卫生': <Score.BASICALLY_SATISFIED: 'basically_satisfied'>})
+    """  # noqa: E501
+    return read_records(TableKind.SURVEY_RESPONSES, text, format=format, zone=zone)
+
+
+def iter_survey_responses(
+    lines: Source,
+    *,
+    format: str = "csv",  # noqa: A002
+    zone: str | None = None,
+) -> Iterator[SurveyResponse]:
+    """The survey questionnaires of a table one by one (see `iter_records`)."""
+    return iter_records(TableKind.SURVEY_RESPONSES, lines, format=format, zone=zone)
+
+
+def write_survey_responses(
+    records: Iterable[SurveyResponse],
+    *,
+    format: str = "csv",  # noqa: A002
+    headings: str = "en",
+) -> str:
+    """The table of survey questionnaires: in CSV one column per item, after the others, in
+    the order the items first appear (see `write_lines`)."""
+    return write_records(TableKind.SURVEY_RESPONSES, records, format=format, headings=headings)
+
+
+def read_routine_log(
+    text: Source,
+    *,
+    format: str = "csv",  # noqa: A002
+    zone: str | None = None,
+) -> tuple[RoutineEntry, ...]:
+    """The duty log ([RoutineEntry][propstd.routines.RoutineEntry]): `code` 工作代码, `at`
+    完成时间, `by` 完成人 (required), `evidence` 证据 (`;`-separated), `subject` 对象.
+
+    Raises:
+        InvalidDataError: a row (or the header) is bad; every problem is listed.
+        InvalidValueError: *format* or *zone* is unknown.
+    """
+    return read_records(TableKind.ROUTINE_LOG, text, format=format, zone=zone)
+
+
+def iter_routine_log(
+    lines: Source,
+    *,
+    format: str = "csv",  # noqa: A002
+    zone: str | None = None,
+) -> Iterator[RoutineEntry]:
+    """The entries of a duty log one by one (see `iter_records`)."""
+    return iter_records(TableKind.ROUTINE_LOG, lines, format=format, zone=zone)
+
+
+def write_routine_log(
+    records: Iterable[RoutineEntry],
+    *,
+    format: str = "csv",  # noqa: A002
+    headings: str = "en",
+) -> str:
+    """The table of a duty log (see `write_lines`)."""
+    return write_records(TableKind.ROUTINE_LOG, records, format=format, headings=headings)

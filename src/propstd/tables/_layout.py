@@ -29,6 +29,10 @@ class TableKind(Vocabulary):
     """Budget actuals (`propstd.budgets.Actual`), one line and month per row."""
     COLLECTIONS = "collections", "收缴记录"
     """Fee collection by month ([Collection][propstd.tables.Collection]), one month per row."""
+    SURVEY_RESPONSES = "survey_responses", "满意度调查", "调查问卷"
+    """Survey questionnaires (`propstd.surveys.SurveyResponse`), one a row, a column per item."""
+    ROUTINE_LOG = "routine_log", "工作记录", "例行工作记录"
+    """The duty log (`propstd.routines.RoutineEntry`): meetings, trainings, drills, one a row."""
 
 
 @attrs.frozen(kw_only=True)
@@ -93,6 +97,10 @@ class Layout:
     rows: Callable[[Any], Iterator[Row]]
     record_type: type
     key: int | None = None
+    items: int | None = None
+    """The column of a mapping spread over one CSV column per item (a survey's scores)."""
+    read_item: Callable[[object], Any] | None = None
+    """Reads one item's cell (raises `CellError`), for a layout with `items`."""
     names: Mapping[str, int] = attrs.field(init=False)
     """The index of each column by its English name (a record's field name)."""
     lookup: Mapping[str, int] = attrs.field(init=False)

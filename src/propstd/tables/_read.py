@@ -129,30 +129,55 @@ def _known(layout: Layout) -> str:
     return ", ".join(f"{c.column.name} ({c.column.heading_zh})" for c in layout.cols)
 
 
-def read_header(
-    header: list[str], line: int, layout: Layout, sink: Sink
-) -> tuple[list[int], list[int]]:
-    """Where each column of *layout* is in the rows (`len(header)`: absent), and the
-    positions of unnamed columns (whose cells must stay empty)."""
+@attrs.frozen
+class Header:
+    """Where the columns of a layout are in the rows of a CSV table."""
+
+    n: int
+    """The number of cells of the header (and of every row)."""
+    where: list[int]
+    """The position of each column of the layout in a row (`n`: absent, an empty cell)."""
+    unnamed: list[int]
+    """The positions of the cells without a heading (which must stay empty)."""
+    items: list[tuple[int, str]]
+    """The position and heading of each item column (a survey's service items)."""
+
+
+def read_header(header: list[str], line: int, layout: Layout, sink: Sink) -> Header:
+    """Where each column of *layout* is in the rows; every problem of the header reported.
+
+    In a layout with items (a survey), every heading that names no column is an item.
+    """
     lookup = layout.lookup
     n = len(header)
     where = [n] * len(layout.cols)
-    unnamed = []
+    unnamed: list[int] = []
+    items: list[tuple[int, str]] = []
     for pos, raw in enumerate(header):
         text = raw.strip().removeprefix("\ufeff").strip()
+        j = lookup.get(heading_key(text))
         if not text:
             unnamed.append(pos)
-            continue
-        j = lookup.get(heading_key(text))
-        if j is None:
+        elif j is None and layout.items is None:
             sink.add(
                 line, text, f"unknown column; the {layout.kind.value} columns are {_known(layout)}"
             )
+        elif j is None:
+            if any(text == item for _pos, item in items):
+                sink.add(line, text, f"the same column as {text!r}")
+            items.append((pos, text))
+        elif j == layout.items:
+            sink.add(line, text, "give the scores one column per service item, headed by its name")
         elif where[j] != n:
             sink.add(line, text, f"the same column as {header[where[j]].strip()!r}")
         else:
             where[j] = pos
             sink.headings[j] = text
+    _missing(where, n, line, layout, sink)
+    return Header(n, where, unnamed, items)
+
+
+def _missing(where: list[int], n: int, line: int, layout: Layout, sink: Sink) -> None:
     for j, c in enumerate(layout.cols):
         if c.column.required and where[j] == n:
             sink.add(
@@ -160,7 +185,6 @@ def read_header(
                 c.column.name,
                 f"missing column {c.column.name} ({c.column.heading_zh}): it is required",
             )
-    return where, unnamed
 
 
 # -- rows -------------------------------------------------------------------------------------
@@ -176,7 +200,7 @@ def _slow_row(
     cells = raw if len(raw) > table.n else [*raw, ""]  # a missing column reads cells[n]
     values: Row = []
     ok = True
-    for j, (c, pos) in enumerate(zip(layout.cols, table.where, strict=True)):
+    for j, (c, pos) in enumerate(zip(layout.cols, table.header.where, strict=True)):
         try:
             value = c.cell.read_text(cells[pos], ctx)
         except CellError as exc:
@@ -187,7 +211,48 @@ def _slow_row(
                 sink.cell(line, j, "empty: a value is required")
                 value, ok = BAD, False
         values.append(value)
+    if layout.items is not None:
+        values[layout.items], items_ok = _slow_items(raw, line, table, layout, sink)
+        ok = ok and items_ok
     return values, ok
+
+
+def _slow_items(
+    raw: list[str], line: int, table: CsvTable, layout: Layout, sink: Sink
+) -> tuple[Any, bool]:
+    """The items of a row (a survey's scores) read one by one, every problem reported."""
+    assert layout.read_item is not None
+    found = {}
+    ok = True
+    for pos, item in table.header.items:
+        if raw[pos].strip():
+            try:
+                found[item] = layout.read_item(raw[pos])
+            except CellError as exc:
+                sink.add(line, item, str(exc))
+                ok = False
+    if ok and not found:
+        what = (
+            "no item is answered: a questionnaire scores at least one item"
+            if table.header.items
+            else "the header has no item columns: give one column per service item, headed by "
+            "its name"
+        )
+        sink.add(line, None, what)
+        ok = False
+    return (found if ok else BAD), ok
+
+
+def _item_reader(table: CsvTable, layout: Layout) -> Callable[[list[str]], Any]:
+    """`read(raw) -> {item: value} | None` for the item columns of the table."""
+    read_item = layout.read_item
+    assert read_item is not None
+    items = table.header.items
+
+    def read(raw: list[str]) -> Any:
+        return {item: read_item(raw[pos]) for pos, item in items if raw[pos].strip()} or None
+
+    return read
 
 
 def _unnamed_cells(raw: list[str], line: int, unnamed: list[int], sink: Sink) -> bool:
@@ -208,12 +273,13 @@ class CsvTable:
     reader: Any  # a csv.reader (its type is private to the csv module)
     blank: int
     """Blank lines before the header (line numbers are `blank + reader.line_num`)."""
-    n: int
-    """The number of cells of the header (and of every row)."""
-    where: list[int]
-    """The position of each column of the layout in a row (`n`: absent, an empty cell)."""
-    unnamed: list[int]
-    """The positions of the cells without a heading (which must stay empty)."""
+    header: Header
+    """Where the columns are."""
+
+    @property
+    def n(self) -> int:
+        """The number of cells of the header (and of every row)."""
+        return self.header.n
 
     @property
     def header_line(self) -> int:
@@ -261,9 +327,9 @@ def open_csv(lines: Iterator[str], layout: Layout, sink: Sink) -> CsvTable | Non
     except csv.Error as exc:
         sink.add(blank + 1, None, f"the header is not readable as CSV: {exc}")
         return None
-    where, unnamed = read_header(header, blank + 1, layout, sink)
+    found = read_header(header, blank + 1, layout, sink)
     sink.raise_if_any()
-    return CsvTable(reader, blank, len(header), where, unnamed)
+    return CsvTable(reader, blank, found)
 
 
 def _raw_rows(table: CsvTable, sink: Sink) -> Iterator[tuple[int, list[str]]]:
@@ -286,12 +352,14 @@ def csv_rows(lines: Iterator[str], layout: Layout, ctx: Context, sink: Sink) -> 
     table = open_csv(lines, layout, sink)
     if table is None:
         return
-    readers = [(c.cell.reader(ctx), pos) for c, pos in zip(layout.cols, table.where, strict=True)]
+    readers = [
+        (c.cell.reader(ctx), pos) for c, pos in zip(layout.cols, table.header.where, strict=True)
+    ]
     needs = [j for j, c in enumerate(layout.cols) if c.needs_value]
     for line, raw in _raw_rows(table, sink):
         if len(raw) != table.n:
             if table.wrong_length(raw, line, sink):
-                yield line, _key_only(raw, layout.key, table.where, layout), False
+                yield line, _key_only(raw, layout.key, table.header.where, layout), False
             continue
         raw.append("")
         try:
@@ -305,7 +373,7 @@ def csv_rows(lines: Iterator[str], layout: Layout, ctx: Context, sink: Sink) -> 
             values, ok = _slow_row(raw, line, table, layout, ctx, sink)
         else:
             ok = True
-        if table.unnamed and not _unnamed_cells(raw, line, table.unnamed, sink):
+        if table.header.unnamed and not _unnamed_cells(raw, line, table.header.unnamed, sink):
             ok = False
         yield line, values, ok
 
@@ -353,9 +421,12 @@ def _row_function(table: CsvTable, layout: Layout, ctx: Context) -> Callable[[li
     """
     namespace: dict[str, Any] = {"build": layout.build}
     args = []
-    for j, (c, pos) in enumerate(zip(layout.cols, table.where, strict=True)):
+    for j, (c, pos) in enumerate(zip(layout.cols, table.header.where, strict=True)):
         cell = f"raw[{pos}]"
-        if c.cell.inline:
+        if j == layout.items:
+            namespace["items"] = _item_reader(table, layout)
+            args.append("items(raw)")
+        elif c.cell.inline:
             args.append(c.cell.inline.replace("cell", cell))
         else:
             namespace[f"read{j}"] = c.cell.reader(ctx)
@@ -367,9 +438,9 @@ def _row_function(table: CsvTable, layout: Layout, ctx: Context) -> Callable[[li
 
 
 def _single_rows(table: CsvTable, layout: Layout, ctx: Context, sink: Sink) -> Iterator[Any]:
-    reader, n, blank, unnamed = table.reader, table.n, table.blank, table.unnamed
+    reader, n, blank, unnamed = table.reader, table.n, table.blank, table.header.unnamed
     row = _row_function(table, layout, ctx)
-    pad = n in table.where
+    pad = n in table.header.where
     last = reader.line_num
     while True:
         try:

@@ -13,6 +13,7 @@ from propstd.errors import CurrencyMismatchError, InvalidValueError, PropstdErro
 from propstd.inspections import CheckRecord
 from propstd.money import Currency, Money
 from propstd.periods import Period, PeriodUnit
+from propstd.routines import RoutineEntry
 from propstd.tables._cells import (
     choice_cell,
     decimal_cell,
@@ -254,4 +255,52 @@ COLLECTIONS = Layout(
     None,
     _collection_rows,
     Collection,
+)
+
+# -- the duty log -----------------------------------------------------------------------------
+
+ROUTINE_COLUMNS = (
+    col(
+        "code",
+        "工作代码",
+        text_cell(),
+        "The routine or duty done (`MORNING`, `TRAIN`), as the standard names it.",
+        required=True,
+        needs_value=True,
+    ),
+    col("at", "完成时间", instant_cell(), "When it was done.", required=True, needs_value=True),
+    col(
+        "by",
+        "完成人",
+        text_cell(),
+        "Who did it (or chaired it).",
+        required=True,
+        needs_value=True,
+    ),
+    col(
+        "evidence",
+        "证据",
+        items_cell(),
+        "References to the evidence (minutes, sign-in sheet, photo ids), separated by `;`.",
+        default="none",
+    ),
+    col(
+        "subject",
+        "对象",
+        text_cell(),
+        "What it was done for (a household, a building), when that matters.",
+    ),
+)
+
+
+def _entry(v: Row) -> RoutineEntry:
+    return RoutineEntry(v[0], v[1], v[2], evidence=v[3] or (), subject=v[4] or "")
+
+
+def _entry_rows(e: RoutineEntry) -> Iterator[Row]:
+    yield [e.code, e.at, e.by, e.evidence or None, e.subject]
+
+
+ROUTINE_LOG = Layout(
+    TableKind.ROUTINE_LOG, ROUTINE_COLUMNS, _entry, None, _entry_rows, RoutineEntry
 )

@@ -11,7 +11,7 @@ from typing import Any
 from propstd._repr import shown
 from propstd.errors import InvalidValueError
 from propstd.tables._cells import CellError
-from propstd.tables._layout import Layout, Row
+from propstd.tables._layout import Layout, Row, heading_key
 
 __all__: list[str] = []
 
@@ -39,8 +39,41 @@ def _records(layout: Layout, records: Iterable[Any]) -> Iterator[tuple[int, Row]
             yield i, row
 
 
+def _text(layout: Layout, index: int, j: int, value: Any) -> str:
+    """The CSV text of a cell (`""` for an empty one), refusing what would not read back."""
+    if value is None:
+        return ""
+    try:
+        text = str(layout.cols[j].cell.to_text(value))
+    except CellError as exc:
+        raise _problem(layout, index, j, str(exc), value) from None
+    if "\x00" in text:
+        raise _problem(layout, index, j, "a NUL character cannot be written", value)
+    return text
+
+
+def _item_names(layout: Layout, rows: list[tuple[int, Row]]) -> list[str]:
+    """The items of every row in the order they first appear (the item columns' headings)."""
+    assert layout.items is not None
+    names: dict[str, None] = {}
+    for index, row in rows:
+        for item in row[layout.items]:
+            if item not in names and (item != item.strip() or heading_key(item) in layout.lookup):
+                what = (
+                    f"the item {item!r} cannot head a CSV column (it has blanks around it or "
+                    f"is named like a column of the table): write JSON Lines instead"
+                )
+                raise _problem(layout, index, layout.items, what, item)
+            names[item] = None
+    return list(names)
+
+
 def csv_lines(layout: Layout, records: Iterable[Any], *, chinese: bool) -> Iterator[str]:
-    """The CSV lines (CRLF-terminated, as RFC 4180 and Excel expect): header, then rows."""
+    """The CSV lines (CRLF-terminated, as RFC 4180 and Excel expect): header, then rows.
+
+    A layout with items (a survey) gets one column per item after its own columns; its
+    records are all read first, to know every item.
+    """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
 
@@ -51,21 +84,24 @@ def csv_lines(layout: Layout, records: Iterable[Any], *, chinese: bool) -> Itera
         buf.truncate()
         return text
 
-    yield line([c.column.heading_zh if chinese else c.column.name for c in layout.cols])
-    for index, row in _records(layout, records):
-        cells = []
-        for j, (c, value) in enumerate(zip(layout.cols, row, strict=True)):
-            if value is None:
-                cells.append("")
-                continue
-            try:
-                text = c.cell.to_text(value)
-            except CellError as exc:
-                raise _problem(layout, index, j, str(exc), value) from None
-            if "\x00" in text:
-                raise _problem(layout, index, j, "a NUL character cannot be written", value)
-            cells.append(text)
+    rows: Iterable[tuple[int, Row]] = _records(layout, records)
+    items: list[str] = []
+    if layout.items is not None:
+        rows = list(rows)
+        items = _item_names(layout, rows)
+    own = [j for j in range(len(layout.cols)) if j != layout.items]
+    yield line([_heading(layout, j, chinese=chinese) for j in own] + items)
+    for index, row in rows:
+        cells = [_text(layout, index, j, row[j]) for j in own]
+        if items:
+            answers = row[layout.items]  # type: ignore[index]  # a layout with items
+            cells += [str(answers.get(item, "")) for item in items]  # a score is its value
         yield line(cells)
+
+
+def _heading(layout: Layout, j: int, *, chinese: bool) -> str:
+    column = layout.cols[j].column
+    return column.heading_zh if chinese else column.name
 
 
 def jsonl_lines(layout: Layout, records: Iterable[Any]) -> Iterator[str]:
