@@ -188,9 +188,9 @@ def _budget_kinds() -> dict[Any, Callable[[], st.SearchStrategy[Any]]]:
         budgets.LinePlan: _line_plans,
         budgets.CollectionMonth: lambda: _collection_progresses().map(lambda p: p.current),
         budgets.VarianceReport: _variance_reports,
-        budgets.VarianceRow: lambda: _variance_reports()
-        .filter(lambda r: bool(r.rows))
-        .map(lambda r: r.rows[0]),
+        budgets.VarianceRow: lambda: (
+            _variance_reports().filter(lambda r: bool(r.rows)).map(lambda r: r.rows[0])
+        ),
         budgets.Allocation: _allocations,
         budgets.Remuneration: lambda: st.builds(
             budgets.Remuneration,

@@ -233,6 +233,14 @@ class TestFormat:
             pytest.param(frozenset[int], [2, 1, 2], frozenset({1, 2}), id="frozenset"),
             pytest.param(set[str], [], set(), id="set"),
             pytest.param(Currency, " cny ", Currency.CNY, id="enum-case-blanks"),
+            pytest.param(date, date(2025, 3, 1), date(2025, 3, 1), id="toml-date"),
+            pytest.param(time, time(8, 30), time(8, 30), id="toml-time"),
+            pytest.param(
+                datetime,
+                datetime(2025, 3, 1, 9, tzinfo=UTC),
+                datetime(2025, 3, 1, 9, tzinfo=UTC),
+                id="toml-datetime",
+            ),
         ],
     )
     def test_reads(self, cls: Any, data: object, expected: object) -> None:
@@ -296,6 +304,13 @@ class TestStrictness:
             pytest.param(
                 date, "2025-3-1", "$: expected an ISO date such as '2025-03-01'", id="date-short"
             ),
+            pytest.param(
+                date, datetime(2025, 3, 1, tzinfo=UTC), "$: expected an ISO date", id="date-time"
+            ),
+            pytest.param(
+                datetime, datetime(2025, 3, 1), "$: expected an instant with a UTC", id="naive-obj"
+            ),
+            pytest.param(time, time(8, tzinfo=UTC), "$: expected a time of day", id="aware-time"),
             pytest.param(date, "2025-02-30", "$: expected an ISO date", id="date-invalid"),
             pytest.param(date, "20250301", "$: expected an ISO date", id="date-basic"),
             pytest.param(

@@ -89,6 +89,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
       without a zone reads with a fixed offset (the same instant).
     - `date` ↔ `"YYYY-MM-DD"`; `time` ↔ `"HH:MM"`, `"HH:MM:SS"` or `"HH:MM:SS.ffffff"`
       (wall-clock, no offset).
+    - a `date`, a `time` without offset or an aware `datetime` object is also read as itself
+      (TOML has these types); a naive `datetime` is refused.
     - `timedelta` ↔ an ISO 8601 duration (`"PT2H30M"`, `"P3DT4H"`, `"-PT15M"`, exact to the
       microsecond; weeks, days, hours, minutes, seconds, never years or months).
     - enums ↔ their English values (`"CNY"`, `"half_up"`, `"deduction"`); reading also accepts

@@ -50,7 +50,13 @@ def unstructure_instant(value: datetime) -> str:
 
 
 def structure_instant(value: object, _cl: object = datetime) -> datetime:
-    """An aware `datetime` from ISO 8601 with an offset (and a zone); naive ones are refused."""
+    """An aware `datetime` from ISO 8601 with an offset (and a zone), or an aware `datetime`
+    itself (as TOML reads an offset date-time); naive ones are refused."""
+    if isinstance(value, datetime):
+        if value.utcoffset() is None:
+            msg = f"expected an instant with a UTC offset, got naive {shown(value)}"
+            raise NaiveDatetimeError(msg, value=value)
+        return value
     raw = text(value, f"an ISO 8601 instant with offset, e.g. {_EXAMPLE}")
     m = _ZONED.fullmatch(raw)
     try:

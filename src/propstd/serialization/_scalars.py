@@ -12,7 +12,7 @@ import enum
 import re
 import types
 from collections.abc import Callable, Mapping
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NoReturn, TypeVar
@@ -170,7 +170,9 @@ _DURATION_RE = re.compile(
 
 
 def structure_date(value: object, _cl: object = date) -> date:
-    """A `date` from `"YYYY-MM-DD"`."""
+    """A `date` from `"YYYY-MM-DD"` (or a `date` itself, as TOML reads one)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
     raw = text(value, "an ISO date as a string, e.g. '2025-03-01'")
     try:
         if len(raw) != 10:
@@ -182,7 +184,10 @@ def structure_date(value: object, _cl: object = date) -> date:
 
 
 def structure_time(value: object, _cl: object = time) -> time:
-    """A wall-clock `time` from `"HH:MM"`, `"HH:MM:SS"` or `"HH:MM:SS.ffffff"`."""
+    """A wall-clock `time` from `"HH:MM"`, `"HH:MM:SS"` or `"HH:MM:SS.ffffff"` (or a `time`
+    without offset itself, as TOML reads one)."""
+    if isinstance(value, time) and value.tzinfo is None:
+        return value
     raw = text(value, "a time of day as a string, e.g. '08:30'")
     m = _TIME_RE.fullmatch(raw)
     if m is None:
