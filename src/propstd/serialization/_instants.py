@@ -78,11 +78,13 @@ def _in_zone(at: datetime, key: str, raw: str) -> datetime:
     except (ZoneInfoNotFoundError, ValueError, OSError):
         msg = f"expected a known IANA time zone in brackets, got {shown(key)} in {shown(raw)}"
         raise InvalidValueError(msg, value=raw) from None
-    wall = at.replace(tzinfo=None)
-    for fold in (0, 1):
-        local = wall.replace(tzinfo=tz, fold=fold)
-        if local.utcoffset() == at.utcoffset():
-            return local
+    offset = at.utcoffset()
+    local = at.replace(tzinfo=tz)  # the same wall time, fold 0 (the first of a repeated hour)
+    if local.utcoffset() == offset:
+        return local
+    local = local.replace(fold=1)
+    if local.utcoffset() == offset:
+        return local
     try:
         return at.astimezone(tz)
     except OverflowError:

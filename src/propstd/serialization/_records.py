@@ -121,7 +121,7 @@ def _structure_variants(
         if not isinstance(tag, str) or tag not in tags:
             problem = InvalidValueError(f"expected one of {choices}, got {shown(tag)}", value=tag)
             raise at_key(TAG, problem, tp)
-        return tagged(dict(obj), union)
+        return tagged(obj if isinstance(obj, dict) else dict(obj), union)  # it copies
 
     return structure
 

@@ -139,17 +139,18 @@ def words(cl: type[enum.Enum]) -> list[Any]:
 
 def structure_enum(value: object, cl: Any) -> Any:
     """A member of the enum *cl* from any word it accepts (value, Chinese label, seed word)."""
-    choices = cl.accepted() if issubclass(cl, Vocabulary) else ", ".join(repr(m.value) for m in cl)
-    if issubclass(cl, str):
-        raw = text(value, f"one of {choices}")
+    if issubclass(cl, str) and isinstance(value, str):
         try:
-            return to_member(cl.__name__, cl, raw)
+            return to_member(cl.__name__, cl, value)
         except InvalidValueError:
             pass
-    else:  # an enum of other values: its values only, of their own JSON type
+    elif not issubclass(cl, str):  # an enum of other values: its values, of their JSON type
         for member in cl:
             if type(member.value) is type(value) and member.value == value:
                 return member
+    choices = cl.accepted() if issubclass(cl, Vocabulary) else ", ".join(repr(m.value) for m in cl)
+    if issubclass(cl, str) and not isinstance(value, str):
+        refuse(f"one of {choices}", value)
     msg = f"expected one of {choices}, got {shown(value)}"
     raise _bad(msg, value)
 
