@@ -192,11 +192,19 @@ def time_limits(
     unit: TimeUnit | None = None,
     max_amount: int = 10_000,
 ) -> TimeLimit:
-    """Any `TimeLimit` (narrow with *clock*, *unit*, *max_amount*)."""
+    """Any `TimeLimit` (narrow with *clock*, *unit*, *max_amount*).
+
+    Weeks, months and years come on the natural clock only (the only one they have); with
+    `clock=Clock.WORKING` the unit is a minute, an hour or a day.
+    """
     chosen_clock = draw(st.sampled_from(Clock)) if clock is None else clock
-    chosen_unit = draw(st.sampled_from(TimeUnit)) if unit is None else unit
+    units = [u for u in TimeUnit if chosen_clock is Clock.NATURAL or u in _WORKING_UNITS]
+    chosen_unit = draw(st.sampled_from(units)) if unit is None else unit
     amount = draw(st.integers(min_value=0, max_value=max_amount))
     return TimeLimit(amount, chosen_unit, chosen_clock)
+
+
+_WORKING_UNITS = (TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY)
 
 
 @functools.cache

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -85,9 +86,9 @@ class TestTextRoundTrip:
         assert TimeLimit.parse(str(limit)) == limit
 
     @given(time_limits(max_amount=10**9))
-    def test_parse_reads_chinese_back(self, limit: TimeLimit) -> None:
-        """parse(x.chinese) == x."""
-        assert TimeLimit.parse(limit.chinese) == limit
+    def test_parse_reads_label_zh_back(self, limit: TimeLimit) -> None:
+        """parse(x.label_zh) == x."""
+        assert TimeLimit.parse(limit.label_zh) == limit
 
     @given(time_limits(), st.sampled_from(["", " ", "  "]), st.sampled_from([str.upper, str.title]))
     def test_parse_ignores_case_and_outer_space(
@@ -195,13 +196,21 @@ class TestDeadlineRules:
     def test_natural_time(
         self, start: datetime, limit: TimeLimit, calendar: WorkingCalendar
     ) -> None:
-        """Natural minutes/hours are real elapsed time; natural days end at local midnight of
-        the amount-th day after the start's local date."""
+        """Natural minutes/hours are real elapsed time; natural days, weeks, months and years
+        end at local midnight after the last counted day (months as dateutil's relativedelta
+        steps them: the day of month kept, clipped at the month end)."""
         due = deadline(start, limit, calendar=calendar)
         tz = _time.zone(calendar.zone)
-        if limit.unit is TimeUnit.DAY:
-            last = start.astimezone(tz).date() + timedelta(days=limit.amount)
-            assert due == _time.day_start(last + timedelta(days=1), tz)
-            assert (due - MICRO).astimezone(tz).date() == last
-        else:
+        day = start.astimezone(tz).date()
+        if limit.unit in {TimeUnit.MINUTE, TimeUnit.HOUR}:
             assert utc(due) - utc(start) == limit.duration
+            return
+        step = {
+            TimeUnit.DAY: relativedelta(days=limit.amount),
+            TimeUnit.WEEK: relativedelta(weeks=limit.amount),
+            TimeUnit.MONTH: relativedelta(months=limit.amount),
+            TimeUnit.YEAR: relativedelta(years=limit.amount),
+        }[limit.unit]
+        last = day + step
+        assert due == _time.day_start(last + timedelta(days=1), tz)
+        assert (due - MICRO).astimezone(tz).date() == last

@@ -1420,7 +1420,7 @@ class TestChinaExtra:
     def test_wrong_types(self) -> None:
         """Not a mapping, a year that is not an int, or a date that is not a date: TypeError."""
         with pytest.raises(TypeError, match="'extra' must be a mapping"):
-            china_calendar(extra=[SAMPLE_2027])  # type: ignore[arg-type]
+            china_calendar(extra=[SAMPLE_2027])  # type: ignore[call-overload]
         with pytest.raises(TypeError, match="'extra year' must be an int"):
             china_calendar(extra={"2027": SAMPLE_2027})  # type: ignore[dict-item]
         with pytest.raises(TypeError, match=r"'extra\[2027\].holidays\[\]' must be a date"):

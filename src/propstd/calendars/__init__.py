@@ -34,7 +34,7 @@ import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 
 import attrs
 
@@ -470,6 +470,22 @@ def _china_calendar(
         covers=Period(date(_china.FIRST_YEAR, 1, 1), date(last + 1, 1, 1)),
         name=CHINA_NAME,
     )
+
+
+# Two signatures, so that callers passing `**dict[str, str]` (hours and zone) still type-check.
+@overload
+def china_calendar(
+    *, hours: str | Sequence[TimeWindow | str] = ..., zone: str = ...
+) -> WorkingCalendar: ...
+
+
+@overload
+def china_calendar(
+    *,
+    hours: str | Sequence[TimeWindow | str] = ...,
+    zone: str = ...,
+    extra: Mapping[int, str | Mapping[str, Iterable[date]]] | None,
+) -> WorkingCalendar: ...
 
 
 def china_calendar(
