@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from propstd import _time
 from propstd.calendars import WorkingCalendar
+from propstd.errors import CalendarCoverageError, InvalidValueError
 from propstd.serialization import from_data, to_data
 from propstd.timelimits import (
     Clock,
@@ -22,7 +23,7 @@ from propstd.timelimits import (
     deadline,
     explain_deadline,
 )
-from tests.strategies import deadline_calendars, deadline_starts, time_limits
+from tests.strategies import deadline_calendars, deadline_starts, instants, time_limits
 
 MICRO = timedelta(microseconds=1)
 
@@ -214,3 +215,31 @@ class TestDeadlineRules:
         last = day + step
         assert due == _time.day_start(last + timedelta(days=1), tz)
         assert (due - MICRO).astimezone(tz).date() == last
+
+
+class TestEdgesOfTime:
+    """semantics §14.10: "dates outside 0002-9998 raise `InvalidValueError` (or
+    `CalendarCoverageError`), never `OverflowError`"; DST gaps and folds are ordinary."""
+
+    @given(instants(edges=True), time_limits(max_amount=10**6), deadline_calendars())
+    @example(  # 0001-01-01 in UTC+14 is 0000-12-31 in UTC: no datetime holds it
+        datetime(1, 1, 1, tzinfo=_time.zone("Pacific/Kiritimati")),
+        TimeLimit.calendar_days(1),
+        WorkingCalendar.weekly(zone="Asia/Shanghai"),
+    )
+    def test_answer_or_named_error(
+        self, start: datetime, limit: TimeLimit, calendar: WorkingCalendar
+    ) -> None:
+        """deadline() answers (never before the start, and as explain_deadline does) or
+        raises a named error whose field is the start or the limit."""
+        try:
+            due = deadline(start, limit, calendar=calendar)
+        except (InvalidValueError, CalendarCoverageError) as exc:
+            refused: InvalidValueError | CalendarCoverageError = exc
+        else:
+            assert utc(due) >= utc(start)
+            assert explain_deadline(start, limit, calendar=calendar).due_at == due
+            return
+        assert refused.field in {"start", "limit"}
+        with pytest.raises(type(refused)):
+            explain_deadline(start, limit, calendar=calendar)

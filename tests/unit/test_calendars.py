@@ -1434,3 +1434,66 @@ class TestChinaExtra:
         assert cal.is_working_day(date(2027, 2, 20))
         with pytest.raises(InvalidValueError, match="says 十二 days"):
             china_calendar(extra={2027: "2月5日至11日放假，共十二天"})
+
+
+class TestPinnedBehaviour:
+    """Behaviour the mutation run showed untested: zones of results, joins, edges, seconds."""
+
+    def test_results_keep_the_calendars_zone(self) -> None:
+        """working_windows() and end_of_working_day() answer in the calendar's zone."""
+        windows = CN.working_windows(Period(date(2025, 3, 3), date(2025, 3, 4)))
+        assert windows == (
+            (sh(2025, 3, 3, 9), sh(2025, 3, 3, 12)),
+            (sh(2025, 3, 3, 13, 30), sh(2025, 3, 3, 18)),
+        )
+        assert all(t.tzinfo == SH for pair in windows for t in pair)
+        end = CN.end_of_working_day(date(2025, 3, 3))
+        assert (end, end.tzinfo) == (sh(2025, 3, 3, 18), SH)
+        berlin = WorkingCalendar.weekly(zone="Europe/Berlin")
+        close = berlin.end_of_working_day(date(2025, 3, 3))
+        assert (close.tzinfo, close.isoformat()) == (BERLIN, "2025-03-03T18:00:00+01:00")
+
+    def test_touching_days_stay_separate(self) -> None:
+        """A 24 h calendar has one window a day: touching windows of two days are not joined."""
+        duty = WorkingCalendar.weekly(hours="00:00-24:00", days="daily", zone="Asia/Shanghai")
+        windows = duty.working_windows(Period(date(2025, 3, 1), date(2025, 3, 4)))
+        assert windows == tuple((sh(2025, 3, d), sh(2025, 3, d + 1)) for d in (1, 2, 3))
+
+    def test_night_window_overlapping_the_next_day_is_joined(self) -> None:
+        """A night window that runs into a make-up day's first window is one interval."""
+        cal = WorkingCalendar.weekly(
+            hours="20:00-02:00", makeup_days=[date(2025, 3, 8)], name="nights"
+        )
+        cal = attrs.evolve(cal, makeup_windows="01:00-03:00")
+        windows = cal.working_windows(Period(date(2025, 3, 7), date(2025, 3, 9)))
+        utc = datetime(2025, 3, 7, 20, tzinfo=UTC), datetime(2025, 3, 8, 3, tzinfo=UTC)
+        assert windows == (utc,)
+
+    def test_days_between_backwards_at_the_start_of_the_data(self) -> None:
+        """Counting back to 2008-01-01, the first covered date, works and is negative."""
+        assert CN.working_days_between(date(2008, 1, 7), date(2008, 1, 1)) == -3
+        assert CN.working_days_between(date(2008, 1, 1), date(2008, 1, 7)) == 3
+
+    def test_window_query_ending_at_the_end_of_the_data(self) -> None:
+        """A period ending exactly at covers.end (2027-01-01, exclusive) is answered."""
+        windows = CN.working_windows(Period(date(2026, 12, 31), date(2027, 1, 1)))
+        assert windows == (
+            (sh(2026, 12, 31, 9), sh(2026, 12, 31, 12)),
+            (sh(2026, 12, 31, 13, 30), sh(2026, 12, 31, 18)),
+        )
+        assert CN.working_days_between(date(2026, 12, 28), date(2027, 1, 1)) == 4
+
+    def test_seconds_in_windows(self) -> None:
+        """Seconds are kept when parsed and shown when printed."""
+        window = TimeWindow.parse("08:00-17:30:15")
+        assert window == TimeWindow(time(8), time(17, 30, 15))
+        assert str(window) == "08:00-17:30:15"
+        assert str(TimeWindow(time(8, 0, 5), time(9))) == "08:00:05-09:00"
+
+    @pytest.mark.parametrize(
+        "text", ["08:00:60-09:00", "08:00-24:30", "24:30-06:00", "07:60-08:00"]
+    )
+    def test_impossible_times(self, text: str) -> None:
+        """A second of 60, 24:30 or a minute of 60 is refused."""
+        with pytest.raises(ParseError, match=r"impossible time of day|cannot start at 24:00"):
+            TimeWindow.parse(text)
