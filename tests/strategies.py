@@ -94,8 +94,9 @@ EDGE_YEARS: tuple[tuple[datetime, datetime], ...] = (
 )
 """The first and last two years a datetime holds, where propstd refuses with named errors."""
 
-EDGE_ZONES: tuple[str, ...] = (*ZONE_KEYS, "Pacific/Kiritimati", "Etc/GMT+12")
-"""`ZONE_KEYS` and the zones furthest east (UTC+14) and west (UTC-12) of UTC."""
+EDGE_ZONES: tuple[str, ...] = (*ZONE_KEYS, "Pacific/Kiritimati", "Etc/GMT-14", "Etc/GMT+12")
+"""`ZONE_KEYS` and the zones furthest east (UTC+14; Kiritimati only since 1995, so also the
+fixed Etc/GMT-14) and west (UTC-12) of UTC."""
 
 
 def instants(

@@ -45,9 +45,12 @@ def check_in_range(name: str, day: date) -> date:
     return day
 
 
-# Instants whose UTC date lies in MIN_DATE..MAX_DATE convert to any zone without overflow.
+# Instants whose UTC date lies in MIN_DATE..MAX_DATE convert to any zone without overflow;
+# those a day further in have their date in MIN_DATE..MAX_DATE in every zone.
 _LOWEST = datetime.combine(MIN_DATE, time(0), UTC) - EPOCH
 _HIGHEST = datetime.combine(MAX_DATE + DAY, time(0), UTC) - EPOCH
+_SAFE_LOWEST = _LOWEST + DAY
+_SAFE_HIGHEST = _HIGHEST - DAY
 
 
 def in_zone(name: str, t: datetime, tz: tzinfo) -> datetime:
@@ -62,6 +65,8 @@ def in_zone(name: str, t: datetime, tz: tzinfo) -> datetime:
     except TypeError:
         check_aware(name, t)
         raise
+    if _SAFE_LOWEST <= x < _SAFE_HIGHEST:
+        return t.astimezone(tz)
     local = t.astimezone(tz) if _LOWEST <= x < _HIGHEST else None
     if local is None or not MIN_DATE <= local.date() <= MAX_DATE:
         msg = f"{name!r} must fall within years 0002-9998 (in {tz}), got {shown(t)}"
@@ -69,6 +74,33 @@ def in_zone(name: str, t: datetime, tz: tzinfo) -> datetime:
     return local
 
 
+def after(name: str, t: datetime, delta: timedelta, tz: tzinfo) -> datetime | None:
+    """*delta* of real elapsed time after instant *t*, in *tz*; `None` if that is after
+    `latest(tz)` (cheap away from the ends of the range).
+
+    Raises:
+        NaiveDatetimeError: *t* is naive.
+        InvalidValueError: the date of *t* in *tz* is outside years 0002-9998 (`field` is
+            *name*).
+    """
+    try:
+        x = t - EPOCH
+    except TypeError:
+        check_aware(name, t)
+        raise
+    try:
+        y = x + delta
+    except OverflowError:
+        y = None
+    if x >= _SAFE_LOWEST and y is not None and y < _SAFE_HIGHEST:
+        return (EPOCH + y).astimezone(tz)
+    in_zone(name, t, tz)
+    if y is None or y > latest(tz) - EPOCH:
+        return None
+    return (EPOCH + y).astimezone(tz)
+
+
+@functools.cache
 def latest(tz: tzinfo) -> datetime:
     """The end of `MAX_DATE` in *tz* (24:00): no result of propstd lies after it."""
     return day_start(MAX_DATE + DAY, tz)
@@ -103,16 +135,12 @@ def _zone_keys() -> frozenset[str]:
 
 
 @functools.cache
-def _known_zone(key: str) -> tzinfo:
-    return UTC if key == "UTC" else zoneinfo.ZoneInfo(key)
-
-
 def zone(key: str) -> tzinfo:
     """The `tzinfo` for an IANA key (`"UTC"` gives `datetime.UTC`).
 
     Only names of the IANA zone database are keys: `"localtime"`, `"posixrules"`, file paths
     and the `posix/` and `right/` copies are refused, so no answer depends on the machine's
-    own zone.
+    own zone. Known keys are cached (refusals are not).
 
     Raises:
         TypeError: *key* is not a `str`.
@@ -121,7 +149,7 @@ def zone(key: str) -> tzinfo:
     if check_str("zone", key) not in _zone_keys():
         msg = f"'zone' must be an IANA zone name such as 'Asia/Shanghai', got {shown(key)}"
         raise InvalidValueError(msg, field="zone", value=key)
-    return _known_zone(key)
+    return UTC if key == "UTC" else zoneinfo.ZoneInfo(key)
 
 
 def to_utc(t: datetime) -> datetime:

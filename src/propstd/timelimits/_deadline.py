@@ -199,15 +199,12 @@ def _case(start: datetime, limit: TimeLimit, calendar: WorkingCalendar) -> _Case
 
 
 def _natural(start: datetime, limit: TimeLimit, tz: tzinfo) -> _Case:
-    day = _time.in_zone("start", start, tz).date()
     if limit.unit in MINUTES_PER:
-        try:
-            due = (_time.to_utc(start) + limit.duration).astimezone(tz)
-        except OverflowError:
-            due = None
-        if due is None or _time.to_utc(due) > _time.to_utc(_time.latest(tz)):
+        due = _time.after("start", start, limit.duration, tz)
+        if due is None:
             _too_late(start, limit)
-        return _Case(_Rule.ELAPSED, due, day)
+        return _Case(_Rule.ELAPSED, due, None)
+    day = _time.in_zone("start", start, tz).date()
     if limit.unit in DAYS_PER:
         o = day.toordinal() + limit.amount * DAYS_PER[limit.unit]
         last = date.fromordinal(o) if o <= _LAST_ORDINAL else None

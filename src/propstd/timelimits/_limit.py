@@ -193,15 +193,15 @@ class TimeLimit:
             >>> TimeLimit.working_hours(2).duration
             datetime.timedelta(seconds=7200)
         """
-        per = MINUTES_PER.get(self.unit)
-        if per is None:
+        one = _ONE.get(self.unit)
+        if one is None:
             msg = (
                 f"a limit in {self.unit.value}s has no fixed duration, got {str(self)!r}; "
                 "use deadline() with a calendar, or write it in hours"
             )
             raise InvalidValueError(msg, field="unit", value=self.unit)
         try:
-            return timedelta(minutes=self.amount * per)
+            return self.amount * one
         except OverflowError:
             msg = f"{shown(str(self))} is longer than a timedelta can hold (999999999 days)"
             raise InvalidValueError(msg, field="amount", value=self.amount) from None
@@ -283,6 +283,9 @@ class TimeLimit:
         words = _ENGLISH_WORDS[self.clock, self.unit]
         noun = words if self.amount == 1 else f"{words}s"
         return f"{self.amount} {noun}"
+
+
+_ONE = {unit: timedelta(minutes=minutes) for unit, minutes in MINUTES_PER.items()}
 
 
 def _scale(unit: TimeUnit) -> tuple[str, int]:
