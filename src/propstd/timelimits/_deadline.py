@@ -156,7 +156,10 @@ def explain_deadline(start: datetime, limit: TimeLimit, *, calendar: WorkingCale
     use `deadline` where only the instant is needed (it does not build the explanation).
 
     Raises:
-        The errors of [deadline][propstd.timelimits.deadline].
+        NaiveDatetimeError: *start* has no UTC offset.
+        CalendarCoverageError: a working-time limit reaches outside the calendar's data.
+        InvalidValueError: the start or the deadline is outside years 0002-9998 (see
+            [deadline][propstd.timelimits.deadline]).
 
     Examples:
         >>> from datetime import datetime
