@@ -1134,6 +1134,26 @@ class TestEdgesOfTime:
             WorkingCalendar.weekly(covers=covers)
         assert (info.value.field, info.value.value) == ("covers", covers)
 
+    def test_huge_counts(self) -> None:
+        """A count of working days with thousands of digits runs out of dates, named."""
+        with pytest.raises(InvalidValueError, match="<int of about 5000 digits> working days"):
+            ALWAYS_OPEN.add_working_days(date(2025, 1, 1), 10**5000)
+        with pytest.raises(InvalidValueError, match="back past 0002-01-01"):
+            ALWAYS_OPEN.add_working_days(date(2025, 1, 1), -(10**5000))
+
+    def test_more_working_time_than_time_left(self) -> None:
+        """A duration longer than the time left in the data is refused at once, named (also
+        when the start's table is built, which once overflowed on the fast path)."""
+        t = datetime(2025, 1, 1, tzinfo=UTC)
+        assert ALWAYS_OPEN.add_working_time(t, H) == t + H  # builds the table of t
+        with pytest.raises(InvalidValueError, match="runs past 9998-12-31") as info:
+            ALWAYS_OPEN.add_working_time(t, timedelta(days=999_999_999))
+        assert info.value.field == "start"
+        with pytest.raises(InvalidValueError, match="runs back past 0002-01-01"):
+            ALWAYS_OPEN.add_working_time(t, -timedelta(days=999_999_999))
+        with pytest.raises(CalendarCoverageError, match="2027-01-01 is not in its data"):
+            CN.add_working_time(sh(2025, 1, 1), timedelta(days=800))
+
     def test_covers_may_reach_the_last_date(self) -> None:
         """A calendar may cover every date of 0002-9998."""
         cal = WorkingCalendar.weekly(covers=Period(date(2, 1, 1), date(9999, 1, 1)))

@@ -63,6 +63,18 @@ class TestConstruction:
         [
             pytest.param((-1, HOUR, N), InvalidValueError, r"'amount' .* got -1", id="negative"),
             pytest.param(
+                (10**18, HOUR, N),
+                InvalidValueError,
+                r"'amount' must be at most 999,999,999,999,999,999, got 1000000000000000000",
+                id="too-big",
+            ),
+            pytest.param(
+                (-(10**5000), HOUR, N),
+                InvalidValueError,
+                r"'amount' must not be negative, got <int of about 5000 digits>",
+                id="huge-negative",
+            ),
+            pytest.param(
                 (1.5, HOUR, N), TypeError, r"'amount' must be an int, got float 1.5", id="float"
             ),
             pytest.param(

@@ -42,7 +42,7 @@ from propstd._repr import shown
 from propstd._time import DAY, EPOCH, MAX_DATE, MIN_DATE, zone
 from propstd._validators import check_str, check_type
 from propstd.calendars import _china
-from propstd.calendars._tables import DAY_BITS, DAY_US, ZERO, Engine, from_us, to_us
+from propstd.calendars._tables import BLOCK_US, DAY_BITS, DAY_US, ZERO, Engine, from_us, to_us
 from propstd.calendars._windows import (
     WEEKDAYS,
     Closure,
@@ -85,6 +85,9 @@ class WorkingDays(Protocol):
     def is_working_day(self, day: date, /) -> bool:
         """Whether *day* has any working time."""
         ...  # pragma: no cover
+
+
+_BLOCK = timedelta(microseconds=BLOCK_US)  # longer durations take the general path
 
 
 def _zone_key(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -414,7 +417,7 @@ class WorkingCalendar:
         except TypeError:
             return engine.add(start, duration)
         blk = engine.blocks.get(t.days >> DAY_BITS)
-        if blk is None or p <= ZERO or not engine.lo <= t <= engine.hi:
+        if blk is None or not ZERO < p <= _BLOCK or not engine.lo <= t <= engine.hi:
             return engine.add(start, duration)
         starts = blk.starts
         i = bisect_right(starts, t) - 1

@@ -34,6 +34,7 @@ __all__: list[str] = []
 
 US = timedelta(microseconds=1)
 ZERO = timedelta(0)
+_TWO_DAYS = timedelta(days=2)
 DAY_US = 86_400_000_000
 DAY_BITS = 9  # blocks of 512 days, for instants (UTC days) and for dates
 BLOCK_US = DAY_US << DAY_BITS
@@ -121,8 +122,9 @@ def subtract(intervals: Sequence[Interval], cuts: Sequence[Interval]) -> list[In
     return out
 
 
-def _days(n: int) -> str:
-    return f"{n} working day{'' if n == 1 else 's'}"
+def _counting(n: int, d: date) -> str:
+    days = f"{shown(abs(n))} working day{'' if abs(n) == 1 else 's'}"
+    return f"counting {days} from {d}" if n > 0 else f"counting {days} back from {d}"
 
 
 def _adding(duration: timedelta, start: datetime) -> str:
@@ -426,6 +428,10 @@ class Engine:
             self.instant("start", start)
         if not p:
             return start.astimezone(self.tz)
+        # More working time than there is time left in the data (a night window may close a
+        # day after it): refuse at once instead of building every table up to the end.
+        if p > self.hi - t + _TWO_DAYS or -p > t - self.lo + _TWO_DAYS:
+            self.past("start", start, _adding(duration, start), forward=p > ZERO)
         k = t.days >> DAY_BITS
         blk = self.blocks.get(k) or self.block(k)
         starts = blk.starts
@@ -495,6 +501,8 @@ class Engine:
         o = d.toordinal()
         if not self.lo_ord <= o < self.hi_ord:
             self.outside("d", d)
+        if n > self.hi_ord - o or -n > o - self.lo_ord:  # more working days than days left
+            self.past("d", d, _counting(n, d), forward=n > 0)
         k = o >> DAY_BITS
         blk = self.day_blocks.get(k) or self.day_block(k)
         i = bisect_right(blk.days, o) + n - 1 if n > 0 else bisect_left(blk.days, o) + n
@@ -504,12 +512,12 @@ class Engine:
             i -= blk.total
             k += 1
             if (k << DAY_BITS) >= self.search_hi_ord:
-                self.past("d", d, f"counting {_days(n)} from {d}", forward=True)
+                self.past("d", d, _counting(n, d), forward=True)
             blk = self.day_blocks.get(k) or self.day_block(k)
         while i < 0:
             k -= 1
             if ((k + 1) << DAY_BITS) <= self.search_lo_ord:
-                self.past("d", d, f"counting {_days(-n)} back from {d}", forward=False)
+                self.past("d", d, _counting(n, d), forward=False)
             blk = self.day_blocks.get(k) or self.day_block(k)
             i += blk.total
         return date.fromordinal(blk.days[i])

@@ -25,10 +25,17 @@ from propstd.timelimits._units import (
 __all__: list[str] = []
 
 
+MAX_AMOUNT = 10**18 - 1
+"""The largest amount of a limit (the most digits `parse` reads): every size has a bound."""
+
+
 def _amount(value: object) -> int:
     amount = check_int("amount", value)
     if amount < 0:
-        msg = f"'amount' must not be negative, got {value!r}"
+        msg = f"'amount' must not be negative, got {shown(value)}"
+        raise InvalidValueError(msg, field="amount", value=value)
+    if amount > MAX_AMOUNT:
+        msg = f"'amount' must be at most {MAX_AMOUNT:,}, got {shown(value)}"
         raise InvalidValueError(msg, field="amount", value=value)
     return amount
 
@@ -38,7 +45,7 @@ class TimeLimit:
     """A service time limit: an amount of minutes, hours, days, weeks, months or years on a
     natural or working clock.
 
-    `amount` is a non-negative `int` (floats and bools raise `TypeError`); `unit` and `clock`
+    `amount` is an `int` from 0 to 10¹⁸ - 1 (floats and bools raise `TypeError`); `unit` and `clock`
     accept their members or any of their words (`"hour"`, `"小时"`, `"working"`, `"工作时间"`).
     Zero is allowed: `0 minutes` is "immediately", `0 working days` is "same working day"
     (当日). Weeks, months and years count natural time only.
@@ -53,8 +60,8 @@ class TimeLimit:
 
     Raises:
         TypeError: `amount` is not an `int`, or `unit`/`clock` is not a member or a string.
-        InvalidValueError: `amount` is negative, `unit`/`clock` names no member, or a week,
-            month or year is on the working clock.
+        InvalidValueError: `amount` is negative or above 10¹⁸ - 1, `unit`/`clock` names no
+            member, or a week, month or year is on the working clock.
 
     Examples:
         >>> limit = TimeLimit(2, "hour", "working")
