@@ -38,6 +38,41 @@ class TestConstruction:
         """' Hour ' and 'WORKING' name the members."""
         assert TimeLimit(2, " Hour ", "WORKING") == TimeLimit(2, HOUR, W)
 
+    @pytest.mark.parametrize(
+        ("word", "member"),
+        [
+            ("自然时间", N),
+            ("工作时间", W),
+            ("Business", W),
+            (" natural ", N),
+            ("分钟", MIN),
+            ("小时", HOUR),
+            ("h", HOUR),
+            ("天", DAY),
+            ("日", DAY),
+            ("周", WEEK),
+            ("星期", WEEK),
+            ("月", MONTH),
+            ("个月", MONTH),
+            ("年", YEAR),
+            ("YEARS", YEAR),
+        ],
+    )
+    def test_vocabularies_read_chinese_and_other_words(self, word: str, member: Any) -> None:
+        """Clock and TimeUnit read their Chinese labels and other words; values stay English."""
+        assert type(member)(word) is member
+        assert str(member) == member.value
+
+    def test_vocabulary_labels(self) -> None:
+        """Each member has a Chinese label; refusals list the accepted words with field/value."""
+        assert [u.label_zh for u in TimeUnit] == ["分钟", "小时", "天", "周", "月", "年"]
+        assert [c.label_zh for c in Clock] == ["自然时间", "工作时间"]
+        with pytest.raises(
+            InvalidValueError, match=r"'clock' must be one of .*\(工作时间\)"
+        ) as info:
+            TimeLimit(2, HOUR, "overtime")
+        assert (info.value.field, info.value.value) == ("clock", "overtime")
+
     def test_zero_is_allowed(self) -> None:
         """0 minutes is 'immediately'."""
         assert TimeLimit(0, MIN, N).amount == 0
