@@ -461,8 +461,9 @@ class TestDuration:
         ) as info:
             _ = TimeLimit(10**15, HOUR, W).duration
         assert (info.value.field, info.value.value) == ("amount", 10**15)
-        with pytest.raises(InvalidValueError, match=r"longer than a timedelta"):
+        with pytest.raises(InvalidValueError, match=r"longer than a timedelta") as named:
             deadline(EVE, TimeLimit(10**15, MIN, W), calendar=OFFICE)
+        assert (named.value.field, named.value.value) == ("limit", TimeLimit(10**15, MIN, W))
 
     @pytest.mark.parametrize(
         "limit",

@@ -197,6 +197,8 @@ def _case(start: datetime, limit: TimeLimit, calendar: WorkingCalendar) -> _Case
     except (CalendarCoverageError, InvalidValueError) as exc:
         if exc.field in {"start", "limit"}:
             raise
+        if exc.field in {"amount", "unit"}:  # the limit's own refusal (too long a duration)
+            raise type(exc)(exc.message, field="limit", value=limit) from exc
         # a calendar query about a date derived from the start: the start is at fault
         raise type(exc)(exc.message, field="start", value=start) from exc
 
