@@ -1334,6 +1334,69 @@ def test_vocabulary_labels() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("kind", "word", "member"),
+    [
+        pytest.param(Category, "建议项", Category.SUGGESTION, id="建议项"),
+        pytest.param(Category, "整改", Category.RECTIFICATION, id="整改"),
+        pytest.param(Category, " 扣分项 ", Category.DEDUCTION, id="扣分项-blank"),
+        pytest.param(Category, "扣分", Category.DEDUCTION, id="扣分"),
+        pytest.param(Severity, "严重", Severity.CRITICAL, id="严重"),
+        pytest.param(Severity, "一般", Severity.MAJOR, id="一般"),
+        pytest.param(Severity, "轻微", Severity.MINOR, id="轻微"),
+        pytest.param(Severity, "MINOR", Severity.MINOR, id="upper"),
+        pytest.param(FindingStatus, "已关闭", FindingStatus.CLOSED, id="已关闭"),
+        pytest.param(FindingStatus, "待验证", FindingStatus.RECTIFIED, id="待验证"),
+        pytest.param(FindingEventKind, "二次验证", FindingEventKind.VERIFICATION, id="二次验证"),
+        pytest.param(FindingEventKind, "撤销", FindingEventKind.CANCELLATION, id="撤销"),
+        pytest.param(VerificationResult, "通过", VerificationResult.PASSED, id="通过"),
+        pytest.param(VerificationResult, "不通过", VerificationResult.FAILED, id="不通过"),
+        pytest.param(ClosureBasis, "验证到期", ClosureBasis.VERIFICATION_DUE, id="验证到期"),
+    ],
+)
+def test_chinese_words(kind: Any, word: str, member: Any) -> None:
+    """§14.7: every vocabulary reads its Chinese words; values are written back in English."""
+    assert kind(word) is member
+    assert str(member) == member.value
+
+
+def test_chinese_words_in_records() -> None:
+    """A finding and its events read Chinese values and write English ones."""
+    f = make(category="扣分项", severity="严重", points=1)
+    assert (f.category, f.severity) == (Category.DEDUCTION, Severity.CRITICAL)
+    e = FindingEvent(kind="二次验证", at=at(5), by="Li", result="不通过")
+    assert (e.kind, e.result) == (FindingEventKind.VERIFICATION, VerificationResult.FAILED)
+    assert to_data(f)["category"] == "deduction"
+    with pytest.raises(InvalidValueError, match="建议项") as caught:
+        make(category="bonus")
+    assert (caught.value.field, caught.value.value) == ("category", "bonus")
+
+
+def test_event_kind_is_renamed() -> None:
+    """findings.EventKind still works for one release, with a DeprecationWarning."""
+    import propstd.findings as module
+
+    with pytest.warns(DeprecationWarning, match="FindingEventKind"):
+        old = module.EventKind
+    assert old is FindingEventKind
+    with pytest.raises(AttributeError, match="Nothing"):
+        _ = module.Nothing
+
+
+def test_errors_carry_field_and_value() -> None:
+    """§14.9: refusals name the field and carry the offending value."""
+    with pytest.raises(InvalidValueError) as caught:
+        make(category="deduction", points=0)
+    assert (caught.value.field, caught.value.value) == ("points", Decimal(0))
+    with pytest.raises(TransitionError) as refused:
+        make().verify(at(5), "Li", passed=True)
+    assert refused.value.field == "events[0].kind"
+    fixed = make().rectify(at(4), "Wang")
+    with pytest.raises(TransitionError) as same:
+        fixed.verify(at(5), " wang ", passed=True)
+    assert (same.value.field, same.value.value) == ("events[1].by", " wang ")
+
+
 def test_round_trip_with_events() -> None:
     """A finding with its history and a policy survive to_data/JSON/from_data exactly."""
     f = reopened().rectify(at(6), "Zhao").verify(at(7), "Wang", passed=True)

@@ -700,6 +700,44 @@ class TestTallyAlgebra:
         with pytest.raises(TypeError):
             _ = t + 1
 
+    def test_adding_a_tally_to_itself_is_refused(self) -> None:
+        """§14.12: t + t would count t's records twice: refused when the sum is read."""
+        t = _tally([_rec("SEC-01", 1)])
+        with pytest.raises(InvalidValueError, match="the same tally is added twice"):
+            QpiTally.sum([t, t])
+        doubled = t + t
+        with pytest.raises(InvalidValueError, match="the same tally is added twice"):
+            _ = doubled.records
+        empty = QpiTally()
+        assert QpiTally.sum([empty, empty]) == empty  # nothing to count twice
+
+    def test_a_finding_in_two_partitions_is_refused(self) -> None:
+        """§14.12: the same finding tallied in two partitions of one month is refused."""
+        f = _finding(1, Category.SUGGESTION, 3)
+        with pytest.raises(InvalidValueError, match="F-1 \\(2025-03\\)") as caught:
+            QpiTally.sum([_tally([], [f]), _tally([], [f])])
+        assert caught.value.field == "finding_keys"
+        april = qpi_tally(
+            _plan(), records=[], findings=[f], period=Period.parse("2025-04"), calendar=SHANGHAI
+        )
+        both = QpiTally.sum([_tally([], [f]), april])  # other months see it legitimately
+        assert both.raised("suggestion") == 1
+
+    def test_lazy_sum_reads_like_the_eager_one(self) -> None:
+        """`+` defers the merge; the result equals QpiTally.sum, field by field."""
+        parts = [_tally([_rec("SEC-01", d)]) for d in range(1, 6)]
+        lazy = sum(parts, QpiTally())
+        eager = QpiTally.sum(parts)
+        assert lazy == eager
+        assert lazy.completed_points == 5
+        assert hash(lazy) == hash(eager)
+        assert repr(lazy) == repr(eager)
+        assert QpiTally.sum([lazy, _tally([_rec("SEC-01", 6)])]).completed_points == 6
+        with pytest.raises(AttributeError, match="nothing"):
+            _ = lazy.nothing  # type: ignore[attr-defined]
+        with pytest.raises(TypeError, match=r"'tallies\[\]' must be QpiTally"):
+            QpiTally.sum([parts[0], 1])  # type: ignore[list-item]
+
     def test_conflicting_requirements(self) -> None:
         """One requirement with two amounts cannot merge."""
         one = QpiTally(

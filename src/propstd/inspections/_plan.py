@@ -137,11 +137,11 @@ class Checklist:
     def __attrs_post_init__(self) -> None:
         if not self.items:
             msg = f"checklist {self.code!r} needs at least one item, got 'items' ()"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="items", value=self.items)
         dups = _duplicates(item.code for item in self.items)
         if dups:
             msg = f"checklist {self.code!r} has duplicate item codes: {', '.join(dups)}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="items", value=dups)
 
     def frequency_of(self, item: CheckItem) -> Frequency:
         """The frequency at which *item* is due: its own, else the checklist's."""
@@ -214,15 +214,15 @@ class InspectionPlan:
     def __attrs_post_init__(self) -> None:
         if not self.checklists:
             msg = "an inspection plan needs at least one checklist, got 'checklists' ()"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="checklists", value=self.checklists)
         dups = _duplicates(c.code for c in self.checklists)
         if dups:
             msg = f"the plan has duplicate checklist codes: {', '.join(dups)}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="checklists", value=dups)
         dups = _duplicates(i.code for c in self.checklists for i in c.items)
         if dups:
             msg = f"the plan has duplicate item codes: {', '.join(dups)}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="checklists", value=dups)
         entries = {i.code: (i, c) for c in self.checklists for i in c.items}
         # derived lookup tables and a stable identity, set once (frozen class)
         object.__setattr__(self, "_entries", entries)
