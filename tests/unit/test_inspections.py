@@ -373,7 +373,7 @@ class TestTally:
         )
         assert t.completed_rounds == 2
         assert [(r.rounds, len(r.passes), r.done) for r in t.round_completions] == [
-            (("R1", "R2"), 0, 2),
+            (("R1",), 0, 1),  # one round required: only the first id is kept
             ((), 2, 1),
         ]
 

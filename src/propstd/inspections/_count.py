@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
-from datetime import UTC, date, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 import attrs
 
@@ -70,6 +71,19 @@ class _Item:
     checklist: str
     points: _Windows
     rounds: _Windows
+    days: dict[date, tuple[int, int, bool, bool]] = attrs.field(factory=dict, eq=False)
+    """Per local date: point window, round window, and whether each is counted (a cache)."""
+
+    def place(self, day: date, end: date) -> tuple[int, int, bool, bool]:
+        """The windows holding *day* and whether they count (records before *end* only)."""
+        found = self.days.get(day)
+        if found is None:
+            k = self.points.schedule.window_number(day)
+            rk = self.rounds.schedule.window_number(day)
+            early = day < end
+            found = (k, rk, early and k in self.points.numbers, early and rk in self.rounds.numbers)
+            self.days[day] = found
+        return found
 
 
 def _items(plan: InspectionPlan, period: Period, how: Proration) -> dict[str, _Item]:
@@ -90,7 +104,7 @@ class _Counts:
     """Step 2's running counts (mutable while the records stream by)."""
 
     points: dict[tuple[str, int], int] = attrs.Factory(dict)
-    rounds: dict[tuple[str, int], tuple[set[str], set[str]]] = attrs.Factory(dict)
+    rounds: dict[tuple[str, int], tuple[set[str], dict[str, set[datetime]]]] = attrs.Factory(dict)
     records: int = 0
     traceable: int = 0
     ignored: int = 0
@@ -102,16 +116,17 @@ def _count_records(
 ) -> _Counts:
     """Step 2: each record counts toward the counted window that holds its local date."""
     n = _Counts()
-    for i, record in enumerate(records):
-        item = items.get(check_type(f"records[{i}]", record, CheckRecord).item_code)
+    given: Iterable[object] = records
+    for i, raw in enumerate(given):
+        # the message is built only for a wrong type: this loop runs once per record
+        record = (
+            raw if isinstance(raw, CheckRecord) else check_type(f"records[{i}]", raw, CheckRecord)
+        )
+        item = items.get(record.item_code)
         if item is None:
             n.unknown.add(record.item_code)
             continue
-        day = record.at.astimezone(tz).date()
-        k = item.points.schedule.window_number(day)
-        rk = item.rounds.schedule.window_number(day)
-        as_point = day < end and k in item.points.numbers
-        as_round = day < end and rk in item.rounds.numbers
+        k, rk, as_point, as_round = item.place(record.at.astimezone(tz).date(), end)
         if not (as_point or as_round):
             n.ignored += 1
             continue
@@ -122,11 +137,11 @@ def _count_records(
             key = (record.item_code, k)
             n.points[key] = n.points.get(key, 0) + 1
         if as_round:
-            ids, passes = n.rounds.setdefault((item.checklist, rk), (set(), set()))
+            ids, passes = n.rounds.setdefault((item.checklist, rk), (set(), {}))
             if record.round_id:
                 ids.add(record.round_id)
-            else:
-                passes.add(f"{record.item_code}@{record.at.astimezone(UTC).isoformat()}")
+            else:  # aware instants are equal across offsets: one pass per instant
+                passes.setdefault(record.item_code, set()).add(record.at)
     if n.unknown:
         codes = sorted(n.unknown)
         more = f" and {len(codes) - 20} more" if len(codes) > 20 else ""
@@ -145,16 +160,24 @@ def _completions(
         for (code, k), c in n.points.items()
     ]
     round_schedules = {i.checklist: i.rounds.schedule for i in items.values()}
-    rounds = [
-        RoundsDone(
-            plan=pid,
-            code=code,
-            window=round_schedules[code].window_start(k),
-            rounds=ids,
-            passes=passes,
+    rounds = []
+    for (code, k), (ids, passes) in n.rounds.items():
+        schedule = round_schedules[code]
+        limit = schedule.frequency.count
+        rounds.append(
+            RoundsDone(
+                plan=pid,
+                code=code,
+                window=schedule.window_start(k),
+                rounds=heapq.nsmallest(limit, ids),
+                passes=[
+                    f"{item}@{at.astimezone(UTC).isoformat()}"
+                    for item, instants in passes.items()
+                    for at in heapq.nsmallest(limit, instants)
+                ],
+                limit=limit,
+            )
         )
-        for (code, k), (ids, passes) in n.rounds.items()
-    ]
     return points, rounds
 
 

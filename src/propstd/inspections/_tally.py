@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
@@ -54,11 +55,18 @@ class Requirement:
     """The month this share belongs to (`None`: the whole window)."""
     required: Fraction = attrs.field(converter=_positive_fraction)
     """Checks required (a fraction for prorated shares)."""
+    _key: tuple[str, str, date, date] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        # built once: merging thousands of tallies looks it up for every requirement
+        object.__setattr__(
+            self, "_key", (self.plan, self.code, self.window, self.month or date.min)
+        )
 
     @property
     def key(self) -> tuple[str, str, date, date]:
         """The requirement's identity: plan, code, window, month."""
-        return (self.plan, self.code, self.window, self.month or date.min)
+        return self._key
 
 
 @attrs.frozen(kw_only=True)
@@ -73,10 +81,19 @@ class Completion:
     """The first day of the window."""
     count: int = attrs.field(validator=_non_negative)
     """Records in the window (duplicates included)."""
+    _key: _Key = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_key", (self.plan, self.code, self.window))
 
 
 def _sorted_unique(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(to_tuple(value))))
+
+
+def _limit(_instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None:
+        _non_negative(_instance, attribute, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -85,8 +102,12 @@ class RoundsDone:
 
     A round is one pass through the checklist. Records with a `round_id` name their round;
     for records without one, the passes of each item are its distinct record instants. The
-    rounds done are the larger of the distinct round ids and the most passes of any one item
-    (capped at the window's requirement when the tally is read).
+    rounds done are the larger of the distinct round ids and the most passes of any one item,
+    at most `limit`.
+
+    Only what can still count is kept: the `limit` first round ids and, per item, the `limit`
+    first passes (in text order). Merging keeps the first `limit` of the union, which is exact:
+    the union has at least `limit` entries exactly when the kept ones do.
     """
 
     plan: str = attrs.field(validator=nonblank)
@@ -99,6 +120,16 @@ class RoundsDone:
     """The distinct `round_id`s recorded, sorted."""
     passes: tuple[str, ...] = attrs.field(default=(), converter=_sorted_unique)
     """Records without a round id, as `"item code@instant in UTC"`, sorted and unique."""
+    limit: int | None = attrs.field(default=None, validator=_limit)
+    """The window's required rounds: no more are kept or counted (`None`: no limit)."""
+
+    _key: _Key = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_key", (self.plan, self.code, self.window))
+        if self.limit is not None:
+            object.__setattr__(self, "rounds", self.rounds[: self.limit])
+            object.__setattr__(self, "passes", _first_per_item(self.passes, self.limit))
 
     @property
     def done(self) -> int:
@@ -115,6 +146,19 @@ class RoundsDone:
             item = p.rpartition("@")[0]
             per_item[item] = per_item.get(item, 0) + 1
         return max(len(self.rounds), *per_item.values(), 0)
+
+
+def _first_per_item(passes: tuple[str, ...], limit: int) -> tuple[str, ...]:
+    """The first *limit* passes of each item (*passes* is sorted, so items are grouped)."""
+    kept: list[str] = []
+    item, n = None, 0
+    for p in passes:
+        this = p.rpartition("@")[0]
+        n = n + 1 if this == item else 1
+        item = this
+        if n <= limit:
+            kept.append(p)
+    return tuple(kept)
 
 
 def _category(value: Category | str) -> Category:
@@ -152,20 +196,23 @@ def _checked(name: str, kind: type[Any], value: Iterable[Any]) -> tuple[Any, ...
     return items
 
 
+_BY_KEY = operator.attrgetter("_key")
+
+
 def _sorted_requirements(value: Iterable[Requirement]) -> tuple[Requirement, ...]:
-    return tuple(sorted(_checked("requirements", Requirement, value), key=lambda r: r.key))
+    return tuple(sorted(_checked("requirements", Requirement, value), key=_BY_KEY))
 
 
 def _window_key(c: Completion | RoundsDone) -> _Key:
-    return (c.plan, c.code, c.window)
+    return c._key
 
 
 def _sorted_completions(value: Iterable[Completion]) -> tuple[Completion, ...]:
-    return tuple(sorted(_checked("completions", Completion, value), key=_window_key))
+    return tuple(sorted(_checked("completions", Completion, value), key=_BY_KEY))
 
 
 def _sorted_rounds(value: Iterable[RoundsDone]) -> tuple[RoundsDone, ...]:
-    return tuple(sorted(_checked("round_completions", RoundsDone, value), key=_window_key))
+    return tuple(sorted(_checked("round_completions", RoundsDone, value), key=_BY_KEY))
 
 
 def _finding_counts(value: Iterable[FindingCount]) -> tuple[FindingCount, ...]:
@@ -392,8 +439,10 @@ class _Merger:
     def __init__(self) -> None:
         self.point_req: dict[tuple[str, str, date, date], Requirement] = {}
         self.round_req: dict[tuple[str, str, date, date], Requirement] = {}
-        self.points: dict[_Key, list[Completion]] = {}
-        self.rounds: dict[_Key, list[RoundsDone]] = {}
+        self.points: dict[_Key, Completion] = {}
+        self.more_points: dict[_Key, int] = {}  # counts of keys seen in several tallies
+        self.rounds: dict[_Key, RoundsDone] = {}
+        self.more_rounds: dict[_Key, list[RoundsDone]] = {}
         self.counts = [0, 0, 0]
         self.findings = {c: [0, 0, 0] for c in Category}
         self.keys: set[_FindingKey] = set()
@@ -407,10 +456,15 @@ class _Merger:
             self.seen.add(id(t))
         _union(self.point_req, t.point_requirements)
         _union(self.round_req, t.round_requirements)
+        points, rounds = self.points, self.rounds
         for c in t.point_completions:
-            self.points.setdefault(_window_key(c), []).append(c)
+            mine = points.setdefault(c._key, c)
+            if mine is not c:
+                self.more_points[c._key] = self.more_points.get(c._key, mine.count) + c.count
         for r in t.round_completions:
-            self.rounds.setdefault(_window_key(r), []).append(r)
+            had = rounds.setdefault(r._key, r)
+            if had is not r:
+                self.more_rounds.setdefault(r._key, [had]).append(r)
         self.counts[0] += t.records
         self.counts[1] += t.traceable_records
         self.counts[2] += t.ignored_records
@@ -427,28 +481,23 @@ class _Merger:
         self.keys |= t.finding_keys
 
     def result(self) -> QpiTally:
-        completions = [
-            cs[0] if len(cs) == 1 else attrs.evolve(cs[0], count=sum(c.count for c in cs))
-            for cs in self.points.values()
-        ]
-        rounds = [
-            rs[0]
-            if len(rs) == 1
-            else RoundsDone(
+        for key, count in self.more_points.items():
+            self.points[key] = attrs.evolve(self.points[key], count=count)
+        for key, rs in self.more_rounds.items():
+            self.rounds[key] = RoundsDone(
                 plan=rs[0].plan,
                 code=rs[0].code,
                 window=rs[0].window,
                 rounds=[x for r in rs for x in r.rounds],
                 passes=[x for r in rs for x in r.passes],
+                limit=rs[0].limit,
             )
-            for rs in self.rounds.values()
-        ]
         # trusted parts: unique by construction, so sort and set them without re-validating
         fields: dict[str, object] = {
-            "point_requirements": tuple(sorted(self.point_req.values(), key=lambda r: r.key)),
-            "point_completions": tuple(sorted(completions, key=_window_key)),
-            "round_requirements": tuple(sorted(self.round_req.values(), key=lambda r: r.key)),
-            "round_completions": tuple(sorted(rounds, key=_window_key)),
+            "point_requirements": tuple(sorted(self.point_req.values(), key=_BY_KEY)),
+            "point_completions": tuple(sorted(self.points.values(), key=_BY_KEY)),
+            "round_requirements": tuple(sorted(self.round_req.values(), key=_BY_KEY)),
+            "round_completions": tuple(sorted(self.rounds.values(), key=_BY_KEY)),
             "records": self.counts[0],
             "traceable_records": self.counts[1],
             "ignored_records": self.counts[2],
@@ -469,7 +518,7 @@ def _union(
     out: dict[tuple[str, str, date, date], Requirement], more: tuple[Requirement, ...]
 ) -> None:
     for r in more:
-        key = r.key
+        key = r._key
         mine = out.setdefault(key, r)
         if mine is not r and mine.required != r.required:
             msg = (
