@@ -69,6 +69,10 @@ def __dir__() -> list[str]:
 _CALENDAR_ORIGIN = date(2001, 1, 1)
 """Where calendar-aligned windows are counted from: a Monday in January (see the module)."""
 
+_MAX_MONTHS = 1200
+_MAX_DAYS = 36_525
+"""The longest window (100 years): longer ones would leave the dates propstd computes with."""
+
 _SHIFT_HORIZON = 62
 """Days a due date may move at most before a shift gives up (no working day found)."""
 
@@ -288,6 +292,11 @@ class Frequency:
     unit: PeriodUnit = attrs.field(converter=_to_unit)
     """The unit windows are measured in."""
 
+    def __attrs_post_init__(self) -> None:
+        if self.every * self.unit.months > _MAX_MONTHS or self.window_days > _MAX_DAYS:
+            msg = f"'every' must make a window of at most 100 years, got {self.every} {self.unit}"
+            raise InvalidValueError(msg, field="every", value=self.every)
+
     @classmethod
     def parse(cls, text: str) -> Frequency:
         """Read a frequency in English or Chinese.
@@ -319,6 +328,9 @@ class Frequency:
         raw = check_text("text", text)
         s = re.sub(r"\s+", " ", raw.strip().lower())
         s = _AT_LEAST.sub("", s).strip()  # 不少于每日2次 = 每日至少2次 = 每日2次
+        if re.search(r"\d{7}", s):  # no inspection is due a million times (nor int("9" * 5000))
+            msg = f"cannot read a frequency from {shown(raw)}: a number is too large"
+            raise ParseError(msg, raw, field="text")
         if s in _WORDS:
             every, unit = _WORDS[s]
             return cls(count=1, every=every, unit=unit)
@@ -450,10 +462,19 @@ def _indexer(frequency: Frequency, anchor: date) -> Callable[[date], int]:
 def _starter(frequency: Frequency, anchor: date) -> Callable[[int], date]:
     """A function giving the first day of window `k`."""
     days = frequency.window_days
-    if days:
-        return lambda k: anchor + timedelta(days=k * days)
     months = frequency.window_months
-    return lambda k: _add_months(anchor, k * months)
+
+    def start(k: int) -> date:
+        try:
+            return anchor + timedelta(days=k * days) if days else _add_months(anchor, k * months)
+        except (OverflowError, ValueError):
+            msg = (
+                f"window {k} of {frequency} from {anchor.isoformat()} falls outside the dates "
+                "propstd computes with (years 0002-9998)"
+            )
+            raise InvalidValueError(msg, field="k", value=k) from None
+
+    return start
 
 
 @attrs.frozen(kw_only=True)

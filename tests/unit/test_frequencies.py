@@ -125,6 +125,31 @@ class TestFrequencyParse:
             Frequency.parse("每" * 10_001)
         assert caught.value.field == "text"
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("每" + "9" * 5000 + "天", id="5000-digits"),
+            pytest.param("1234567次/周", id="million"),
+        ],
+    )
+    def test_huge_numbers_refused(self, text: str) -> None:
+        """A number of seven digits or more is refused as such (never a builtin ValueError)."""
+        with pytest.raises(ParseError, match="too large"):
+            Frequency.parse(text)
+
+    def test_window_of_at_most_a_century(self) -> None:
+        """Windows longer than 100 years, and windows past year 9998, raise InvalidValueError."""
+        with pytest.raises(InvalidValueError, match="100 years") as caught:
+            Frequency(every=101, unit="year")
+        assert (caught.value.field, caught.value.value) == ("every", 101)
+        with pytest.raises(InvalidValueError, match="100 years"):
+            Frequency(every=36_526, unit="day")
+        far = Schedule(Frequency(every=100, unit="year"))
+        with pytest.raises(InvalidValueError, match="0002-9998"):
+            far.window_at(date(9998, 12, 31))
+        with pytest.raises(InvalidValueError, match="0002-9998"):
+            Schedule(Frequency(every=36_525, unit="day")).window_at(date(9998, 12, 31))
+
     def test_parse_error_names_the_text(self) -> None:
         """A ParseError carries field 'text' and the text as its value."""
         with pytest.raises(ParseError) as caught:

@@ -738,6 +738,24 @@ class TestTallyAlgebra:
         with pytest.raises(TypeError, match=r"'tallies\[\]' must be QpiTally"):
             QpiTally.sum([parts[0], 1])  # type: ignore[list-item]
 
+    def test_round_trip_through_data(self) -> None:
+        """A tally (a lazy sum too) survives to_data/JSON/from_data exactly."""
+        import json
+
+        from propstd.serialization import from_data, to_data
+
+        t = _tally(
+            [_rec("SEC-01", 1), _rec("ENG-05", 3, round_id="R1")],
+            [_finding(1, Category.SUGGESTION, 3)],
+        )
+        lazy = t + _tally([_rec("SEC-01", 2)])
+        for tally in (t, lazy):
+            data = json.loads(json.dumps(to_data(tally)))
+            assert from_data(QpiTally, data) == tally
+        assert to_data(t)["finding_keys"] == [[_plan().identity, "2025-03", "F-1"]]
+        with pytest.raises(TypeError, match="string triples"):
+            QpiTally(finding_keys=[("P", "2025-03")])  # type: ignore[list-item]
+
     def test_conflicting_requirements(self) -> None:
         """One requirement with two amounts cannot merge."""
         one = QpiTally(

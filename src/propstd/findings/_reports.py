@@ -313,7 +313,7 @@ def repeat_findings(findings: Iterable[Finding], *, within: timedelta) -> tuple[
     """
     if check_timedelta("within", within) < ZERO:
         msg = f"'within' must not be negative, got {within!r}"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="within", value=within)
     last: dict[tuple[str, str], Finding] = {}
     out = []
     live = [

@@ -187,7 +187,7 @@ def _count_findings(
     period: Period,
     calendar: WorkingCalendar,
     basis: ClosureBasis,
-) -> tuple[list[FindingCount], frozenset[tuple[str, str, str]]]:
+) -> tuple[list[FindingCount], list[tuple[str, str, str]]]:
     """Step 4: findings raised in the period, and those counted for closure (by *basis*)."""
     given = tuple(findings)
     tz = zone(calendar.zone)
@@ -212,7 +212,7 @@ def _count_findings(
         )
         for c in Category
     ]
-    return counts, frozenset((plan.identity, str(period), fid) for fid in used)
+    return counts, [(plan.identity, str(period), fid) for fid in sorted(used)]
 
 
 def qpi_tally(

@@ -225,14 +225,17 @@ def _finding_counts(value: Iterable[FindingCount]) -> tuple[FindingCount, ...]:
     return tuple(by.get(cat, FindingCount(category=cat, raised=0)) for cat in Category)
 
 
-def _finding_keys(value: Iterable[tuple[str, str, str]]) -> frozenset[_FindingKey]:
-    keys = frozenset(to_tuple(value))
-    for key in keys:
+def _finding_keys(value: Iterable[tuple[str, str, str]]) -> tuple[_FindingKey, ...]:
+    keys: list[_FindingKey] = []
+    for key in to_tuple(value):
         raw: object = key
+        if isinstance(raw, list):  # read back from plain data
+            raw = tuple(raw)
         if not (isinstance(raw, tuple) and len(raw) == 3 and all(isinstance(k, str) for k in raw)):
             msg = f"'finding_keys' must hold (plan, period, id) string triples, got {shown(raw)}"
             raise TypeError(msg)
-    return keys
+        keys.append((raw[0], raw[1], raw[2]))
+    return tuple(sorted(set(keys)))
 
 
 def _unique(name: str, keys: Iterable[object]) -> None:
@@ -298,8 +301,8 @@ class QpiTally:
     """Records passed in but outside every counted window (another period's)."""
     findings: tuple[FindingCount, ...] = attrs.field(default=(), converter=_finding_counts)
     """Findings raised, counted for closure and closed, one entry per category."""
-    finding_keys: frozenset[_FindingKey] = attrs.field(
-        factory=frozenset, converter=_finding_keys, repr=False
+    finding_keys: tuple[_FindingKey, ...] = attrs.field(
+        default=(), converter=_finding_keys, repr=False
     )
     """(plan identity, period, finding id) of every finding this tally counted."""
     _parts: tuple[QpiTally, ...] | None = attrs.field(
@@ -473,12 +476,12 @@ class _Merger:
             acc[0] += f.raised
             acc[1] += f.counted
             acc[2] += f.closed
-        twice = self.keys & t.finding_keys if self.keys else set()
+        twice = self.keys.intersection(t.finding_keys) if self.keys else set()
         if twice:
             shown_keys = ", ".join(f"{fid} ({period})" for _p, period, fid in sorted(twice)[:5])
             msg = f"findings counted in two tallies of the same plan and period: {shown_keys}"
             raise InvalidValueError(msg, field="finding_keys", value=sorted(twice))
-        self.keys |= t.finding_keys
+        self.keys.update(t.finding_keys)
 
     def result(self) -> QpiTally:
         for key, count in self.more_points.items():
@@ -505,7 +508,7 @@ class _Merger:
                 FindingCount(category=c, raised=n[0], counted=n[1], closed=n[2])
                 for c, n in self.findings.items()
             ),
-            "finding_keys": frozenset(self.keys),
+            "finding_keys": tuple(sorted(self.keys)),
         }
         tally: QpiTally = object.__new__(QpiTally)
         for name, value in fields.items():
