@@ -6,7 +6,7 @@ import operator
 from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -229,8 +229,6 @@ def _finding_keys(value: Iterable[tuple[str, str, str]]) -> tuple[_FindingKey, .
     keys: list[_FindingKey] = []
     for key in to_tuple(value):
         raw: object = key
-        if isinstance(raw, list):  # read back from plain data
-            raw = tuple(raw)
         if not (isinstance(raw, tuple) and len(raw) == 3 and all(isinstance(k, str) for k in raw)):
             msg = f"'finding_keys' must hold (plan, period, id) string triples, got {shown(raw)}"
             raise TypeError(msg)
@@ -321,18 +319,6 @@ class QpiTally:
             )
             raise InvalidValueError(msg, field="traceable_records", value=self.traceable_records)
 
-    if not TYPE_CHECKING:  # a lazy sum's fields appear when first read (mypy sees the fields)
-
-        def __getattr__(self, name: str) -> object:
-            parts = object.__getattribute__(self, "_parts")
-            if parts is None or name not in _FIELDS:
-                raise AttributeError(name)
-            merged = QpiTally.sum(parts)
-            for field in _FIELDS:
-                object.__setattr__(self, field, object.__getattribute__(merged, field))
-            object.__setattr__(self, "_parts", None)
-            return object.__getattribute__(self, name)
-
     # -- totals ---------------------------------------------------------------------------
 
     @property
@@ -412,6 +398,22 @@ class QpiTally:
 
 
 _FIELDS = tuple(a.name for a in attrs.fields(QpiTally) if a.init)
+
+
+def _lazy_getattr(self: QpiTally, name: str) -> object:
+    """Called for a field a lazy sum (`a + b`) has not set yet: merge the parts once."""
+    parts = object.__getattribute__(self, "_parts")
+    if parts is None or name not in _FIELDS:
+        raise AttributeError(name)
+    merged = QpiTally.sum(parts)
+    for field in _FIELDS:
+        object.__setattr__(self, field, object.__getattribute__(merged, field))
+    object.__setattr__(self, "_parts", None)
+    return object.__getattribute__(self, name)
+
+
+# Set after the class so that type checkers keep seeing only the declared fields.
+setattr(QpiTally, "__getattr__", _lazy_getattr)  # noqa: B010
 
 
 def _leaves(tallies: Iterable[QpiTally]) -> list[QpiTally]:
