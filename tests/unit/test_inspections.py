@@ -690,6 +690,22 @@ class TestTallyAlgebra:
         two = qpi_tally(_plan("B"), records=[], findings=[], period=MARCH, calendar=SHANGHAI)
         assert (one + two).required_points == 2 * one.required_points
 
+    def test_merged_order_is_the_global_order(self) -> None:
+        """QpiTally.sum sorts plan by plan: the same tuples as one global sort."""
+        b = qpi_tally(_plan("B"), records=[_rec("SEC-01", 2)], period=MARCH, calendar=SHANGHAI)
+        a = qpi_tally(_plan("A"), records=[_rec("SEC-04", 3)], period=MARCH, calendar=SHANGHAI)
+        merged = QpiTally.sum([b, a])
+        rebuilt = QpiTally(
+            point_requirements=b.point_requirements + a.point_requirements,
+            point_completions=b.point_completions + a.point_completions,
+            round_requirements=b.round_requirements + a.round_requirements,
+            round_completions=b.round_completions + a.round_completions,
+            records=2,
+            traceable_records=2,
+        )
+        assert merged == rebuilt
+        assert merged.point_requirements[0].plan.startswith("A#")
+
     def test_sum_and_zero(self) -> None:
         """sum() starts from 0; the empty tally is neutral; other types do not add."""
         t = _tally([_rec("SEC-01", 1)])

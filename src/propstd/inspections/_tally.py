@@ -6,7 +6,7 @@ import operator
 from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -439,14 +439,19 @@ def _capped(requirements: tuple[Requirement, ...], done: dict[_Key, int]) -> Fra
 
 
 class _Merger:
-    """Accumulates tallies in dictionaries; builds one sorted tally at the end."""
+    """Accumulates tallies in dictionaries; builds one sorted tally at the end.
+
+    Entries are grouped by plan identity: each plan's group is sorted on its own and the groups
+    in plan order, which gives the same order as one global sort at a cost per entry that does
+    not grow with the number of properties (merging stays linear for a whole group).
+    """
 
     def __init__(self) -> None:
-        self.point_req: dict[tuple[str, str, date, date], Requirement] = {}
-        self.round_req: dict[tuple[str, str, date, date], Requirement] = {}
-        self.points: dict[_Key, Completion] = {}
+        self.point_req: dict[str, dict[tuple[str, str, date, date], Requirement]] = {}
+        self.round_req: dict[str, dict[tuple[str, str, date, date], Requirement]] = {}
+        self.points: dict[str, dict[_Key, Completion]] = {}
         self.more_points: dict[_Key, int] = {}  # counts of keys seen in several tallies
-        self.rounds: dict[_Key, RoundsDone] = {}
+        self.rounds: dict[str, dict[_Key, RoundsDone]] = {}
         self.more_rounds: dict[_Key, list[RoundsDone]] = {}
         self.counts = [0, 0, 0]
         self.findings = {c: [0, 0, 0] for c in Category}
@@ -461,13 +466,12 @@ class _Merger:
             self.seen.add(id(t))
         _union(self.point_req, t.point_requirements)
         _union(self.round_req, t.round_requirements)
-        points, rounds = self.points, self.rounds
         for c in t.point_completions:
-            mine = points.setdefault(c._key, c)
+            mine = _group(self.points, c.plan).setdefault(c._key, c)
             if mine is not c:
                 self.more_points[c._key] = self.more_points.get(c._key, mine.count) + c.count
         for r in t.round_completions:
-            had = rounds.setdefault(r._key, r)
+            had = _group(self.rounds, r.plan).setdefault(r._key, r)
             if had is not r:
                 self.more_rounds.setdefault(r._key, [had]).append(r)
         self.counts[0] += t.records
@@ -487,9 +491,10 @@ class _Merger:
 
     def result(self) -> QpiTally:
         for key, count in self.more_points.items():
-            self.points[key] = attrs.evolve(self.points[key], count=count)
+            group = self.points[key[0]]
+            group[key] = attrs.evolve(group[key], count=count)
         for key, rs in self.more_rounds.items():
-            self.rounds[key] = RoundsDone(
+            self.rounds[key[0]][key] = RoundsDone(
                 plan=rs[0].plan,
                 code=rs[0].code,
                 window=rs[0].window,
@@ -499,10 +504,10 @@ class _Merger:
             )
         # trusted parts: unique by construction, so sort and set them without re-validating
         fields: dict[str, object] = {
-            "point_requirements": tuple(sorted(self.point_req.values(), key=_BY_KEY)),
-            "point_completions": tuple(sorted(self.points.values(), key=_BY_KEY)),
-            "round_requirements": tuple(sorted(self.round_req.values(), key=_BY_KEY)),
-            "round_completions": tuple(sorted(self.rounds.values(), key=_BY_KEY)),
+            "point_requirements": _in_order(self.point_req),
+            "point_completions": _in_order(self.points),
+            "round_requirements": _in_order(self.round_req),
+            "round_completions": _in_order(self.rounds),
             "records": self.counts[0],
             "traceable_records": self.counts[1],
             "ignored_records": self.counts[2],
@@ -519,12 +524,32 @@ class _Merger:
         return tally
 
 
+_T = TypeVar("_T")
+_K = TypeVar("_K")
+
+
+def _group(groups: dict[str, dict[_K, _T]], plan: str) -> dict[_K, _T]:
+    """The entries of *plan* in *groups* (created empty the first time)."""
+    found = groups.get(plan)
+    if found is None:
+        found = groups[plan] = {}
+    return found
+
+
+def _in_order(groups: dict[str, dict[Any, _T]]) -> tuple[_T, ...]:
+    """Every entry, plan by plan in plan order, each plan's entries in key order."""
+    out: list[_T] = []
+    for plan in sorted(groups):
+        out += sorted(groups[plan].values(), key=_BY_KEY)
+    return tuple(out)
+
+
 def _union(
-    out: dict[tuple[str, str, date, date], Requirement], more: tuple[Requirement, ...]
+    out: dict[str, dict[tuple[str, str, date, date], Requirement]], more: tuple[Requirement, ...]
 ) -> None:
     for r in more:
         key = r._key
-        mine = out.setdefault(key, r)
+        mine = _group(out, r.plan).setdefault(key, r)
         if mine is not r and mine.required != r.required:
             msg = (
                 f"cannot merge tallies: requirement {shown(key)} is {mine.required} in one "
