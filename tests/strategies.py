@@ -307,9 +307,9 @@ from zoneinfo import ZoneInfo as _ZoneInfo  # noqa: E402
 
 from propstd.findings import (  # noqa: E402
     Category,
-    EventKind,
     Finding,
     FindingEvent,
+    FindingEventKind,
     FindingStatus,
     Severity,
     VerificationResult,
@@ -337,9 +337,11 @@ def finding_instants() -> st.SearchStrategy[_datetime]:
 @st.composite
 def finding_events(draw: st.DrawFn) -> FindingEvent:
     """Any single valid `FindingEvent` (not necessarily legal in a given finding's history)."""
-    kind = draw(st.sampled_from(EventKind))
-    result = draw(st.sampled_from(VerificationResult)) if kind is EventKind.VERIFICATION else None
-    needs_reason = kind in (EventKind.REOPENING, EventKind.CANCELLATION)
+    kind = draw(st.sampled_from(FindingEventKind))
+    result = (
+        draw(st.sampled_from(VerificationResult)) if kind is FindingEventKind.VERIFICATION else None
+    )
+    needs_reason = kind in (FindingEventKind.REOPENING, FindingEventKind.CANCELLATION)
     note = draw(
         st.text(min_size=1 if needs_reason else 0, max_size=8).filter(
             lambda s: not needs_reason or bool(s.strip())
