@@ -13,8 +13,14 @@ from typing import Any, Protocol, TypeVar
 from propstd._repr import shown
 from propstd.complaints import Channel, Complaint, ComplaintLevel
 from propstd.errors import PropstdError
-from propstd.findings import Category, Finding, FindingEvent, Severity, VerificationResult
-from propstd.findings import EventKind as FindingEventKind
+from propstd.findings import (
+    Category,
+    Finding,
+    FindingEvent,
+    FindingEventKind,
+    Severity,
+    VerificationResult,
+)
 from propstd.repairs import RepairCategory, RepairOrder
 from propstd.tables._cells import (
     bool_cell,
