@@ -1056,11 +1056,12 @@ class TestComplaints:
         assert problems(exc) == [(2, None)]
 
     def test_complaint_refused_by_its_record(self) -> None:
-        """A refusal by `Complaint` itself is a problem on the complaint's first row."""
+        """A refusal by `Complaint` itself is a problem on the complaint's first row, in the
+        column its error names."""
         text = C_HEAD + "C-1,received,2025-03-03T09:00+08:00,phone,demand,A; A,,,\n"
         with pytest.raises(InvalidDataError, match="must not repeat a department") as exc:
             read_complaints(text)
-        assert exc.value.problems[0].line == 2
+        assert problems(exc) == [(2, "departments")]
 
     def test_write_refuses_what_would_not_read_back(self) -> None:
         """A list item holding `;` cannot go to CSV (JSON Lines can hold it)."""
@@ -1168,7 +1169,7 @@ class TestRepairs:
         text = "id,at,category\nR-1,2025-03-03T09:00+08:00,scheduled\n"
         with pytest.raises(InvalidDataError, match="'appointment' is required") as exc:
             read_repairs(text)
-        assert exc.value.problems[0].line == 2
+        assert problems(exc) == [(2, "appointment")]
 
     def test_first_row_gives_the_category(self) -> None:
         """The first row must give the category."""
