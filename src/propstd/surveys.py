@@ -16,7 +16,8 @@ satisfaction of at least 80 % (owners 85 %, staff 90 %).
   required (households × sampling, rounded up, at least the minimum), the responses counted
   (one per household: the first), coverage of the service items, satisfaction per item and
   overall as exact [Rate][propstd.rates.Rate]s, the items flagged for an improvement action,
-  and whether the survey is valid (enough responses).
+  and whether the survey is valid (enough responses). A policy sets only the rules its
+  standard fixes: what needs a rule it leaves out is not judged.
 - [sample_households][propstd.surveys.sample_households] draws a reproducible sample.
 
 **Which answers count as satisfied.** By default 5 and 4 on the five-point scale, and 满意 and
@@ -149,11 +150,13 @@ DEFAULT_SATISFIED: tuple[Score, ...] = (
 # -- policy -------------------------------------------------------------------------------
 
 
-def _to_frequency(value: Frequency) -> Frequency:
-    return check_type("frequency", value, Frequency)
+def _to_frequency(value: Frequency | None) -> Frequency | None:
+    return None if value is None else check_type("frequency", value, Frequency)
 
 
-def _to_sampling(value: Fraction | int) -> Fraction:
+def _to_sampling(value: Fraction | int | None) -> Fraction | None:
+    if value is None:
+        return None
     share = non_negative_fraction("sampling", value)
     if not 0 < share <= 1:
         msg = f"'sampling' must be a share above 0 and at most 1, got {shown(value)}"
@@ -161,12 +164,12 @@ def _to_sampling(value: Fraction | int) -> Fraction:
     return share
 
 
-def _to_target(value: Target) -> Target:
-    return check_type("target", value, Target)
+def _to_target(value: Target | None) -> Target | None:
+    return None if value is None else check_type("target", value, Target)
 
 
-def _to_low_item(value: Target) -> Target:
-    return check_type("low_item", value, Target)
+def _to_low_item(value: Target | None) -> Target | None:
+    return None if value is None else check_type("low_item", value, Target)
 
 
 def _names(name: str, value: Iterable[str]) -> tuple[str, ...]:
@@ -195,7 +198,23 @@ def _to_satisfied(value: Iterable[Score | int | str]) -> tuple[Score, ...]:
 
 @attrs.frozen(repr=False)
 class SurveyPolicy:
-    """How a property runs its satisfaction survey (抽样比例、频次、目标).
+    """How a property runs its satisfaction survey (抽样比例、频次、目标): the rules it sets.
+
+    Every rule may be left out (`None`), meaning "no rule here"; what needs it is not judged,
+    never guessed:
+
+    - no `sampling` and no `minimum_responses`: the survey has no required sample
+      (`sample_size()` and `SurveyResult.sample_required` are `None`), and a survey is valid
+      when it covered every service item (each answered at least once: the seeds' "cover
+      every on-site service"); with either one, the sample is that one alone;
+    - no `target`: the overall satisfaction is computed but not judged
+      (`SurveyResult.result` is `not_applicable`);
+    - no `low_item`: no item is flagged for an improvement action (each item's result is
+      `not_applicable`);
+    - no `frequency`: nothing here needs it (it says how often a survey is due).
+
+    The satisfaction rates, coverage and the one-response-per-household rule need no policy
+    number at all.
 
     Raises:
         TypeError: a field has the wrong type (a float share is refused).
@@ -217,18 +236,29 @@ class SurveyPolicy:
         (50, 115, 30)
         >>> p
         SurveyPolicy(semiannual, sampling 1/10, at least 50, target ≥ 85%, low item ≥ 80%)
+
+        The CPMI 2004 level-1 summary fixes a yearly survey and satisfaction of at least 80 %,
+        and no sample:
+
+        >>> level1 = SurveyPolicy(Frequency.parse("annual"), target=Target.parse("≥ 80%"))
+        >>> level1, level1.sample_size(1150)
+        (SurveyPolicy(annual, target ≥ 80%), None)
     """
 
-    frequency: Frequency = attrs.field(converter=_to_frequency)
-    """How often a survey is due (频次): `annual`, `semiannual` ..."""
-    sampling: Fraction = attrs.field(converter=_to_sampling)
-    """The share of households asked (抽样比例), above 0 and at most 1."""
-    minimum_responses: int = attrs.field(validator=at_least(0))
-    """The fewest responses a survey needs to be valid, whatever the share gives."""
-    target: Target = attrs.field(converter=_to_target)
-    """The overall satisfaction target (e.g. ≥ 80 %)."""
-    low_item: Target = attrs.field(converter=_to_low_item)
-    """An item whose satisfaction misses this target needs an improvement action."""
+    frequency: Frequency | None = attrs.field(default=None, converter=_to_frequency)
+    """How often a survey is due (频次): `annual`, `semiannual` ... (`None`: not set)."""
+    sampling: Fraction | None = attrs.field(default=None, converter=_to_sampling)
+    """The share of households asked (抽样比例), above 0 and at most 1 (`None`: not set)."""
+    minimum_responses: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(at_least(0))
+    )
+    """The fewest responses a survey needs to be valid, whatever the share gives (`None`: not
+    set)."""
+    target: Target | None = attrs.field(default=None, converter=_to_target)
+    """The overall satisfaction target (e.g. ≥ 80 %; `None`: not judged)."""
+    low_item: Target | None = attrs.field(default=None, converter=_to_low_item)
+    """An item whose satisfaction misses this target needs an improvement action (`None`: no
+    item is flagged)."""
     items: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_to_items)
     """The service items asked about (can also be given to `survey_result`)."""
     satisfied: tuple[Score, ...] = attrs.field(
@@ -236,9 +266,10 @@ class SurveyPolicy:
     )
     """The answers that count as satisfied (default 5, 4, 满意, 基本满意)."""
 
-    def sample_size(self, households: int) -> int:
+    def sample_size(self, households: int) -> int | None:
         """Responses required of *households*: `ceil(households × sampling)`, at least
-        `minimum_responses`, at most *households* (a property cannot answer more than itself).
+        `minimum_responses`, at most *households* (a property cannot answer more than itself);
+        with only one of the two rules, that one; with neither, `None` (no required sample).
 
         Raises:
             TypeError: *households* is not an `int`.
@@ -248,19 +279,27 @@ class SurveyPolicy:
         if households < 1:
             msg = f"'households' must be at least 1, got {households!r}"
             raise InvalidValueError(msg, field="households", value=households)
-        share = households * self.sampling
-        return min(households, max(math.ceil(share), self.minimum_responses))
+        rules: list[int] = []
+        if self.sampling is not None:
+            rules.append(math.ceil(households * self.sampling))
+        if self.minimum_responses is not None:
+            rules.append(self.minimum_responses)
+        return min(households, max(rules)) if rules else None
 
     def counts_as_satisfied(self, score: Score) -> bool:
         """Whether *score* counts as satisfied under this policy."""
         return score in self.satisfied
 
     def __repr__(self) -> str:
-        return (
-            f"SurveyPolicy({self.frequency}, sampling {self.sampling}, "
-            f"at least {self.minimum_responses}, target {self.target}, "
-            f"low item {self.low_item})"
+        parts = (
+            ("", self.frequency),
+            ("sampling ", self.sampling),
+            ("at least ", self.minimum_responses),
+            ("target ", self.target),
+            ("low item ", self.low_item),
         )
+        shown_parts = [f"{label}{value}" for label, value in parts if value is not None]
+        return f"SurveyPolicy({', '.join(shown_parts)})"
 
 
 # -- responses ----------------------------------------------------------------------------
@@ -349,10 +388,13 @@ class ItemSatisfaction:
     """The service item (or `"全部 overall"` for the overall row)."""
     satisfaction: Rate = attrs.field(validator=attrs.validators.instance_of(Rate))
     """Satisfied answers / answers (`0/0`: nobody answered the item)."""
-    target: Target = attrs.field(validator=attrs.validators.instance_of(Target))
-    """The target it is judged by (the policy's `low_item`; `target` for the overall row)."""
+    target: Target | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.instance_of(Target))
+    )
+    """The target it is judged by (the policy's `low_item`; `target` for the overall row);
+    `None` when the policy sets none."""
     result: TargetResult = attrs.field(converter=TargetResult)
-    """Met, missed, or not applicable (nobody answered)."""
+    """Met, missed, or not applicable (nobody answered, or no target)."""
 
     @property
     def needs_action(self) -> bool:
@@ -393,8 +435,9 @@ class SurveyResult(Rendered):
     """The survey ids counted (one survey, or none when there were no responses)."""
     households: int = attrs.field(validator=at_least(1))
     """The households of the property (the population sampled)."""
-    sample_required: int = attrs.field(validator=at_least(0))
-    """Responses required: `ceil(households × sampling)`, at least the minimum."""
+    sample_required: int | None = attrs.field(validator=attrs.validators.optional(at_least(0)))
+    """Responses required: `ceil(households × sampling)`, at least the minimum (`None`: the
+    policy sets neither, so no sample is required)."""
     responses: int = attrs.field(validator=at_least(0))
     """Responses counted: one per household."""
     items: tuple[ItemSatisfaction, ...] = attrs.field(
@@ -410,7 +453,10 @@ class SurveyResult(Rendered):
 
     @property
     def valid(self) -> bool:
-        """Whether enough responses were counted (`responses >= sample_required`)."""
+        """Whether enough responses were counted (`responses >= sample_required`); with no
+        required sample, whether every service item was answered at least once."""
+        if self.sample_required is None:
+            return not self.uncovered_items
         return self.responses >= self.sample_required
 
     @property
@@ -420,8 +466,9 @@ class SurveyResult(Rendered):
 
     @property
     def result(self) -> TargetResult:
-        """The overall satisfaction against the policy's `target`."""
-        return self.policy.target.evaluate(self.overall)
+        """The overall satisfaction against the policy's `target` (`not_applicable` without
+        one)."""
+        return _judge(self.policy.target, self.overall)
 
     @property
     def item_coverage(self) -> Rate:
@@ -467,14 +514,22 @@ class SurveyResult(Rendered):
 
     def _table(self) -> Table:
         rows = self.rows()
-        verdict = "valid 有效" if self.valid else "NOT valid 无效 (too few responses)"
+        if self.sample_required is None:
+            why, required = "items not all answered", "no sample required"
+        else:
+            why, required = "too few responses", f"{self.sample_required} required"
+        verdict = "valid 有效" if self.valid else f"NOT valid 无效 ({why})"
         notes = [
             (
                 f"样本 sample: {self.responses} responses of {self.households} households, "
-                f"{self.sample_required} required → {verdict}"
+                f"{required} → {verdict}"
             ),
             f"覆盖 items covered: {self.item_coverage}",
         ]
+        if self.policy.target is None:
+            notes.append("not judged — overall satisfaction: no target in the policy")
+        if self.policy.low_item is None:
+            notes.append("not judged — low items: no low-item target in the policy")
         if self.low_items:
             notes.append("需改进 improvement action: " + ", ".join(self.low_items))
         if self.uncovered_items:
@@ -496,7 +551,7 @@ class SurveyResult(Rendered):
                 (
                     r.item,
                     str(r.satisfaction),
-                    str(r.target),
+                    "—" if r.target is None else str(r.target),
                     "需改进 action" if r.needs_action and r.item != _OVERALL else r.result.value,
                 )
                 for r in rows
@@ -507,8 +562,9 @@ class SurveyResult(Rendered):
         )
 
     def __repr__(self) -> str:
+        required = "" if self.sample_required is None else f"/{self.sample_required}"
         return (
-            f"<SurveyResult {self.period}: {self.responses}/{self.sample_required} responses"
+            f"<SurveyResult {self.period}: {self.responses}{required} responses"
             f"{'' if self.valid else ' (not valid)'}, overall {self.overall}, "
             f"{len(self.low_items)} low items>"
         )
@@ -587,7 +643,10 @@ def survey_result(
     Items that miss the policy's `low_item` target are flagged for an improvement action;
     items nobody answered are "not applicable" and listed as not covered. The survey is valid
     when the responses reach the required sample: `ceil(households × sampling)`, at least
-    `minimum_responses` (at most *households*).
+    `minimum_responses` (at most *households*); when the policy sets neither, there is no
+    sample to reach and it is valid when every service item was answered at least once. A
+    rule the policy leaves unset is not judged: no `target`, no overall verdict; no
+    `low_item`, no item flagged.
 
     Args:
         policy: the property's survey policy.
@@ -686,10 +745,15 @@ def _item_rows(
                 item=item,
                 satisfaction=rate,
                 target=policy.low_item,
-                result=policy.low_item.evaluate(rate),
+                result=_judge(policy.low_item, rate),
             )
         )
     return tuple(rows)
+
+
+def _judge(target: Target | None, rate: Rate) -> TargetResult:
+    """*rate* against *target*; `not_applicable` when there is no target."""
+    return TargetResult.NOT_APPLICABLE if target is None else target.evaluate(rate)
 
 
 # -- sampling -----------------------------------------------------------------------------

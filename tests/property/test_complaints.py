@@ -39,7 +39,7 @@ class TestEscalation:
     @pytest.mark.slow
     @given(
         complaints(),
-        complaint_policies(),
+        complaint_policies(partial=True),
         deadline_calendars(),
         st.lists(st.integers(0, 60 * 24 * 8), min_size=2, max_size=4),
     )
@@ -63,7 +63,12 @@ class TestEscalation:
         assert levels == sorted(levels)
 
     @pytest.mark.slow
-    @given(complaints(), complaint_policies(), deadline_calendars(), st.integers(0, 60 * 24 * 8))
+    @given(
+        complaints(),
+        complaint_policies(partial=True),
+        deadline_calendars(),
+        st.integers(0, 60 * 24 * 8),
+    )
     def test_vip_is_never_lower(
         self, complaint: Complaint, policy: ComplaintPolicy, calendar: WorkingCalendar, minutes: int
     ) -> None:
@@ -76,9 +81,16 @@ class TestEscalation:
             attrs.evolve(complaint, vip=False), policy=policy, calendar=calendar, as_of=as_of
         )
         assert vip.level >= plain.level
-        assert vip.level >= policy.ladder.index_of(policy.vip_role) + 1
+        start = policy.vip_step
+        if start is not None:
+            assert vip.level >= start + 1
 
-    @given(complaints(), complaint_policies(), deadline_calendars(), st.integers(0, 60 * 24 * 8))
+    @given(
+        complaints(),
+        complaint_policies(partial=True),
+        deadline_calendars(),
+        st.integers(0, 60 * 24 * 8),
+    )
     def test_status_explains_itself(
         self, complaint: Complaint, policy: ComplaintPolicy, calendar: WorkingCalendar, minutes: int
     ) -> None:
@@ -100,7 +112,7 @@ class TestRoundTrip:
         """A complaint with its timeline survives JSON."""
         assert from_data(Complaint, json.loads(json.dumps(to_data(complaint)))) == complaint
 
-    @given(complaint_policies())
+    @given(complaint_policies(partial=True))
     def test_policy(self, policy: ComplaintPolicy) -> None:
         """A policy with its ladder and milestones survives JSON."""
         assert from_data(ComplaintPolicy, json.loads(json.dumps(to_data(policy)))) == policy
@@ -123,7 +135,12 @@ class TestOverdue:
     """seed rules §3: every complaint is answered, followed up and visited again in time; the
     stock-take lists what is overdue."""
 
-    @given(complaints(), complaint_policies(), deadline_calendars(), st.integers(0, 60 * 24 * 8))
+    @given(
+        complaints(),
+        complaint_policies(partial=True),
+        deadline_calendars(),
+        st.integers(0, 60 * 24 * 8),
+    )
     def test_one_meaning_of_overdue(
         self, complaint: Complaint, policy: ComplaintPolicy, calendar: WorkingCalendar, minutes: int
     ) -> None:
@@ -138,7 +155,7 @@ class TestOverdue:
             if m.state is MilestoneState.BREACHED and m.done_at is None
         )
         if not s.is_open:
-            assert not s.contact.is_overdue
+            assert s.contact is None or not s.contact.is_overdue
 
 
 class TestStockTake:
@@ -147,7 +164,7 @@ class TestStockTake:
     @pytest.mark.slow
     @given(
         st.lists(complaints(), max_size=5, unique_by=lambda c: c.id),
-        complaint_policies(),
+        complaint_policies(partial=True),
         deadline_calendars(),
         st.integers(0, 60 * 24 * 8),
     )
