@@ -21,7 +21,12 @@ from propstd.surveys import (
     sample_households,
     survey_result,
 )
-from tests.strategies import household_ids, survey_policies, survey_responses
+from tests.strategies import (
+    household_ids,
+    survey_policies,
+    survey_policy_parts,
+    survey_responses,
+)
 
 YEAR = Period.parse("2025")
 HOUSEHOLDS = tuple(f"H{n:04d}" for n in range(1, 9))
@@ -129,6 +134,38 @@ class TestSurveyResult:
             ]
             assert size == (min(n, max(rules)) if rules else None)
             assert size is None or 0 <= size <= n
+
+    @given(survey_policies(), _responses(), st.data())
+    def test_dropping_rules(
+        self, full: SurveyPolicy, responses: list[SurveyResponse], data: st.DataObject
+    ) -> None:
+        """The partial policy (semantics §15): leaving rules out never changes the figures
+        that need none of them and never raises; what needs a dropped rule is not judged."""
+        part = data.draw(survey_policy_parts(full))
+        kw: dict[str, Any] = {
+            "households": len(HOUSEHOLDS),
+            "period": YEAR,
+            "zone": "Asia/Shanghai",
+        }
+        a, b = survey_result(full, responses, **kw), survey_result(part, responses, **kw)
+        assert [i.satisfaction for i in b.items] == [i.satisfaction for i in a.items]
+        assert (b.overall, b.item_coverage, b.responses, b.duplicates, b.ignored) == (
+            a.overall,
+            a.item_coverage,
+            a.responses,
+            a.duplicates,
+            a.ignored,
+        )
+        if part.low_item is None:
+            assert {i.result.value for i in b.items} <= {"not_applicable"}
+            assert b.low_items == ()
+        else:
+            assert b.items == a.items
+        assert b.result == (a.result if part.target is not None else "not_applicable")
+        if (part.sampling, part.minimum_responses) == (full.sampling, full.minimum_responses):
+            assert (b.sample_required, b.valid) == (a.sample_required, a.valid)
+        if part.sampling is None and part.minimum_responses is None:
+            assert (b.sample_required, b.valid) == (None, not b.uncovered_items)
 
     @given(survey_policies(partial=True), _responses(max_size=6))
     def test_round_trip(self, policy: SurveyPolicy, responses: list[SurveyResponse]) -> None:

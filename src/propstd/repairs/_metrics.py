@@ -167,7 +167,8 @@ class RepairMetrics(Rendered):
     """One row per category that had orders."""
     not_judged: tuple[str, ...] = ()
     """What the limits leave unjudged among the period's orders, and why, one line each
-    (`"completion: 12 emergency (急修) orders not judged, no completion limit"`)."""
+    (`"completion: 12 emergency (急修) orders not judged, no completion limit"`; with no
+    revisit limit, a line saying that on-time revisits are not judged)."""
 
     def technician(self, name: str) -> RepairFigures:
         """The figures of technician *name*.
@@ -303,10 +304,15 @@ def repair_metrics(
     )
 
 
+def _orders_of(n: int, category: RepairCategory) -> str:
+    """`"1 emergency (急修) order"`, `"3 ordinary (一般维修) orders"`."""
+    return f"{n} {category.value} ({category.label_zh}) order{'' if n == 1 else 's'}"
+
+
 def _not_judged(limits: RepairLimits, counts: dict[RepairCategory, _Tally]) -> tuple[str, ...]:
     """Why orders of the period (*counts*, by category) are not judged for want of a limit."""
     lines = [
-        f"{name}: {counts[c].orders} {c.value} ({c.label_zh}) orders not judged, no {name} limit"
+        f"{name}: {_orders_of(counts[c].orders, c)} not judged, no {name} limit"
         for name, table in (("arrival", limits.arrival), ("completion", limits.completion))
         for c in RepairCategory
         if c in counts and c not in table
