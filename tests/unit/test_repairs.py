@@ -1248,5 +1248,6 @@ class TestPartialLimits:
             revisit=TimeLimit.working_days(1)
         )
         assert from_data(RepairLimits, {}) == RepairLimits()
-        for short in ({}, revisit_only, {"arrival": {}, "revisit": None}):
+        shorts: tuple[dict[str, Any], ...] = ({}, revisit_only, {"arrival": {}, "revisit": None})
+        for short in shorts:
             assert list(LIMITS_SCHEMA.iter_errors(short)) == []
