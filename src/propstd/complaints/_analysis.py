@@ -353,8 +353,9 @@ def early_warnings(
 ) -> tuple[EarlyWarning, ...]:
     """Early warnings (投诉预警) as of *as_of*.
 
-    - **Limits**: for each complaint open as of *as_of* and each of its milestones (response,
-      reply, contact, resolution, revisit): `past_limit` if it is breached and not done;
+    - **Limits**: for each complaint open as of *as_of* and each of its milestones the policy
+      sets (response, reply, contact, resolution, revisit): `past_limit` if it is breached and
+      not done;
       `near_limit` if pending and the share of the time from start to deadline already used,
       `1 - remaining / (due - start)` in the milestone's clock, is at least *near*
       (`0 < near <= 1`; e.g. `Fraction(3, 4)`).

@@ -191,7 +191,13 @@ def escalation_status(
     policy's VIP step; then a repeat (a complaint in *history* by the same customer on the same
     topic within the repeat window), a reopen, and more departments than allowed each climb one
     step (capped at the top). A major complaint adds the policy's major role to `notify` at
-    once. While open, the step never goes down as `as_of` grows.
+    once, and a VIP complaint whose VIP role is not a ladder step adds that role. While open,
+    the step never goes down as `as_of` grows.
+
+    A rule the policy leaves unset is not applied and not guessed: without a ladder there are
+    no steps (level 0; the reasons are still given), without a repeat window or a department
+    limit that reason is not looked for, and a milestone without a limit is `None`; the
+    status's `not_judged` lists each, with why.
 
     Raises:
         TypeError: wrong argument types.

@@ -339,7 +339,8 @@ def repair_status(
     order, at its appointment (see the *start_at* of `Timeline.status()`: work done before the
     appointment is on time and keeps its real instant; only pausing after it counts). Only
     the completion milestone is extended by pauses. The revisit clock starts at completion.
-    Events after *as_of* are ignored.
+    Events after *as_of* are ignored. A milestone whose limit *limits* does not set is not
+    judged: it is `None`, and the status's `not_judged` says why.
 
     Args:
         order: the repair order.
