@@ -688,6 +688,10 @@ def staffing_ratios(draw: st.DrawFn) -> _staffing.StaffingRatios:
 
 
 # --- repairs ---
+from collections.abc import Mapping as _Mapping  # noqa: E402
+
+import attrs as _attrs  # noqa: E402
+
 from propstd.repairs import RepairCategory as _RepairCategory  # noqa: E402
 from propstd.repairs import RepairLimits as _RepairLimits  # noqa: E402
 from propstd.repairs import RepairOrder as _RepairOrder  # noqa: E402
@@ -698,9 +702,10 @@ REPAIR_TECHNICIANS = ("张伟", "李强", "王磊", "")
 
 
 @st.composite
-def repair_limits(draw: st.DrawFn) -> _RepairLimits:
+def repair_limits(draw: st.DrawFn, *, partial: bool = False) -> _RepairLimits:
     """A `RepairLimits`: natural-minute arrivals, completions in natural hours or working days
-    (never shorter than the arrival where the two compare), a revisit in working days or hours."""
+    (never shorter than the arrival where the two compare), a revisit in working days or hours.
+    With *partial*, any of those limits may be left out (see `repair_limit_parts`)."""
     arrival = {c: TimeLimit.minutes(draw(st.integers(0, 120))) for c in _RepairCategory}
     completion: dict[_RepairCategory, TimeLimit] = {}
     for c in _RepairCategory:
@@ -720,7 +725,24 @@ def repair_limits(draw: st.DrawFn) -> _RepairLimits:
             )
         )
     )
-    return _RepairLimits(arrival=arrival, completion=completion, revisit=revisit)
+    full = _RepairLimits(arrival=arrival, completion=completion, revisit=revisit)
+    return draw(repair_limit_parts(full)) if partial else full
+
+
+@st.composite
+def repair_limit_parts(draw: st.DrawFn, limits: _RepairLimits) -> _RepairLimits:
+    """*limits* with any subset of its limits left out: categories dropped from `arrival` and
+    `completion` (perhaps all), perhaps no `revisit`."""
+
+    def kept(table: _Mapping[_RepairCategory, TimeLimit]) -> dict[_RepairCategory, TimeLimit]:
+        chosen = draw(st.sets(st.sampled_from(tuple(table)))) if table else set()
+        return {c: t for c, t in table.items() if c in chosen}
+
+    return _RepairLimits(
+        arrival=kept(limits.arrival),
+        completion=kept(limits.completion),
+        revisit=draw(st.sampled_from((limits.revisit, None))),
+    )
 
 
 def repair_instants() -> st.SearchStrategy[_datetime]:
@@ -1025,21 +1047,37 @@ def escalation_ladders(draw: st.DrawFn, *, max_steps: int = 4) -> _EscalationLad
 
 
 @st.composite
-def complaint_policies(draw: st.DrawFn) -> _ComplaintPolicy:
-    """A `ComplaintPolicy` with a random ladder and small limits."""
+def complaint_policies(draw: st.DrawFn, *, partial: bool = False) -> _ComplaintPolicy:
+    """A `ComplaintPolicy` with a random ladder and small limits; with *partial*, any of its
+    rules may be left unset (see `complaint_policy_parts`), and a VIP role may be off the
+    ladder."""
     ladder = draw(escalation_ladders())
-    return _ComplaintPolicy(
+    roles = [s.role for s in ladder.steps]
+    full = _ComplaintPolicy(
         ladder=ladder,
         response=_Milestone("responded", TimeLimit.hours(draw(st.integers(1, 48)))),
         reply=_Milestone("responded", TimeLimit.working_days(0), name="reply"),
         contact_every=TimeLimit.working_days(draw(st.integers(1, 3))),
         resolution=_Milestone("closed", TimeLimit.working_days(draw(st.integers(1, 5)))),
         revisit=_Milestone("revisited", TimeLimit.working_days(3), start="closed"),
-        vip_role=draw(st.sampled_from([s.role for s in ladder.steps])),
+        vip_role=draw(st.sampled_from([*roles, "manager"] if partial else roles)),
         major_role="general manager",
         repeat_window=timedelta(days=draw(st.integers(1, 60))),
         department_limit=draw(st.integers(1, 3)),
     )
+    return draw(complaint_policy_parts(full)) if partial else full
+
+
+COMPLAINT_RULES: tuple[str, ...] = tuple(a.name for a in _attrs.fields(_ComplaintPolicy))
+"""The rules of a `ComplaintPolicy` (its fields), each of which may be unset."""
+
+
+@st.composite
+def complaint_policy_parts(draw: st.DrawFn, policy: _ComplaintPolicy) -> _ComplaintPolicy:
+    """*policy* with any subset of its rules unset, at least one of those it sets kept."""
+    set_rules = [r for r in COMPLAINT_RULES if getattr(policy, r) is not None]
+    kept = draw(st.sets(st.sampled_from(set_rules), min_size=1))
+    return _attrs.evolve(policy, **{r: None for r in COMPLAINT_RULES if r not in kept})
 
 
 @st.composite
@@ -1086,6 +1124,7 @@ def complaints(
 
 # --- surveys, ranking (propstd.surveys, propstd.ranking) ---
 from datetime import timezone as _stimezone  # noqa: E402
+from typing import Any as _Any  # noqa: E402
 
 from propstd.surveys import Score as _Score  # noqa: E402
 from propstd.surveys import SurveyPolicy as _SurveyPolicy  # noqa: E402
@@ -1112,9 +1151,12 @@ def survey_scores() -> st.SearchStrategy[_Score]:
 
 
 @st.composite
-def survey_policies(draw: st.DrawFn, *, items: Sequence[str] = SURVEY_ITEMS) -> _SurveyPolicy:
-    """A `SurveyPolicy` naming *items*, with any share, minimum, targets and satisfied set."""
-    return _SurveyPolicy(
+def survey_policies(
+    draw: st.DrawFn, *, items: Sequence[str] = SURVEY_ITEMS, partial: bool = False
+) -> _SurveyPolicy:
+    """A `SurveyPolicy` naming *items*, with any share, minimum, targets and satisfied set;
+    with *partial*, any of its rules may be left out (see `survey_policy_parts`)."""
+    full = _SurveyPolicy(
         draw(frequencies(units=(PeriodUnit.MONTH, PeriodUnit.HALF_YEAR, PeriodUnit.YEAR))),
         draw(st.fractions(min_value=Fraction(1, 100), max_value=1, max_denominator=100)),
         draw(st.integers(0, 50)),
@@ -1123,6 +1165,18 @@ def survey_policies(draw: st.DrawFn, *, items: Sequence[str] = SURVEY_ITEMS) -> 
         items=tuple(items),
         satisfied=draw(st.sets(survey_scores(), min_size=1)),
     )
+    return draw(survey_policy_parts(full)) if partial else full
+
+
+SURVEY_RULES = ("frequency", "sampling", "minimum_responses", "target", "low_item")
+"""The rules of a `SurveyPolicy` that may be left out (`None`)."""
+
+
+@st.composite
+def survey_policy_parts(draw: st.DrawFn, policy: _SurveyPolicy) -> _SurveyPolicy:
+    """*policy* with any subset of its optional rules left out (perhaps all)."""
+    dropped: dict[str, _Any] = dict.fromkeys(draw(st.sets(st.sampled_from(SURVEY_RULES))))
+    return _attrs.evolve(policy, **dropped)
 
 
 @st.composite
