@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 import attrs
@@ -96,7 +97,7 @@ class TestConstructors:
             pytest.param(
                 lambda: Period.month(0, 1),
                 InvalidValueError,
-                r"'year' must be between 1 and 9998, got 0",
+                r"'year' must be between 2 and 9998, got 0",
                 id="year-0",
             ),
             pytest.param(lambda: Period.month("2025", 1), TypeError, r"'year'.*str", id="year-str"),  # type: ignore[arg-type]
@@ -130,13 +131,13 @@ class TestConstructors:
             pytest.param(
                 lambda: Period.day(date(9999, 12, 31)),
                 InvalidValueError,
-                r"'year'.*9999",
+                r"'d' must fall within years 0002-9998.*9999",
                 id="day-9999",
             ),
             pytest.param(
                 lambda: Period.containing(date(2025, 3, 1), "fortnight"),
                 InvalidValueError,
-                r"'unit' must be one of day, week.*'fortnight'",
+                r"'unit' must be one of 'day' \(日\), 'week' \(周\).*'fortnight'",
                 id="unit",
             ),
             pytest.param(
@@ -187,7 +188,7 @@ class TestConstructors:
             pytest.param(
                 "day", (datetime(2025, 3, 1, 9),), TypeError, r"not a datetime", id="d-dt"
             ),
-            pytest.param("day", (date(9999, 1, 1),), InvalidValueError, r"'year'", id="d-9999"),
+            pytest.param("day", (date(9999, 1, 1),), InvalidValueError, r"'d'.*9999", id="d-9999"),
             pytest.param(
                 "containing",
                 (date(2025, 3, 1), None),
@@ -210,7 +211,7 @@ class TestConstructors:
                 "containing",
                 (date(9999, 3, 1), "month"),
                 InvalidValueError,
-                r"'year'.*9999",
+                r"'d'.*9999",
                 id="c-9999",
             ),
         ],
@@ -315,10 +316,13 @@ class TestParse:
         assert repr(Period.month(2025, 3)) == "Period.parse('2025-03')"
 
     def test_range_near_the_last_year(self) -> None:
-        """A range in year 9999 prints as a range (no whole unit fits there)."""
-        p = Period(date(9999, 1, 1), date(9999, 1, 3))
-        assert str(p) == "9999-01-01/9999-01-03"
+        """A range of the last days of 9998 prints as a range; year 9999 is refused (§14.10)."""
+        p = Period(date(9998, 12, 30), date(9999, 1, 1))
+        assert str(p) == "9998-12-30/9999-01-01"
         assert p.unit is None
+        with pytest.raises(ParseError, match="cannot read a period") as info:
+            Period.parse("9999-01-01/9999-01-03")
+        assert info.value.field == "text"
 
 
 class TestQueries:
@@ -391,3 +395,118 @@ class TestQueries:
         ]
         with pytest.raises(InvalidValueError, match="'unit'"):
             Period.year(2025).split("decade")
+
+
+class TestDateRangeEdges:
+    """Period arithmetic at the edges of years 0002-9998 raises InvalidValueError, never
+    OverflowError (§14.10)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            pytest.param(lambda: Period.parse("0001").previous(), "text", id="parse-0001"),
+            pytest.param(lambda: Period.year(2).previous(), "previous", id="year-2-previous"),
+            pytest.param(lambda: Period.year(9998).next(), "next", id="year-9998-next"),
+            pytest.param(lambda: Period.day(date(9998, 12, 31)).next(), "next", id="last-day"),
+            pytest.param(lambda: Period.day(date(2, 1, 1)).previous(), "previous", id="first-day"),
+            pytest.param(
+                lambda: Period(date(2, 1, 1), date(9998, 12, 31)).next(), "next", id="long-next"
+            ),
+            pytest.param(
+                lambda: Period(date(3, 1, 1), date(9998, 12, 31)).previous(),
+                "previous",
+                id="long-previous",
+            ),
+            pytest.param(lambda: Period.month(9998, 12).next(), "next", id="december-9998"),
+            pytest.param(lambda: Period.week(9998, 52).next(), "end", id="week-into-9999"),
+            pytest.param(lambda: Period(date(1, 12, 31), date(2, 1, 2)), "start", id="start-1"),
+            pytest.param(lambda: Period(date(9998, 12, 31), date(9999, 1, 2)), "end", id="end"),
+            pytest.param(lambda: Period.day(date.max), "d", id="date-max"),
+            pytest.param(lambda: Period.containing(date.min, "week"), "d", id="date-min"),
+        ],
+    )
+    def test_refused(self, call: Callable[[], object], field: str) -> None:
+        """Each raises InvalidValueError naming the field."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert info.value.field == field
+
+    def test_edges_themselves_work(self) -> None:
+        """The first and last supported periods and their neighbours inside the range work."""
+        assert str(Period.year(9998).previous()) == "9997"
+        assert str(Period.year(2).next()) == "0003"
+        assert str(Period.day(date(9998, 12, 30)).next()) == "9998-12-31"
+        assert Period.parse("9998-H2").days == 184
+
+
+class TestParseBounds:
+    """Parsers refuse text over 10,000 characters at once (§14.10)."""
+
+    def test_long_text(self) -> None:
+        """A long text is an InvalidValueError naming 'text'."""
+        with pytest.raises(InvalidValueError, match="at most 10,000 characters") as info:
+            Period.parse("2025-03" + " " * 10_000)
+        assert info.value.field == "text"
+
+    def test_parse_error_names_the_text(self) -> None:
+        """A ParseError carries field 'text' and the text as its value."""
+        with pytest.raises(ParseError) as info:
+            Period.parse("2025-13")
+        assert (info.value.field, info.value.value) == ("text", "2025-13")
+
+
+class TestErrorsCarryData:
+    """Every refusal names its field and keeps the offending value (§14.9)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field", "value"),
+        [
+            pytest.param(
+                lambda: Period(date(2025, 3, 2), date(2025, 3, 1)),
+                "end",
+                date(2025, 3, 1),
+                id="end",
+            ),
+            pytest.param(lambda: Period.month(2025, 13), "month", 13, id="month"),
+            pytest.param(lambda: Period.quarter(2025, 5), "quarter", 5, id="quarter"),
+            pytest.param(lambda: Period.half_year(2025, 3), "half", 3, id="half"),
+            pytest.param(lambda: Period.week(2025, 54), "week", 54, id="week"),
+            pytest.param(lambda: Period.year(10_000), "year", 10_000, id="year"),
+            pytest.param(
+                lambda: Period.containing(date(2025, 1, 1), "fortnight"), "unit", "fortnight"
+            ),
+        ],
+    )
+    def test_field_and_value(self, call: Callable[[], object], field: str, value: object) -> None:
+        """The error's `field` and `value` say what was wrong."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert (info.value.field, info.value.value) == (field, value)
+
+
+class TestUnitWords:
+    """PeriodUnit reads 日/周/月/季度/半年/年 and the seeds' words (§14.7)."""
+
+    @pytest.mark.parametrize(
+        ("word", "unit"),
+        [
+            pytest.param("日", PeriodUnit.DAY, id="day"),
+            pytest.param("周", PeriodUnit.WEEK, id="week"),
+            pytest.param("月", PeriodUnit.MONTH, id="month"),
+            pytest.param("季度", PeriodUnit.QUARTER, id="quarter"),
+            pytest.param("半年", PeriodUnit.HALF_YEAR, id="half-year"),
+            pytest.param("年", PeriodUnit.YEAR, id="year"),
+            pytest.param("Half-Year", PeriodUnit.HALF_YEAR, id="english"),
+        ],
+    )
+    def test_words(self, word: str, unit: PeriodUnit) -> None:
+        """Each word names its unit, in split() and containing() too."""
+        assert PeriodUnit(word) is unit
+        assert Period.containing(date(2025, 3, 15), word) == Period.containing(
+            date(2025, 3, 15), unit
+        )
+
+    def test_labels(self) -> None:
+        """Every unit has its Chinese label; values stay English."""
+        assert [u.label_zh for u in PeriodUnit] == ["日", "周", "月", "季度", "半年", "年"]
+        assert [str(u) for u in PeriodUnit][-1] == "year"
