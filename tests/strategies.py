@@ -518,7 +518,7 @@ def budget_lines(
     code: str | None = None,
 ) -> _budgets.BudgetLine:
     """A `BudgetLine` with a non-negative annual amount in *currency*."""
-    category = draw(st.sampled_from(_budgets.Category))
+    category = draw(st.sampled_from(_budgets.BudgetCategory))
     return _budgets.BudgetLine(
         code if code is not None else draw(st.from_regex(r"[A-Z]{2,4}-[0-9]{1,2}", fullmatch=True)),
         category.kind,

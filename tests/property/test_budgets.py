@@ -131,9 +131,10 @@ class TestVariance:
             actuals,
             period=Period.month(budget.year, month),
             as_of=datetime(budget.year + 1, 1, 1, tzinfo=UTC),
+            zone="UTC",
             thresholds=VarianceThresholds(explain=0, stop=0, side="both"),
         )
-        for row in report.rows:
+        for row in report.rows():
             assert row.month.variance.is_zero
             assert row.year_to_date.variance.is_zero
             assert row.month.status is VarianceStatus.OK
@@ -182,6 +183,7 @@ class TestRoundTrip:
             [],
             period=Period.month(budget.year, month),
             as_of=datetime(budget.year, 12, 31, tzinfo=UTC),
+            zone="Asia/Shanghai",
             thresholds=VarianceThresholds(explain=Fraction(1, 20), stop=Fraction(1, 10)),
         )
         data = json.loads(json.dumps(to_data(report)))
