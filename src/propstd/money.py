@@ -495,7 +495,11 @@ class Money:
     def __format__(self, spec: str) -> str:
         """Format the amount with a `Decimal` format spec and append the currency code.
 
-        A precision that drops digits rounds half to even, whatever the `decimal` context.
+        A precision that drops digits rounds half to even, and an exponent is written `E` (as
+        `format(Decimal, spec)` does in the default context), whatever the `decimal` context.
+
+        Raises:
+            InvalidValueError: a precision above 28.
 
         Examples:
             >>> f"{Money('4608000', 'CNY'):,}", f"{Money('2.25', 'CNY'):.1f}"
@@ -503,23 +507,36 @@ class Money:
         """
         if not spec:
             return str(self)
-        return f"{format(_pre_rounded(self.amount, spec), spec)} {self.currency.value}"
+        return f"{_formatted(self.amount, self.currency.minor_digits, spec)} {self.currency.value}"
 
 
 _SPEC = re.compile(r"(?P<head>.*?)(?:\.(?P<places>[0-9]+))?(?P<kind>[eEfFgGn%]?)", re.DOTALL)
 
 
-def _pre_rounded(amount: Decimal, spec: str) -> Decimal:
-    """*amount* rounded half-even to the digits *spec* keeps, so formatting rounds nothing.
+def _formatted(amount: Decimal, decimals: int, spec: str) -> str:
+    """`format(amount, spec)` as the default `decimal` context would write it, in any context.
 
-    `format(Decimal, spec)` rounds with the rounding of the current `decimal` context; an
-    amount already holding only the digits the spec shows is formatted the same in any context.
+    `format(Decimal, spec)` rounds with the rounding of the current context and, without a
+    type, writes the exponent as `E` or `e` after its `capitals`. Here *amount* (of *decimals*
+    places) is first rounded half-even to the digits *spec* keeps (so formatting rounds
+    nothing), and a spec without a type gets `G` (what no type means under `capitals=1`).
     """
     m = _SPEC.fullmatch(spec)
-    if m is None or m["places"] is None:
-        return amount
+    assert m is not None  # every text matches: the head takes what the rest does not
+    if m["places"] is None:
+        return format(amount, spec)
     places = check_places("format precision", int(m["places"]))
     kind = m["kind"]
+    exact = _pre_rounded(amount, decimals, places, kind)
+    return format(exact, spec if kind else spec + "G")
+
+
+def _pre_rounded(amount: Decimal, decimals: int, places: int, kind: str) -> Decimal:
+    """*amount* rounded half-even to the digits a format of *places* and *kind* shows.
+
+    An amount that has no more digits than the format shows is returned as it is (zero too,
+    which keeps its exponent), so a format never shows digits the amount does not have.
+    """
     if kind in ("f", "F"):
         keep = places
     elif kind == "%":
@@ -528,7 +545,14 @@ def _pre_rounded(amount: Decimal, spec: str) -> Decimal:
         keep = places - amount.adjusted()
     else:  # g, G, n or none: significant digits
         keep = max(places, 1) - 1 - amount.adjusted()
-    return to_decimal(Fraction(amount), keep, "half_even")
+    if keep >= decimals or not amount:
+        return amount
+    if keep >= 0:
+        exact = to_decimal(Fraction(amount), keep, "half_even")
+    else:  # fewer digits than the integer part has: round to tens, hundreds ...
+        exact = from_units(round_fraction(Fraction(amount) / 10**-keep, "half_even"), keep)
+    # a negative amount that rounds to zero prints as -0.0, as format() shows it
+    return exact.copy_negate() if amount.is_signed() and not exact else exact
 
 
 def _same_currency(currency: Currency, other: Money, op: str) -> int:

@@ -603,3 +603,15 @@ class TestHostileContext:
         with localcontext(rounding=decimal.ROUND_UP, capitals=0):
             assert (f"{m:.1f}", f"{m:.0e}", f"{m:.1%}", f"{m:.2}") == expected
         assert (f"{m:.1f}", f"{m:.0e}", f"{m:.1%}", f"{m:.2}") == expected
+
+
+class TestExactScaling:
+    """Minor units come from an exact `scaleb` in propstd's own context, never the caller's."""
+
+    def test_many_digits_in_a_tiny_context(self) -> None:
+        """22 significant digits are exact under precision 2 (a context-reading scaleb rounds)."""
+        with localcontext(decimal.Context(prec=2, traps=[decimal.Inexact, decimal.Rounded])):
+            m = Money("12345678901234567890.12", "CNY")
+            assert m.units == 1234567890123456789012
+            assert (m + Money("0.01", "CNY")).units == 1234567890123456789013
+            assert m.amount == Decimal("12345678901234567890.12")
