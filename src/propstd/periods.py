@@ -286,7 +286,7 @@ class Period:
 
     def __contains__(self, d: object) -> bool:
         if isinstance(d, datetime) or not isinstance(d, date):
-            msg = f"a Period contains dates, got {type(d).__name__} {d!r}"
+            msg = f"a Period contains dates, got {type(d).__name__} {shown(d)}"
             raise TypeError(msg)
         return self.start <= d < self.end
 
@@ -416,4 +416,4 @@ def _parse(s: str) -> Period:
         f"cannot read a period from {shown(s)}; write e.g. '2025-03', '2025-Q1', '2025-H2', "
         "'2025', '2025-W05', '2025-03-01' or '2025-03-01/2025-04-01'"
     )
-    raise ParseError(msg, s)
+    raise ParseError(msg, s, field="text")

@@ -24,7 +24,7 @@ import attrs
 
 from propstd._numbers import check_exponent, check_fraction, check_places, plain, to_decimal
 from propstd._repr import shown
-from propstd._validators import check_text, check_type, exact_number
+from propstd._validators import check_text, check_type, exact_number, non_negative_fraction
 from propstd._vocab import Vocabulary, to_member
 from propstd.errors import InvalidValueError, ParseError
 from propstd.money import Rounding
@@ -46,11 +46,8 @@ def _part(name: str, value: object) -> Fraction:
     """A non-negative exact number of sensible size as a `Fraction`."""
     number = exact_number(name, value)
     if isinstance(number, Decimal):
-        check_exponent(name, number)
-    f = check_fraction(name, Fraction(number))
-    if f < 0:
-        msg = f"{name!r} must not be negative, got {shown(value)}"
-        raise InvalidValueError(msg, field=name, value=value)
+        check_exponent(name, number)  # before Fraction() computes 10**exponent
+    f = check_fraction(name, non_negative_fraction(name, number))
     if f.numerator >= _LIMIT or f.denominator >= _LIMIT:
         msg = (
             f"{name!r} must be a number of sensible size (at most {_MAX_DIGITS:,} digits above "

@@ -453,6 +453,9 @@ class TestParseBounds:
         with pytest.raises(ParseError) as info:
             Period.parse("2025-13")
         assert (info.value.field, info.value.value) == ("text", "2025-13")
+        with pytest.raises(ParseError) as unreadable:
+            Period.parse("next month")
+        assert (unreadable.value.field, unreadable.value.value) == ("text", "next month")
 
 
 class TestErrorsCarryData:

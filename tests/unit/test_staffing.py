@@ -305,6 +305,13 @@ class TestWords:
         with pytest.raises(InvalidValueError, match="'role'"):
             need.line("gardener")
 
+    def test_role_without_a_line(self) -> None:
+        """A requirement built without a role's line says so by name."""
+        need = attrs.evolve(staffing_requirement(area_m2=120_000), lines=())
+        with pytest.raises(InvalidValueError, match="no staffing line for 'cleaning'") as info:
+            need.line("保洁员")
+        assert (info.value.field, info.value.value) == ("role", "保洁员")
+
 
 class TestRendering:
     """The requirement renders through the one table renderer (CJK-aligned)."""

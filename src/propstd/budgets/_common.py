@@ -6,22 +6,27 @@ from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from propstd._numbers import check_exponent, check_fraction
 from propstd._repr import shown
 from propstd._time import check_in_range, zone
-from propstd._validators import check_aware, check_int, check_str, check_type, exact_number
+from propstd._validators import (
+    check_aware,
+    check_int,
+    check_str,
+    check_type,
+    exact_number,
+    non_negative_fraction,
+)
 from propstd._vocab import Vocabulary, to_member
 from propstd.errors import InvalidValueError
 from propstd.money import Money, Rounding
 from propstd.periods import Period, PeriodUnit
 
 __all__: list[str] = []
-
-V = TypeVar("V", bound=Vocabulary)
 
 # Weights, shares and thresholds of more than 100 digits are refused: far beyond any budget,
 # and every figure stays printable (Python refuses to print integers of over 4,300 digits).
@@ -43,11 +48,6 @@ def _enum_repr(value: Vocabulary) -> str:
     return repr(value.value)
 
 
-def _member(name: str, kind: type[V], value: object) -> V:
-    """The member of the vocabulary *kind* named by *value* (the one shared coercion)."""
-    return to_member(name, kind, value)
-
-
 def _to_rounding(value: Rounding | str) -> Rounding:
     return to_member("rounding", Rounding, value)
 
@@ -65,11 +65,7 @@ def _exact(name: str, value: object) -> Fraction:
 
 
 def _non_negative(name: str, value: object) -> Fraction:
-    f = _exact(name, value)
-    if f < 0:
-        msg = f"{name!r} must not be negative, got {shown(value)}"
-        raise InvalidValueError(msg, field=name, value=value)
-    return f
+    return non_negative_fraction(name, _exact(name, value))
 
 
 def _check_month(name: str, month: int) -> int:
