@@ -63,6 +63,7 @@ def __dir__() -> list[str]:
 
 # The most digits an amount may have in minor units (about 10⁹⁸ yuan): a bound, not a hang.
 _MAX_DIGITS = 100
+_LIMIT = 10**_MAX_DIGITS
 
 _MINOR_DIGITS: dict[str, int] = {
     "CNY": 2,
@@ -249,7 +250,7 @@ def _text(value: Decimal) -> str:
 
 
 def _check_units(name: str, units: int, value: object) -> int:
-    if abs(units) >= 10**_MAX_DIGITS:
+    if abs(units) >= _LIMIT:
         msg = (
             f"{name!r} {shown(value)} is too large to hold exactly "
             f"(at most {_MAX_DIGITS} digits of minor units)"
@@ -297,7 +298,7 @@ class Money:
         digits = self.currency.minor_digits
         amount = self.amount
         if amount and amount.adjusted() + digits >= _MAX_DIGITS:
-            _check_units("amount", 10**_MAX_DIGITS, amount)
+            _check_units("amount", _LIMIT, amount)
         try:
             exact = amount.quantize(self.currency.quantum, context=EXACT)
         except Inexact:
@@ -308,7 +309,7 @@ class Money:
             raise InexactAmountError(msg, field="amount", value=amount) from None
         units = int(exact.scaleb(digits, context=EXACT))
         # attrs' documented way to normalise a field of a frozen class (-0.00 becomes 0.00)
-        object.__setattr__(self, "amount", from_units(units, digits))
+        object.__setattr__(self, "amount", exact if units else exact.copy_abs())
         object.__setattr__(self, "_units", units)
 
     # -- constructors ---------------------------------------------------------------------
@@ -336,7 +337,8 @@ class Money:
         """
         cur = _to_currency(currency)
         count = _check_units("units", check_int("units", units), units)
-        return cls(from_units(count, cur.minor_digits), cur)
+        # exact: EXACT holds any bounded amount (the context decides nothing here)
+        return cls(Decimal(count).scaleb(-cur.minor_digits, context=EXACT), cur)
 
     @classmethod
     def rounded(
@@ -374,7 +376,7 @@ class Money:
             number = value
         exact = _exact("value", number)
         if abs(exact) >= 10 ** (_MAX_DIGITS - cur.minor_digits):
-            _check_units("value", 10**_MAX_DIGITS, value)
+            _check_units("value", _LIMIT, value)
         units = mode.round_fraction(exact * 10**cur.minor_digits)
         return cls.from_units(_check_units("value", units, value), cur)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from fractions import Fraction
+from typing import NoReturn
 
 import attrs
 
@@ -47,14 +48,20 @@ def _part(name: str, value: object) -> Fraction:
     number = exact_number(name, value)
     if isinstance(number, Decimal):
         check_exponent(name, number)  # before Fraction() computes 10**exponent
+        if number and abs(number.adjusted()) > _MAX_DIGITS:
+            _too_big(name, value)  # known without computing it
     f = check_fraction(name, non_negative_fraction(name, number))
     if f.numerator >= _LIMIT or f.denominator >= _LIMIT:
-        msg = (
-            f"{name!r} must be a number of sensible size (at most {_MAX_DIGITS:,} digits above "
-            f"and below the fraction bar), got {shown(value)}"
-        )
-        raise InvalidValueError(msg, field=name, value=value)
+        _too_big(name, value)
     return f
+
+
+def _too_big(name: str, value: object) -> NoReturn:
+    msg = (
+        f"{name!r} must be a number of sensible size (at most {_MAX_DIGITS:,} digits above "
+        f"and below the fraction bar), got {shown(value)}"
+    )
+    raise InvalidValueError(msg, field=name, value=value)
 
 
 def _numerator(value: object) -> Fraction:
