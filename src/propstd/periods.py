@@ -4,8 +4,8 @@ A [Period][propstd.periods.Period] is `[start, end)`: `Period.month(2025, 3)` is
 `2025-03-01 … 2025-04-01`, so `date(2025, 4, 1) in Period.month(2025, 3)` is false and
 consecutive periods never overlap. Periods read and print the usual spellings:
 `"2025-03"`, `"2025-Q1"`, `"2025-H2"`, `"2025"`, `"2025-W05"`, `"2025-03-01"`,
-`"2025-03-01/2025-04-01"` (and `"2025年3月"`). Every period lies within the years 0002-9998;
-arithmetic that would leave them (`next()` of 9998, `previous()` of 0002) raises
+`"2025-03-01/2025-04-01"` (and `"2025年3月"`). Period arithmetic stays within the years
+0002-9998, where propstd computes with dates: `next()` of 9998 or `previous()` of 0002 raises
 [InvalidValueError][propstd.errors.InvalidValueError] instead of overflowing.
 
 Examples:
@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from propstd._repr import shown
-from propstd._time import MAX_DATE, MIN_DATE, check_in_range
+from propstd._time import MAX_DATE, MIN_DATE
 from propstd._validators import check_date, check_int, check_text, check_type, is_date, to_enum
 from propstd._vocab import Vocabulary
 from propstd.errors import InvalidValueError, ParseError
@@ -73,9 +73,9 @@ _MONTHS = {
     PeriodUnit.YEAR: 12,
 }
 
-_MIN_YEAR = MIN_DATE.year
-_MAX_YEAR = MAX_DATE.year
-_END = MAX_DATE + timedelta(days=1)  # the latest exclusive end: the day after MAX_DATE
+_MIN_YEAR = 1
+_MAX_YEAR = 9998  # leaves room for `next()` and half-open ends
+_END = MAX_DATE + timedelta(days=1)  # the latest end of a period arithmetic gives
 
 
 def _year(value: object) -> int:
@@ -91,7 +91,7 @@ def _span(name: str, origin: Period, start_ordinal: int, end_ordinal: int) -> Pe
     if start_ordinal < MIN_DATE.toordinal() or end_ordinal > _END.toordinal():
         msg = (
             f"the {name} period of {origin} would reach beyond the years "
-            f"{_MIN_YEAR:04d}-{_MAX_YEAR}: propstd computes with dates from "
+            f"{MIN_DATE.year:04d}-{MAX_DATE.year}: propstd computes with dates from "
             f"{MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}"
         )
         raise InvalidValueError(msg, field=name, value=origin)
@@ -110,8 +110,7 @@ class Period:
 
     Raises:
         TypeError: *start* or *end* is not a `date` (a `datetime` is refused too).
-        InvalidValueError: *end* is not after *start*, or a day of the period falls outside
-            the years 0002-9998.
+        InvalidValueError: *end* is not after *start*.
 
     Examples:
         >>> p = Period(date(2025, 3, 1), date(2025, 4, 1))
@@ -130,20 +129,13 @@ class Period:
         if self.end <= self.start:
             msg = f"'end' {self.end.isoformat()} must be after 'start' {self.start.isoformat()}"
             raise InvalidValueError(msg, field="end", value=self.end)
-        check_in_range("start", self.start)
-        if self.end > _END:
-            msg = (
-                f"'end' must be at most {_END.isoformat()} (the last day of a period falls within "
-                f"years {_MIN_YEAR:04d}-{_MAX_YEAR}), got {self.end.isoformat()!r}"
-            )
-            raise InvalidValueError(msg, field="end", value=self.end)
 
     # -- constructors ---------------------------------------------------------------------
 
     @classmethod
     def day(cls, d: date) -> Period:
-        """The single day *d* (within the years 0002-9998)."""
-        check_in_range("d", check_date("d", d))
+        """The single day *d* (of the years 1-9998)."""
+        _year(check_date("d", d).year)
         return cls(d, d + timedelta(days=1))
 
     @classmethod
@@ -202,7 +194,7 @@ class Period:
         """The period of *unit* that contains *d*.
 
         Raises:
-            InvalidValueError: *d* or its period falls outside the years 0002-9998; *unit* is
+            InvalidValueError: the period would fall outside the years 1-9998; *unit* is
                 unknown.
 
         Examples:
@@ -211,7 +203,7 @@ class Period:
             >>> str(Period.containing(date(2024, 12, 30), PeriodUnit.WEEK))
             '2025-W01'
         """
-        check_in_range("d", check_date("d", d))
+        check_date("d", d)
         u = _unit(unit)
         if u is PeriodUnit.DAY:
             return cls.day(d)
@@ -237,7 +229,7 @@ class Period:
         Raises:
             TypeError: *text* is not a `str`.
             InvalidValueError: *text* is longer than 10,000 characters.
-            ParseError: the text is no period (or one outside the years 0002-9998).
+            ParseError: the text is no period.
 
         Examples:
             >>> Period.parse("2025-W05").start
@@ -312,9 +304,10 @@ class Period:
             ('2026-01', '2026-W01')
         """
         unit = self.unit
-        end = self.end.toordinal()
         if unit is not None and unit is not PeriodUnit.DAY and self.end <= MAX_DATE:
-            return Period.containing(self.end, unit)
+            after = Period.containing(self.end, unit)
+            return _span("next", self, after.start.toordinal(), after.end.toordinal())
+        end = self.end.toordinal()
         return _span("next", self, end, end + self.days)
 
     def previous(self) -> Period:
@@ -324,9 +317,10 @@ class Period:
             InvalidValueError: the previous period would start before 0002.
         """
         unit = self.unit
-        start = self.start.toordinal()
         if unit is not None and unit is not PeriodUnit.DAY and self.start > MIN_DATE:
-            return Period.containing(self.start - timedelta(days=1), unit)
+            before = Period.containing(self.start - timedelta(days=1), unit)
+            return _span("previous", self, before.start.toordinal(), before.end.toordinal())
+        start = self.start.toordinal()
         return _span("previous", self, start - self.days, start)
 
     def split(self, unit: PeriodUnit | str) -> tuple[Period, ...]:
