@@ -248,7 +248,8 @@ class Target:
     def __attrs_post_init__(self) -> None:
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
             msg = f"'minimum' {self.minimum} must not exceed 'maximum' {self.maximum}"
-            raise InvalidValueError(msg, field="minimum", value=self.minimum)
+            # both bounds together are at fault: no single field
+            raise InvalidValueError(msg, field=None, value=(self.minimum, self.maximum))
 
     @classmethod
     def parse(cls, text: str) -> Target:

@@ -330,13 +330,17 @@ class TestErrorsCarryData:
         [
             pytest.param(lambda: Rate(-1, 2), "numerator", -1, id="negative"),
             pytest.param(lambda: Rate(3, 0), "denominator", 0, id="x-over-0"),
-            pytest.param(lambda: Target(minimum=1, maximum=0), "minimum", 1, id="crossed"),
+            pytest.param(
+                lambda: Target(minimum=1, maximum=0), None, (Fraction(1), Fraction(0)), id="crossed"
+            ),
             pytest.param(lambda: Target.parse("lots"), "text", "lots", id="parse"),
             pytest.param(lambda: Rate(1, 2).percent(-1), "places", -1, id="places"),
             pytest.param(lambda: Rate(1, 2).percent(rounding="sideways"), "rounding", "sideways"),
         ],
     )
-    def test_field_and_value(self, call: Callable[[], object], field: str, value: object) -> None:
+    def test_field_and_value(
+        self, call: Callable[[], object], field: str | None, value: object
+    ) -> None:
         """The error's `field` and `value` say what was wrong."""
         with pytest.raises(InvalidValueError) as info:
             call()
