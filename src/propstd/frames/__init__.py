@@ -1,7 +1,8 @@
-"""pandas and numpy adapters: working-time arithmetic over whole columns.
+"""pandas and numpy adapters: results as DataFrames, working time over whole columns.
 
-Install with `pip install propstd[frames]` (pandas and numpy). The functions here answer the
-same questions as the scalar methods of
+Install with `pip install propstd[frames]` (pandas and numpy).
+[to_frame()][propstd.frames.to_frame] turns the typed rows of any result into a DataFrame with
+exact columns. The other functions answer the same questions as the scalar methods of
 [WorkingCalendar][propstd.calendars.WorkingCalendar], for a whole column at once, with the same
 answers row by row, exact to the microsecond:
 

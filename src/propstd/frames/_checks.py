@@ -45,7 +45,7 @@ FIELDS: dict[str, str] = {
 """The fields of a check record and their Chinese headings (those of `propstd.tables`)."""
 _HEADINGS = {heading: field for field, heading in FIELDS.items()}
 REQUIRED = ("item_code", "at")
-_LISTED = re.compile(r"\s*(\[\s*(['\"].*)?\]|\(\s*(['\"].*)?\))\s*", re.DOTALL)
+_LISTED = re.compile(r"\[\s*(['\"].*)?\]|\(\s*(['\"].*)?\)", re.DOTALL)
 """The text of a Python list or tuple of strings: `[]`, `['P1', 'P2']`, `('P1',)`."""
 _LOWEST = (day_start(MIN_DATE, UTC) - EPOCH) // US
 _HIGHEST = (day_start(MAX_DATE + DAY, UTC) - EPOCH) // US
@@ -171,17 +171,11 @@ def check_records(
     evidence = _filled(frame, fields.get("evidence"), None, n)
     rounds = _filled(frame, fields.get("round_id"), "", n)
     out = []
-    for i in range(n):
+    values = zip(codes, ats, inspectors, samples, evidence, rounds, strict=True)
+    for i, (code, at, who, k, refs, round_id) in enumerate(values):
         try:
             out.append(
-                CheckRecord(
-                    codes[i],
-                    ats[i],
-                    inspectors[i],
-                    samples=samples[i],
-                    evidence=_evidence(evidence[i]),
-                    round_id=rounds[i],
-                )
+                CheckRecord(code, at, who, samples=k, evidence=_evidence(refs), round_id=round_id)
             )
         except (PropstdError, TypeError) as exc:
             field = getattr(exc, "field", None)
@@ -227,14 +221,17 @@ def _evidence(value: object) -> Any:
     if value is None:
         return ()
     if isinstance(value, str):
-        if _LISTED.fullmatch(value):
+        text = value.strip()
+        if text[:1] in ("[", "(") and _LISTED.fullmatch(text):
             msg = (
                 f"'evidence' must be text separated by ';' or a list, got the text of a "
                 f"Python list {shown(value)} (dask turns object columns into text: store "
                 "evidence as 'P1;P2', or set dask's 'dataframe.convert-string' to False)"
             )
             raise InvalidValueError(msg, field="evidence", value=value)
-        return tuple(part.strip() for part in value.split(";") if part.strip())
+        if ";" not in text:  # one reference (the usual case: no split, no generator)
+            return (text,) if text else ()
+        return tuple(part.strip() for part in text.split(";") if part.strip())
     return value
 
 
