@@ -131,34 +131,18 @@ def qpi_tally(  # the arguments of inspections.qpi_tally, and the frame's
             know.
         NaiveDatetimeError: `at` holds naive times and no *zone* is given.
     """
-    how = to_member("proration", Proration, proration)
-    basis = to_member("closure_basis", ClosureBasis, closure_basis)
-    # the base tally also checks plan, findings, period and calendar before anything runs
-    base = _single_tally(
-        plan,
-        records=(),
-        findings=findings,
-        period=period,
-        calendar=calendar,
-        proration=how,
-        closure_basis=basis,
-    )
-    names, parts, label = _dask.partitions(checks)
-    fan_in = _dask.check_split(split_every)
-    job = _dask.Job(
+    base, shared, parts, fan_in = _setup(
         {"": plan},
         {"": calendar},
+        findings,
+        checks,
         period=period,
-        tz=_tz(zone),
-        fields=_fields(names, columns, None),
+        zone=zone,
+        columns=columns,
         by=None,
-        proration=how,
-        basis=basis,
+        options=(proration, closure_basis, split_every),
     )
-    shared = _dask.lazy(job)
-    tallies = [
-        _dask.lazy(_dask.tally_part)(shared, part, label.format(k)) for k, part in enumerate(parts)
-    ]
+    tallies = [_dask.lazy(_dask.tally_part)(shared, part, where) for part, where in parts]
     tally: QpiTally = _dask.compute(_dask.tree([base, *tallies], _dask.merge_tallies, fan_in))
     return tally
 
@@ -214,48 +198,70 @@ def group_qpi_tally(
             column).
         NaiveDatetimeError: `at` holds naive times and no *zone* is given.
     """
-    how = to_member("proration", Proration, proration)
-    basis = to_member("closure_basis", ClosureBasis, closure_basis)
     named = _plans(plans)
     calendars = _calendars(calendar, named)
     found = _findings(findings, named)
-    first = next(iter(named))  # the shared arguments are checked once, in the client
-    _single_tally(
-        named[first],
+    _base, shared, parts, fan_in = _setup(
+        named,
+        calendars,
+        found.get(next(iter(named)), ()),
+        checks,
+        period=period,
+        zone=zone,
+        columns=columns,
+        by=check_nonblank("by", by),
+        options=(proration, closure_basis, split_every),
+    )
+    items = [
+        _dask.lazy(_dask.bases)(shared, chunk, {n: found[n] for n in chunk if n in found})
+        for chunk in _dask.chunks(list(named), _dask.BASES_PER_TASK)
+    ]
+    items += [_dask.lazy(_dask.group_part)(shared, part, where) for part, where in parts]
+    merged = _dask.compute(_dask.tree(items, _dask.merge_groups, fan_in))
+    return GroupTally(names=tuple(named), tallies=tuple(merged[n] for n in named))
+
+
+def _setup(
+    plans: Mapping[str, InspectionPlan],
+    calendars: Mapping[str, WorkingCalendar],
+    findings: Iterable[Finding],
+    checks: Any,
+    *,
+    period: Period,
+    zone: str | None,
+    columns: Mapping[str, str] | None,
+    by: str | None,
+    options: tuple[Proration | str, ClosureBasis | str, int],
+) -> tuple[QpiTally, Any, list[tuple[Any, str]], int]:
+    """Everything checked in the client, before anything runs: the base tally of the first
+    plan (which checks plan, findings, period, calendar, proration and closure basis), the
+    job shared by the tasks, the partitions with their names, the tree's fan-in."""
+    how = to_member("proration", Proration, options[0])
+    basis = to_member("closure_basis", ClosureBasis, options[1])
+    first = next(iter(plans))
+    base = _single_tally(
+        plans[first],
         records=(),
-        findings=found.get(first, ()),
+        findings=findings,
         period=period,
         calendar=calendars[first],
         proration=how,
         closure_basis=basis,
     )
     names, parts, label = _dask.partitions(checks)
-    fan_in = _dask.check_split(split_every)
-    column = check_nonblank("by", by)
+    fan_in = _dask.check_split(options[2])
     job = _dask.Job(
-        named,
+        plans,
         calendars,
         period=period,
-        tz=_tz(zone),
-        fields=_fields(names, columns, column),
-        by=column,
+        tz=None if zone is None else _zone(zone),
+        fields=_fields(names, columns, by),
+        by=by,
         proration=how,
         basis=basis,
     )
-    shared = _dask.lazy(job)
-    items = [
-        _dask.lazy(_dask.bases)(shared, chunk, {n: found[n] for n in chunk if n in found})
-        for chunk in _dask.chunks(list(named), _dask.BASES_PER_TASK)
-    ]
-    items += [
-        _dask.lazy(_dask.group_part)(shared, part, label.format(k)) for k, part in enumerate(parts)
-    ]
-    merged = _dask.compute(_dask.tree(items, _dask.merge_groups, fan_in))
-    return GroupTally(names=tuple(named), tallies=tuple(merged[n] for n in named))
-
-
-def _tz(zone: str | None) -> Any:
-    return None if zone is None else _zone(zone)
+    named = [(part, label.format(k)) for k, part in enumerate(parts)]
+    return base, _dask.lazy(job), named, fan_in
 
 
 def _fields(
