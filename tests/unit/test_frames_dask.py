@@ -138,14 +138,8 @@ class TestColumns:
 
     def test_chinese_headings(self) -> None:
         """The Chinese headings of the check table are read as the fields."""
-        headings = {
-            "item_code": "检查项目代码",
-            "at": "检查时间",
-            "inspector": "检查人",
-            "samples": "抽样数",
-            "evidence": "证据",
-            "round_id": "轮次",
-        }
+        chinese = ["检查项目代码", "检查时间", "检查人", "抽样数", "证据", "轮次"]  # §16
+        headings = dict(zip(FRAME.columns, chinese, strict=True))
         assert tally(FRAME.rename(columns=headings)) == SINGLE
 
     def test_columns_maps_other_names(self) -> None:
