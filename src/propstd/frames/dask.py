@@ -82,7 +82,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
-def qpi_tally(  # the arguments of inspections.qpi_tally, and the frame's
+def qpi_tally(
     plan: InspectionPlan,
     checks: Any,
     *,
