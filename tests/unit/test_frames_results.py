@@ -692,3 +692,16 @@ def test_private_fields_and_vocabularies_without_labels() -> None:
     df = frames.to_frame([Hidden(Bare.ONE)])
     assert list(df.columns) == ["kind"]
     assert df.loc[0, "kind"] == "one"
+
+
+@attrs.define(slots=False)
+class DictResult:
+    """A result whose class keeps its fields in a `__dict__` (no class attribute `rows`)."""
+
+    rows: tuple[Count, ...]
+
+
+def test_a_rows_field_without_slots() -> None:
+    """A `rows` field of a class without slots is read too (its annotation gives the type)."""
+    assert frames.to_frame(DictResult((Count(1), Count(2))))["n"].tolist() == [1, 2]
+    assert list(frames.to_frame(DictResult(())).columns) == ["n"]

@@ -116,18 +116,19 @@ def _rows_of(result: object) -> tuple[tuple[object, ...], Any]:
     if isinstance(result, tuple | list):
         return tuple(result), None
     kind = type(result)
-    found = getattr(kind, "rows", None)
+    found = getattr(result, "rows", None)
     if found is None:
         msg = (
             "to_frame() needs a result with typed rows (rows() or a rows field: a QpiReport, "
             f"a VarianceReport, a Ranking ...) or a sequence of rows, got {kind.__name__}"
         )
         raise TypeError(msg)
+    declared = getattr(kind, "rows", None)  # a method, a property, or a field's descriptor
     if callable(found):
-        rows, hint = result.rows(), _hint(found, "return")  # type: ignore[attr-defined]
+        rows, hint = found(), _hint(declared, "return")
     else:
-        rows = result.rows  # type: ignore[attr-defined]
-        getter = getattr(found, "fget", None)
+        rows = found
+        getter = getattr(declared, "fget", None)
         hint = _hint(getter, "return") if getter is not None else _hint(kind, "rows")
     element = typing.get_args(hint)[0] if typing.get_args(hint) else None
     return tuple(rows), element
