@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import resource
 import sys
 import time
@@ -116,10 +117,17 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed(work: Callable[[], Any]) -> tuple[float, Any]:
-    t0 = time.perf_counter()
+def cpu_seconds() -> float:
+    """CPU time this process has used (user and system)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(work: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall time, this process's CPU time, and the result of *work*."""
+    t0, c0 = time.perf_counter(), cpu_seconds()
     result = work()
-    return time.perf_counter() - t0, result
+    return time.perf_counter() - t0, cpu_seconds() - c0, result
 
 
 def digest(tally: QpiTally) -> str:
@@ -130,33 +138,49 @@ def digest(tally: QpiTally) -> str:
 Digests = dict[tuple[Period, str], str]
 
 
+@attrs.frozen
+class ClusterRun:
+    """What the cluster run measured."""
+
+    seconds: float
+    client_cpu: float
+    """CPU seconds of the client (and the scheduler, which runs in it) during the tallies."""
+    workers_cpu: list[float]
+    """CPU seconds of each worker process during the tallies."""
+    workers_mib: list[float]
+    digests: Digests
+    seen: int
+
+
 def on_cluster(
     plans: dict[str, InspectionPlan], months: list[Period], per_month: int
-) -> tuple[float, Digests, int, list[float]]:
-    """Every month on a LocalCluster of 2 worker processes: the time of the tallies, their
-    digests, the records seen, the workers' peak memory."""
+) -> ClusterRun:
+    """Every month on a LocalCluster of 2 worker processes: times, memory, tally digests."""
     calendar = qpi.calendar()
     names = sorted(plans)
     plan = plans[names[0]]
     meta = generate(specs(plan, names[:1], months[0], HALVES)[0]).iloc[:0]
     digests: Digests = {}
-    seconds, seen = 0.0, 0
+    seconds, cpu, seen = 0.0, 0.0, 0
     with (
         LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as client,
     ):
+        started = client.run(cpu_seconds)  # the workers' imports and start-up
         for month in months:
             checks = dd.from_map(generate, specs(plan, names, month, per_month), meta=meta)
-            took, group = timed(
+            took, used, group = timed(
                 lambda c=checks, m=month: group_qpi_tally(plans, c, period=m, calendar=calendar)
             )
             seconds += took
+            cpu += used
             seen += group.total.records + group.total.ignored_records
             digests.update({(month, n): digest(group.tally(n)) for n in names})
         workers = sorted(client.run(peak_mib).values())
-    return seconds, digests, seen, workers
+        workers_cpu = sorted(c - started[w] for w, c in client.run(cpu_seconds).items())
+    return ClusterRun(seconds, cpu, workers_cpu, workers, digests, seen)
 
 
 def in_process(
@@ -169,7 +193,7 @@ def in_process(
     digests: Digests = {}
     seconds = 0.0
     for month in months:
-        t0 = time.perf_counter()
+        t0 = time.perf_counter()  # the CPU time of this process is read by the caller
         parts: dict[str, list[QpiTally]] = {}
         for spec in specs(plan, names, month, per_month):
             frame = generate(spec)
@@ -189,37 +213,47 @@ def in_process(
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="20 properties x 2 months x 2,000")
+    parser.add_argument("--properties", type=int, help="instead of 500 (a multiple of 50)")
+    parser.add_argument("--months", type=int, help="instead of 12")
     args = parser.parse_args()
     properties, n_months, per_month = (20, 2, 2_000) if args.quick else (500, 12, 5_000)
+    properties = args.properties or properties
+    n_months = args.months or n_months
     base = qpi.plan()
     names = [f"P{i:03d}" for i in range(properties)]
     plans = {name: attrs.evolve(base, name=name) for name in names}
     months = [Period.month(2025, m) for m in range(1, n_months + 1)]
     records = properties * n_months * per_month
     spec = specs(base, names, months[0], per_month)[0]
-    gen, _ = timed(lambda: generate(spec))
+    gen, _, _ = timed(lambda: generate(spec))
     print(
         f"{properties} properties x {n_months} months x {per_month:,} checks = {records:,} "
         f"records; partitions of {spec.rows():,} rows ({BLOCK} properties, 1/{HALVES} month)"
     )
     print(f"generation alone: {spec.rows() / gen:,.0f} records/s (one partition, in process)")
     print(f"started {datetime.now():%Y-%m-%d %H:%M}")
-    cluster_s, on, counted, workers = on_cluster(plans, months, per_month)
+    run = on_cluster(plans, months, per_month)
     client_after_cluster = peak_mib()
+    cluster_cpu = run.client_cpu + sum(run.workers_cpu)
     print(
-        f"cluster (2 worker processes): {cluster_s:,.1f} s, {records / cluster_s:,.0f} records/s;"
-        f" peak memory: workers {', '.join(f'{w:,.0f}' for w in workers)} MiB, "
-        f"client and scheduler {client_after_cluster:,.0f} MiB"
+        f"cluster (2 worker processes): {run.seconds:,.1f} s, {records / run.seconds:,.0f} "
+        f"records/s; peak memory: workers {', '.join(f'{w:,.0f}' for w in run.workers_mib)} "
+        f"MiB, client and scheduler {client_after_cluster:,.0f} MiB; CPU: workers "
+        f"{', '.join(f'{c:,.0f}' for c in run.workers_cpu)} s + client {run.client_cpu:,.0f} s "
+        f"= {records / cluster_cpu:,.0f} records per CPU-second"
     )
+    cpu0 = cpu_seconds()
     single_s, here = in_process(plans, months, per_month)
+    single_cpu = cpu_seconds() - cpu0  # digests included (about 1 ms a tally)
     print(
         f"one process: {single_s:,.1f} s, {records / single_s:,.0f} records/s; "
-        f"peak memory {peak_mib():,.0f} MiB"
+        f"peak memory {peak_mib():,.0f} MiB; CPU {single_cpu:,.0f} s = "
+        f"{records / single_cpu:,.0f} records per CPU-second"
     )
-    equal = on == here and len(on) == len(months) * len(names)
-    print(f"every property-month tally equal: {equal}; records seen: {counted:,}")
-    print(f"speed-up: {single_s / cluster_s:.2f}x")
-    if not equal or counted != records:
+    equal = run.digests == here and len(here) == len(months) * len(names)
+    print(f"every property-month tally equal: {equal}; records seen: {run.seen:,}")
+    print(f"speed-up: {single_s / run.seconds:.2f}x (load average {os.getloadavg()[0]:.1f})")
+    if not equal or run.seen != records:
         sys.exit("MISMATCH")
 
 
