@@ -18,7 +18,7 @@ import attrs
 import pytest
 
 from propstd.money import Money
-from propstd.rates import Rate, Target
+from propstd.rates import Rate, Target, TargetResult
 
 pd = pytest.importorskip("pandas")
 np = pytest.importorskip("numpy")
@@ -31,7 +31,7 @@ from propstd._demo import qpi as demo_qpi  # noqa: E402
 from propstd._demo import repairs as demo_repairs  # noqa: E402
 from propstd._demo import sample  # noqa: E402
 from propstd._vocab import Vocabulary  # noqa: E402
-from propstd.budgets import variance  # noqa: E402
+from propstd.budgets import collection_progress, variance  # noqa: E402
 from propstd.calendars import china_calendar  # noqa: E402
 from propstd.complaints import complaint_metrics, daily_stocktake, escalation_status  # noqa: E402
 from propstd.findings import improvement_notices  # noqa: E402
@@ -47,6 +47,7 @@ from propstd.routines import (  # noqa: E402
     routine_compliance,
     triggered_compliance,
 )
+from propstd.staffing import staffing_requirement  # noqa: E402
 from propstd.surveys import SurveyPolicy, SurveyResponse, survey_result  # noqa: E402
 from propstd.timelimits import TimeLimit  # noqa: E402
 from tests.test_public_api import PUBLIC  # noqa: E402
@@ -63,13 +64,29 @@ def _qpi() -> object:
 
 
 def _variance() -> object:
+    # variance() gains a required zone= with the budgets work of 0.2: pass it where it is taken
+    zone = {"zone": sample.ZONE} if "zone" in inspect.signature(variance).parameters else {}
     return variance(
         demo_budget.sample_budget(),
         demo_budget.actuals(),
         period=sample.MONTH,
         as_of=sample.AS_OF,
         thresholds=demo_budget.THRESHOLDS,
+        **zone,
     )
+
+
+def _collection() -> object:
+    return collection_progress(
+        demo_budget.sample_budget().line("INC-FEE").annual,
+        [Money(a, "CNY") for a in demo_budget.COLLECTED],
+        period=sample.MONTH,
+        curve=demo_budget.CURVE,
+    )
+
+
+def _staffing() -> object:
+    return staffing_requirement(area_m2=sample.AREA_M2, households=sample.HOUSEHOLDS)
 
 
 def _complaint_metrics() -> object:
@@ -173,6 +190,12 @@ EXAMPLES: dict[str, Callable[[], object]] = {
     "TriggeredCompliance": _triggered,
     "VarianceReport": _variance,
 }
+# results that gain rows() in work merged separately: tested here as soon as they have them
+LATER: dict[str, Callable[[], object]] = {
+    "CollectionProgress": _collection,
+    "StaffingRequirement": _staffing,
+}
+EXAMPLES.update({k: f for k, f in LATER.items() if getattr(f(), "rows", None) is not None})
 
 
 def _rows(result: object) -> tuple[Any, ...]:
@@ -295,6 +318,7 @@ def test_qpi_report_columns() -> None:
     """A QPI report: prorated requirements give Fraction objects, whole rates int64 after
     all; titles stay; the share is a float for plotting; enums have their Chinese label."""
     df = frames.to_frame(_qpi())
+    labelled = any(getattr(r, "label_zh", "") for r in TargetResult)  # a vocabulary on main
     assert list(df.columns) == [
         "indicator",
         "indicator_zh",
@@ -305,6 +329,7 @@ def test_qpi_report_columns() -> None:
         "rate_share",
         "target",
         "result",
+        *(["result_zh"] if labelled else []),
     ]
     coverage = df.iloc[0]
     assert coverage["indicator"] == "coverage"
@@ -316,19 +341,21 @@ def test_qpi_report_columns() -> None:
 
 
 def test_variance_report_money_and_nested_records() -> None:
-    """A variance report (rows is a field): Money gives Decimal amounts with the currency's
-    places and a currency column; nested figures flatten with `_`; `kind` None is NA."""
+    """A variance report (rows a field, or a method since the budgets work): Money gives
+    Decimal amounts with the currency's places and a currency column; nested figures flatten
+    with `_`; `kind` None is NA."""
     report = _variance()
     df = frames.to_frame(report)
     assert "month_budget_amount" in df.columns
     assert "year_to_date_actual_currency" in df.columns
-    first = report.rows[0]  # type: ignore[attr-defined]
+    rows = _rows(report)
+    first = rows[0]
     assert df.loc[0, "month_budget_amount"] == first.month.budget.amount
     assert isinstance(df.loc[0, "month_budget_amount"], Decimal)
     assert str(df.loc[0, "month_budget_amount"]) == str(first.month.budget.amount)
     assert df.loc[0, "month_budget_currency"] == "CNY"
     assert df["month_status"].dtype == "string"
-    totals = [i for i, r in enumerate(report.rows) if r.kind is None]  # type: ignore[attr-defined]
+    totals = [i for i, r in enumerate(rows) if r.kind is None]
     assert totals
     assert df.loc[totals[0], "kind"] is pd.NA
 
