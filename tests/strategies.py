@@ -1509,3 +1509,36 @@ def table_routine_entries(draw: st.DrawFn) -> _RoutineEntry:
         evidence=draw(st.lists(table_items(), max_size=3)),
         subject=draw(table_texts()),
     )
+
+
+# --- frames.dask: check records as frames, partitionings (propstd.frames.dask) ---
+import itertools  # noqa: E402
+
+
+def check_frame(records: Sequence[_CheckRecord], **more: Sequence[object]) -> _Any:
+    """*records* as a pandas DataFrame in the check table's columns (evidence as `;` text,
+    the way dask keeps it), with *more* columns (the property, ...) added."""
+    import pandas as pd  # only the frames tests need pandas
+
+    frame = pd.DataFrame(
+        {
+            "item_code": [r.item_code for r in records],
+            "at": pd.Series([r.at for r in records], dtype="datetime64[us, UTC]"),
+            "inspector": [r.inspector for r in records],
+            "samples": pd.Series([r.samples for r in records], dtype="int64"),
+            "evidence": [";".join(r.evidence) for r in records],
+            "round_id": [r.round_id for r in records],
+        }
+    )
+    for name, values in more.items():
+        frame[name] = list(values)
+    return frame
+
+
+@st.composite
+def partitionings(draw: st.DrawFn, n: int, *, max_parts: int = 6) -> list[tuple[int, int]]:
+    """`[a, b)` row ranges that cover `range(n)` in order, empty ones included."""
+    parts = draw(st.integers(1, max_parts))
+    cuts = sorted(draw(st.lists(st.integers(0, n), min_size=parts - 1, max_size=parts - 1)))
+    edges = [0, *cuts, n]
+    return list(itertools.pairwise(edges))
