@@ -824,7 +824,10 @@ def closures(draw: st.DrawFn, *, zones: Sequence[str] = ZONE_KEYS) -> _Closure:
 
 
 # --- timelines ---
+from propstd._vocab import Vocabulary as _Vocabulary  # noqa: E402
+from propstd.complaints import Channel as _Channel  # noqa: E402
 from propstd.complaints import Complaint as _Complaint  # noqa: E402
+from propstd.complaints import ComplaintLevel as _ComplaintLevel  # noqa: E402
 from propstd.complaints import ComplaintPolicy as _ComplaintPolicy  # noqa: E402
 from propstd.complaints import EscalationLadder as _EscalationLadder  # noqa: E402
 from propstd.timelines import Milestone as _Milestone  # noqa: E402
@@ -963,6 +966,20 @@ def complaint_policies(draw: st.DrawFn) -> _ComplaintPolicy:
 
 
 @st.composite
+def vocabulary_spellings(draw: st.DrawFn, *kinds: type[_Vocabulary]) -> tuple[_Vocabulary, str]:
+    """A member of one of *kinds* and one way of writing it: any of its words, in upper or
+    lower case, with blanks around it."""
+    member = draw(st.sampled_from([m for kind in kinds for m in kind]))
+    word = draw(st.sampled_from(member.words))
+    pad = draw(st.sampled_from(["", " ", "\t", "  "]))
+    return member, pad + (word.upper() if draw(st.booleans()) else word) + pad
+
+
+CHANNEL_WORDS = tuple(w for m in _Channel for w in m.words)
+LEVEL_WORDS = tuple(w for m in _ComplaintLevel for w in m.words)
+
+
+@st.composite
 def complaints(
     draw: st.DrawFn,
     *,
@@ -977,8 +994,9 @@ def complaints(
         if complaint_id is None
         else complaint_id,
         tl.received_at,
-        draw(st.sampled_from(("phone", "visit", "letter", "web", "other"))),
-        draw(st.sampled_from(("dissatisfaction", "grievance", "demand"))),
+        # any word the vocabularies read: English values, Chinese labels, the seeds' words
+        draw(st.sampled_from(CHANNEL_WORDS)),
+        draw(st.sampled_from(LEVEL_WORDS)),
         vip=draw(st.booleans()) if vip is None else vip,
         major=draw(st.booleans()),
         departments=tuple(draw(st.sets(st.sampled_from(("客服部", "工程部", "财务部", "秩序部"))))),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import json
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import attrs
@@ -12,15 +13,20 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from propstd._time import MAX_DATE, MIN_DATE
+from propstd._vocab import Vocabulary
 from propstd.calendars import WorkingCalendar
+from propstd.errors import InvalidValueError
 from propstd.periods import Period
 from propstd.rates import Rate
 from propstd.repairs import (
+    RecordKind,
     RepairCategory,
     RepairLimits,
     RepairOrder,
     repair_metrics,
     repair_status,
+    retention_until,
     warranty_reminder_date,
 )
 from propstd.serialization import from_data, to_data
@@ -33,6 +39,7 @@ from tests.strategies import (
     repair_limits,
     repair_orders,
     repair_timelines,
+    vocabulary_spellings,
 )
 
 OFFICE = WorkingCalendar.weekly(hours="09:00-12:00,13:30-18:00", zone="Asia/Shanghai")
@@ -194,3 +201,60 @@ class TestRoundTrip:
         data = json.loads(json.dumps(to_data(order)))
         assert from_data(RepairOrder, data) == order
         assert attrs.evolve(order) == order
+
+
+class TestWords:
+    """Semantics §14.7: "Every enum reads its English value, its Chinese label and the seeds'
+    words ... Values are written back in English"."""
+
+    @given(vocabulary_spellings(RepairCategory, RecordKind))
+    def test_every_word_reads_back(self, spelling: tuple[Vocabulary, str]) -> None:
+        """Each accepted word, in any case and with blanks around it, names its member."""
+        member, text = spelling
+        assert type(member)(text) is member
+        assert to_data(member) == member.value
+
+
+class TestDateEdges:
+    """Semantics §14.10: dates outside 0002–9998 raise InvalidValueError, "never
+    OverflowError ... or a builtin ValueError without the named error"."""
+
+    @given(
+        st.dates(),
+        st.integers(0, 20_000),
+        st.integers(0, 24),
+        st.integers(0, 400),
+        st.sampled_from(RecordKind),
+    )
+    def test_reminders_and_retention_are_total(
+        self, day: date, years: int, months: int, days: int, kind: RecordKind
+    ) -> None:
+        """Every date and shift gives a date within 0002-9998 or a named InvalidValueError."""
+        before = relativedelta(years=years, months=months, days=days + 1)
+        calls: list[Callable[[], date]] = [
+            lambda: warranty_reminder_date(day, before=before),
+            lambda: retention_until(day, kind),
+        ]
+        for call in calls:
+            try:
+                result = call()
+            except InvalidValueError:  # a named error (any other exception fails the test)
+                continue
+            assert MIN_DATE <= result <= MAX_DATE
+
+
+class TestOverdueIsBreachedAndOpen:
+    """Semantics §0: "A deadline is inclusive ... `as_of > deadline` is overdue"."""
+
+    @settings(deadline=None)  # judged on a working calendar
+    @given(repair_limits(), repair_orders(), st.integers(0, 60 * 24 * 10))
+    def test_overdue_within_breached(
+        self, limits: RepairLimits, order: RepairOrder, minutes: int
+    ) -> None:
+        """What is overdue was breached and is not done; the rows follow the milestones."""
+        as_of = order.received_at + timedelta(minutes=minutes)
+        s = repair_status(order, limits=limits, calendar=OFFICE, as_of=as_of)
+        assert set(s.overdue) <= set(s.breached)
+        assert s.is_overdue == bool(s.overdue)
+        assert [r.state for r in s.rows()] == [m.state for m in s.milestones]
+        assert len(str(s).splitlines()) == 6 + (s.satisfied is not None)

@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from propstd._time import to_utc
+from propstd._time import MAX_DATE, MIN_DATE, to_utc
+from propstd._vocab import Vocabulary
 from propstd.calendars import ALWAYS_OPEN, WorkingCalendar
+from propstd.errors import InvalidValueError
 from propstd.timelimits import Clock, TimeLimit, TimeUnit, deadline
 from propstd.timelines import (
     EventKind,
     Milestone,
     MilestoneState,
+    MilestoneStatus,
     PriorityChangePolicy,
     Received,
     ReopenPolicy,
     Timeline,
+    TimelineState,
 )
-from tests.strategies import deadline_calendars, milestones, timeline_instants, timelines
+from tests.strategies import (
+    deadline_calendars,
+    milestones,
+    timeline_instants,
+    timelines,
+    vocabulary_spellings,
+)
 
 
 def _utc(t: datetime) -> datetime:
@@ -236,3 +246,69 @@ class TestStartAt:
             milestone, calendar=calendar, as_of=as_of, start_at=timeline.received_at
         )
         assert held == plain
+
+
+class TestVocabularies:
+    """semantics §14.7: "Every enum reads its English value, its Chinese label and the seeds'
+    words, ignoring case and surrounding blanks ... Values are written back in English"."""
+
+    @given(
+        vocabulary_spellings(
+            EventKind, TimelineState, MilestoneState, ReopenPolicy, PriorityChangePolicy
+        )
+    )
+    def test_every_word_reads_back(self, spelling: tuple[Vocabulary, str]) -> None:
+        """Each accepted word, in any case and with blanks around it, names its member, whose
+        value (what is written back) is English."""
+        member, text = spelling
+        assert type(member)(text) is member
+        assert member.value.isascii()
+
+
+class TestEdges:
+    """semantics §14.10: "dates outside 0002–9998 raise InvalidValueError ..., never
+    OverflowError"."""
+
+    @given(
+        st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59)),
+        st.integers(-14 * 60, 14 * 60),
+    )
+    def test_any_instant_is_accepted_or_refused_by_name(self, local: datetime, offset: int) -> None:
+        """A timeline at any instant of any offset either judges its response or raises a
+        named error; inside the years 0002-9998 it is accepted."""
+        at = local.replace(tzinfo=timezone(timedelta(minutes=offset)))
+        milestone = Milestone("responded", TimeLimit.hours(1))
+        if MIN_DATE <= local.date() <= MAX_DATE:
+            status = Timeline.start(at).status(milestone, calendar=ALWAYS_OPEN, as_of=at)
+            assert status.state is MilestoneState.PENDING
+        else:
+            with pytest.raises(InvalidValueError) as info:
+                Timeline.start(at)
+            assert (info.value.field, info.value.value) == ("at", at)
+
+
+class TestTheOneRule:
+    """semantics §0: "A deadline is inclusive: work done exactly at the deadline is on time;
+    `as_of > deadline` is overdue"."""
+
+    @given(timeline_instants(), st.integers(0, 10_000), st.integers(0, 20_000), st.booleans())
+    def test_from_deadline(self, start: datetime, limit: int, later: int, done: bool) -> None:
+        """Met or pending exactly when the decisive instant is at or before the deadline; at
+        most one of `remaining` and `overrun` is non-zero; overdue means breached and open."""
+        milestone = Milestone("completed", TimeLimit.minutes(limit))
+        due = start + timedelta(minutes=limit)
+        when = start + timedelta(minutes=later)
+        s = MilestoneStatus.from_deadline(
+            milestone,
+            limit=milestone.limit,
+            start_at=start,
+            due_at=due,
+            done_at=when if done else None,
+            as_of=when,
+            calendar=ALWAYS_OPEN,
+        )
+        on_time = to_utc(when) <= to_utc(due)
+        assert (s.state in (MilestoneState.MET, MilestoneState.PENDING)) == on_time
+        assert not (s.remaining and s.overrun)
+        assert s.remaining + s.overrun == abs(due - when)
+        assert s.is_overdue == (not on_time and not done)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+import re
+from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,19 +16,21 @@ from propstd.calendars import ALWAYS_OPEN, china_calendar
 from propstd.complaints import (
     Channel,
     Complaint,
+    ComplaintFigure,
     ComplaintLevel,
     ComplaintPolicy,
     EarlyWarning,
     EscalationLadder,
     EscalationReason,
     EscalationStep,
+    StockTakeRow,
     WarningKind,
     complaint_metrics,
     daily_stocktake,
     early_warnings,
     escalation_status,
 )
-from propstd.errors import InvalidValueError, NaiveDatetimeError, ParseError
+from propstd.errors import InvalidValueError, NaiveDatetimeError, ParseError, PropstdError
 from propstd.periods import Period
 from propstd.rates import Rate
 from propstd.serialization import from_data, to_data
@@ -111,9 +114,8 @@ class TestRecords:
         assert c.timeline == Timeline.start(MON)
         assert c.channel is Channel.PHONE
         assert c.level is ComplaintLevel.GRIEVANCE
-        assert c.is_open
-        assert c.is_open_at(MON)
-        assert not c.is_open_at(MON - timedelta(seconds=1))
+        assert c.is_open(MON)
+        assert not c.is_open(MON - timedelta(seconds=1))
         assert "channel='phone'" in repr(c)
 
     @pytest.mark.parametrize(
@@ -126,8 +128,8 @@ class TestRecords:
                 "'received_at'",
                 id="naive",
             ),
-            pytest.param({"channel": "fax"}, ValueError, "fax", id="channel"),
-            pytest.param({"level": "angry"}, ValueError, "angry", id="level"),
+            pytest.param({"channel": "fax"}, InvalidValueError, "'channel'.*fax", id="channel"),
+            pytest.param({"level": "angry"}, InvalidValueError, "'level'.*angry", id="level"),
             pytest.param({"vip": "yes"}, TypeError, "'vip'", id="vip-str"),
             pytest.param({"major": 1}, TypeError, "'major'", id="major-int"),
             pytest.param({"departments": "工程部"}, TypeError, "string", id="departments-str"),
@@ -423,22 +425,32 @@ class TestEscalation:
         assert soon.contact.remaining == timedelta(hours=23)
 
     def test_renderings(self) -> None:
-        """Text, Markdown and HTML name the step, the roles and the milestones."""
+        """Text, Markdown and HTML show the milestones as a table under the step, the roles
+        and the next escalation; the repr is one short line."""
         s = status(complaint(vip=True, major=True), at("2025-03-03 12:01"))
         text = s.to_text()
-        assert "Complaint TS-1 as of 2025-03-03 12:01" in text
+        assert str(s) == text
+        assert text.startswith("Complaint TS-1 as of 2025-03-03 12:01\nmilestone ")
         assert "step 2: after 24 hours: 项目经理; reasons: elapsed, vip, major" in text
         assert "notify: 项目经理, 总经理" in text
         assert "next escalation after 2025-03-05 10:00 → 区域总监" in text
         md = s.to_markdown()
-        assert "| milestone | limit | state | due | done |" in md
-        assert "| response | 24 hours | pending | 2025-03-04 10:00 | — |" in md
-        html = s._repr_html_()
-        assert html.startswith("<div><strong>Complaint TS-1")
+        assert "| milestone | limit | state | due | done | left | overrun | paused |" in md
+        assert "| response | 24 hours | pending | 2025-03-04 10:00 |  | 21h 59m |" in md
+        html = s.to_html()
+        assert html == s._repr_html_()
+        assert "<caption>Complaint TS-1 as of 2025-03-03 12:01</caption>" in html
+        assert '<tr class="overdue"><td>same-day reply</td>' not in html
         assert "<td>same-day reply</td>" in html
         plain = status(complaint(), MON).to_text()
         assert "not escalated; reasons: none" in plain
         assert "notify: —" in plain
+        assert repr(s) == (
+            "EscalationStatus('TS-1', level=2, notify=('项目经理', '总经理'), "
+            "as_of='2025-03-03T12:01:00+08:00')"
+        )
+        assert len(s.rows()) == 5
+        assert s.rows()[0].milestone == "response"
 
     @pytest.mark.parametrize(
         ("kwargs", "error", "match"),
@@ -522,18 +534,33 @@ class TestStockTake:
         take = daily_stocktake(
             register(), policy=POLICY, calendar=OFFICE, as_of=at("2025-03-11 17:10")
         )
-        assert [r.complaint.id for r in take.rows] == ["TS-4", "TS-3"]
-        four, three = take.rows
-        assert four.owner == "—"
-        assert four.step == "—"
-        assert four.cells()[5] == "2025-03-11 17:30 (same-day reply)"
+        assert [e.complaint.id for e in take.entries] == ["TS-4", "TS-3"]
+        assert len(take) == 2
+        four, three = take.entries
+        assert four.owner == ""
+        assert four.step == ""
+        assert four.row().next_deadline == at("2025-03-11 17:30")
+        assert four.row().cells()[5] == "2025-03-11 17:30 (same-day reply)"
         assert three.step == "项目经理"
         assert three.overdue == ("response", "same-day reply")
+        assert take.rows()[1] == StockTakeRow(
+            complaint_id="TS-3",
+            level=ComplaintLevel.GRIEVANCE,
+            owner="李强",
+            step="项目经理",
+            notify="项目经理, 总经理",
+            next_deadline=at("2025-03-12 09:00"),
+            next_action="escalation to 区域总监",
+            overdue="response, same-day reply",
+        )
         text = take.to_text()
-        assert text.startswith("Stock-take 2025-03-11 17:10: 2 open")
-        assert "TS-3 [grievance] owner 李强; step 项目经理; notify 项目经理, 总经理" in text
-        assert "| TS-4 | grievance | — | — | — |" in take.to_markdown()
-        assert "<td>TS-3</td>" in take._repr_html_()
+        assert str(take) == text
+        assert text.startswith("Stock-take 2025-03-11 17:10: 2 open\ncomplaint ")
+        assert "TS-3       grievance 抱怨  李强" in text
+        assert "| TS-4 | grievance 抱怨 | — | — | — |" in take.to_markdown()
+        assert '<tr class="overdue"><td>TS-3</td>' in take.to_html()
+        assert repr(take) == "StockTake(as_of='2025-03-11T17:10:00+08:00', open=2)"
+        assert take.day == date(2025, 3, 11)
 
     def test_no_next_deadline_sorts_last(self) -> None:
         """A complaint with nothing pending sorts after the rest."""
@@ -548,10 +575,12 @@ class TestStockTake:
             complaint(id="TS-B", received_at=MON + timedelta(hours=20)),
         ]
         take = daily_stocktake(items, policy=p, calendar=OFFICE, as_of=MON + timedelta(hours=20))
-        assert [r.complaint.id for r in take.rows] == ["TS-B", "TS-A"]
-        assert take.rows[1].status.next_deadline is not None  # the resolution is still pending
+        assert [e.complaint.id for e in take.entries] == ["TS-B", "TS-A"]
+        assert take.entries[1].status.next_deadline is not None  # the resolution is pending
         late = daily_stocktake(items, policy=p, calendar=OFFICE, as_of=MON + timedelta(days=5))
-        assert late.rows[-1].status.next_deadline is None
+        assert late.entries[-1].status.next_deadline is None
+        assert late.rows()[-1].next_deadline is None
+        assert late.rows()[-1].cells()[5] == "—"
 
     def test_bad_items(self) -> None:
         """Items must be complaints."""
@@ -583,8 +612,16 @@ class TestMetrics:
         assert m.satisfaction == Rate(1, 2)
         assert m.reopen_rate == Rate(1, 2)
         text = m.to_text()
-        assert text.startswith("Complaints 2025-03: 4 (VIP 1, major 1)")
-        assert "reopened 50.0% (1/2)" in text
+        assert text.startswith("Complaints 2025-03 as of 2025-03-11 17:10: 4 received")
+        assert re.search(r"^reopened +重开率 +50.0% \(1/2\)$", text, re.MULTILINE)
+        rows = {f.key: f for f in m.rows()}
+        assert rows["on_time_reply"] == ComplaintFigure(
+            key="on_time_reply", title="on-time reply", title_zh="按时答复率", value=Rate(1, 3)
+        )
+        assert rows["level.grievance"].value == Rate(2, 4)
+        assert rows["channel.web"].title_zh == "网站"
+        assert (rows["vip"].value, rows["major"].value) == (Rate(1, 4), Rate(1, 4))
+        assert "| on-time response | 按时响应率 | 33.3% (1/3) |" in m.to_markdown()
 
     def test_empty(self) -> None:
         """Nothing received: every rate is not applicable."""
@@ -593,7 +630,7 @@ class TestMetrics:
         )
         assert m.total == 0
         assert not m.on_time_response.is_applicable
-        assert "by channel: —" in m.to_text()
+        assert re.search(r"^channel: web +网站 +n/a \(0/0\)$", m.to_text(), re.MULTILINE)
 
     def test_period_and_as_of_select(self) -> None:
         """Only complaints received in the period and by as_of count."""
@@ -737,5 +774,248 @@ def test_demo_section() -> None:
     text = demo.render()
     assert text.startswith("Stock-take 2025-04-01 09:00: 4 open")
     assert "TS-0324: notify 项目经理 (reasons: elapsed, departments)" in text
-    assert "Complaints 2025-03: 25 (VIP 2, major 1)" in text
+    assert "Complaints 2025-03 as of 2025-04-01 09:00: 25 received (VIP 2, major 1)" in text
     assert sum(c.timeline.reopen_count for c in demo.complaints()) == 1
+
+
+# -- 0.2: Chinese words, errors with data, one local-date rule, overdue, edges ---------------
+
+
+class TestChineseWords:
+    """Semantics §14.7: the complaint vocabularies read the seeds' and companies' words."""
+
+    @pytest.mark.parametrize(
+        ("kind", "word", "member"),
+        [
+            pytest.param(ComplaintLevel, "不满", ComplaintLevel.DISSATISFACTION, id="不满"),
+            pytest.param(ComplaintLevel, "抱怨", ComplaintLevel.GRIEVANCE, id="抱怨"),
+            pytest.param(ComplaintLevel, "责令", ComplaintLevel.DEMAND, id="责令"),
+            pytest.param(Channel, "电话", Channel.PHONE, id="电话"),
+            pytest.param(Channel, "热线", Channel.PHONE, id="热线"),
+            pytest.param(Channel, "来访", Channel.VISIT, id="来访"),
+            pytest.param(Channel, "上门", Channel.VISIT, id="上门"),
+            pytest.param(Channel, "来函", Channel.LETTER, id="来函"),
+            pytest.param(Channel, "信函", Channel.LETTER, id="信函"),
+            pytest.param(Channel, "网站", Channel.WEB, id="网站"),
+            pytest.param(Channel, "网络", Channel.WEB, id="网络"),
+            pytest.param(Channel, "微信", Channel.WEB, id="微信"),
+            pytest.param(Channel, "小程序", Channel.WEB, id="小程序"),
+            pytest.param(Channel, " APP ", Channel.WEB, id="APP"),
+            pytest.param(Channel, "Mini-Program", Channel.WEB, id="mini-program"),
+            pytest.param(EscalationReason, "重复投诉", EscalationReason.REPEAT, id="repeat"),
+            pytest.param(WarningKind, "超过时限", WarningKind.PAST_LIMIT, id="past-limit"),
+        ],
+    )
+    def test_words(self, kind: Any, word: str, member: Any) -> None:
+        """Each word names its member; the value written back is English."""
+        assert kind(word) is member
+        assert to_data(kind(word)) == member.value
+
+    def test_complaint_from_chinese(self) -> None:
+        """A complaint registered with Chinese words equals the English one."""
+        assert complaint(channel="电话", level="不满") == complaint(
+            channel="phone", level="dissatisfaction"
+        )
+
+    def test_refusal_is_a_propstd_error(self) -> None:
+        """An unknown channel is caught by `except PropstdError`, with field and value."""
+        with pytest.raises(PropstdError) as info:
+            complaint(channel="传真")
+        assert isinstance(info.value, InvalidValueError)
+        assert (info.value.field, info.value.value) == ("channel", "传真")
+        assert "'phone' (电话)" in str(info.value)
+
+
+class TestErrorsCarryData:
+    """Semantics §14.9: every propstd error of complaints carries `field` and `value`."""
+
+    @pytest.mark.parametrize(
+        ("make", "field", "value"),
+        [
+            pytest.param(
+                lambda: complaint(departments=("a", "a")),
+                "departments",
+                ("a", "a"),
+                id="departments",
+            ),
+            pytest.param(
+                lambda: complaint(timeline=Timeline.start(MON + timedelta(hours=1))),
+                "timeline",
+                Timeline.start(MON + timedelta(hours=1)),
+                id="timeline",
+            ),
+            pytest.param(lambda: policy(vip_role="董事长"), "vip_role", "董事长", id="vip-role"),
+            pytest.param(
+                lambda: policy(repeat_window=timedelta(0)),
+                "repeat_window",
+                timedelta(0),
+                id="repeat-window",
+            ),
+            pytest.param(
+                lambda: policy(department_limit=0), "department_limit", 0, id="department-limit"
+            ),
+            pytest.param(lambda: LADDER.index_of("x"), "role", "x", id="index-of"),
+            pytest.param(lambda: EscalationLadder(()), "steps", (), id="no-steps"),
+            pytest.param(
+                lambda: EscalationLadder.of(("2 hours", "a"), ("1 hour", "b")),
+                "steps[1].after",
+                TimeLimit.hours(1),
+                id="steps-order",
+            ),
+            pytest.param(
+                lambda: EscalationLadder.of(("1 hour", "a"), ("2 hours", "a")),
+                "steps[1].role",
+                "a",
+                id="steps-role",
+            ),
+            pytest.param(
+                lambda: status(complaint(), MON - timedelta(minutes=1)),
+                "as_of",
+                MON - timedelta(minutes=1),
+                id="as-of",
+            ),
+            pytest.param(
+                lambda: early_warnings(
+                    [], policy=POLICY, calendar=OFFICE, as_of=MON, near=Fraction(2)
+                ),
+                "near",
+                Fraction(2),
+                id="near",
+            ),
+            pytest.param(
+                lambda: early_warnings(
+                    [], policy=POLICY, calendar=OFFICE, as_of=MON, near=Fraction(1), factor=loose(2)
+                ),
+                "trailing_weeks",
+                None,
+                id="factor-alone",
+            ),
+            pytest.param(
+                lambda: early_warnings(
+                    [], policy=POLICY, calendar=OFFICE, as_of=MON, near=Fraction(1), weekly_limit=-1
+                ),
+                "weekly_limit",
+                -1,
+                id="weekly-limit",
+            ),
+        ],
+    )
+    def test_fields(self, make: Any, field: str, value: object) -> None:
+        """The error names the field at fault and holds the offending value."""
+        with pytest.raises(PropstdError) as info:
+            make()
+        assert (info.value.field, info.value.value) == (field, value)
+
+
+# 2025-03-31T23:30Z is 07:30 on 1 April in Shanghai: April by the calendar's zone, March in UTC.
+LATE_MARCH_UTC = datetime(2025, 3, 31, 23, 30, tzinfo=UTC)
+
+
+class TestLocalDates:
+    """Semantics §14.5: an instant is placed in a date, a week or a month in the calendar's
+    zone, never in its own offset or in UTC."""
+
+    def test_metrics_count_the_local_month(self) -> None:
+        """A complaint received at 2025-03-31T23:30Z belongs to April in Shanghai."""
+        late = complaint(received_at=LATE_MARCH_UTC)
+        as_of = LATE_MARCH_UTC + timedelta(hours=1)
+        march, april = (
+            complaint_metrics(
+                [late], period=Period.parse(p), policy=POLICY, calendar=OFFICE, as_of=as_of
+            )
+            for p in ("2025-03", "2025-04")
+        )
+        assert (march.total, april.total) == (0, 1)
+        assert april.as_of.isoformat() == "2025-04-01T08:30:00+08:00"
+
+    def test_stocktake_is_dated_in_the_calendars_zone(self) -> None:
+        """A stock-take taken at 2025-03-31T23:30Z is the stock-take of 1 April, 07:30."""
+        take = daily_stocktake([complaint()], policy=POLICY, calendar=OFFICE, as_of=LATE_MARCH_UTC)
+        assert take.day == date(2025, 4, 1)
+        assert take.to_text().startswith("Stock-take 2025-04-01 07:30: 1 open")
+
+    def test_status_is_shown_in_the_calendars_zone(self) -> None:
+        """An escalation status asked in UTC shows the calendar's wall clock."""
+        s = status(complaint(), LATE_MARCH_UTC)
+        assert s.to_text().startswith("Complaint TS-1 as of 2025-04-01 07:30")
+        assert s.as_of == LATE_MARCH_UTC
+
+    def test_weeks_of_early_warnings(self) -> None:
+        """Sunday 2025-03-30T23:30Z is Monday of week 14 in Shanghai."""
+        items = [
+            complaint(id=f"W{i}", received_at=LATE_MARCH_UTC - timedelta(days=1)) for i in range(3)
+        ]
+        w = early_warnings(
+            items,
+            policy=POLICY,
+            calendar=OFFICE,
+            as_of=LATE_MARCH_UTC,
+            near=Fraction(1),
+            weekly_limit=2,
+        )
+        assert [str(x.week) for x in w if x.kind is WarningKind.WEEKLY_LIMIT] == ["2025-W14"]
+
+
+class TestOverdue:
+    """ "Is this complaint overdue?": one method, the stock-take's meaning."""
+
+    def test_is_overdue(self) -> None:
+        """Overdue once a limit passes with its event not done; not before receipt."""
+        c = complaint(received_at=at("2025-03-03 16:00"))
+        assert not c.is_overdue(POLICY, calendar=OFFICE, as_of=at("2025-03-03 17:30"))
+        assert c.is_overdue(POLICY, calendar=OFFICE, as_of=at("2025-03-03 17:31"))
+        assert not c.is_overdue(POLICY, calendar=OFFICE, as_of=at("2025-03-03 15:00"))
+        answered = attrs.evolve(c, timeline=c.timeline.responded(at("2025-03-03 17:00")))
+        assert not answered.is_overdue(POLICY, calendar=OFFICE, as_of=at("2025-03-04 09:00"))
+        s = status(c, at("2025-03-04 09:00"))
+        assert s.is_overdue
+        assert s.overdue == ("same-day reply",)
+
+    def test_is_overdue_checks_its_arguments(self) -> None:
+        """Wrong arguments raise, naming them."""
+        with pytest.raises(TypeError, match="'policy'"):
+            complaint().is_overdue(loose(LADDER), calendar=OFFICE, as_of=MON)
+        with pytest.raises(NaiveDatetimeError, match="'as_of'"):
+            complaint().is_overdue(POLICY, calendar=OFFICE, as_of=datetime(2025, 3, 3))
+
+
+class TestDeprecated:
+    """Old spellings keep working for one release, with a DeprecationWarning."""
+
+    def test_is_open_at(self) -> None:
+        """`is_open_at(as_of)` is `is_open(as_of)`."""
+        with pytest.deprecated_call(match=r"is_open\(as_of\)"):
+            assert complaint().is_open_at(MON)
+
+    def test_is_open_as_a_property(self) -> None:
+        """Read as a bool, `is_open` answers after the last event, with a warning."""
+        c = complaint()
+        with pytest.deprecated_call(match=r"call complaint.is_open\(as_of\)"):
+            assert c.is_open
+        closed = attrs.evolve(c, timeline=c.timeline.closed(MON + timedelta(hours=1)))
+        with pytest.deprecated_call():
+            assert not closed.is_open
+        assert "call it with as_of" in repr(c.is_open)
+
+
+class TestEdgesOfTime:
+    """Semantics §14.10: named errors, never OverflowError, near the years 1 and 9999."""
+
+    def test_received_outside_the_years(self) -> None:
+        """A complaint received in the year 1 (east of UTC) names `received_at`."""
+        t = datetime(1, 1, 1, 3, tzinfo=TZ)
+        with pytest.raises(InvalidValueError, match="'received_at'") as info:
+            complaint(received_at=t)
+        assert info.value.field == "received_at"
+
+    def test_as_of_outside_the_years(self) -> None:
+        """An *as_of* in 9999 west of UTC names `as_of`."""
+        edge = datetime(9999, 12, 31, 20, tzinfo=ZoneInfo("America/New_York"))
+        with pytest.raises(InvalidValueError) as info:
+            status(complaint(), edge)
+        assert (info.value.field, info.value.value) == ("as_of", edge)
+
+    def test_huge_ladder_thresholds_compare(self) -> None:
+        """Thresholds beyond what a timedelta holds still order (no OverflowError)."""
+        ladder = EscalationLadder.of(("1 hour", "a"), (TimeLimit.calendar_days(10**9), "b"))
+        assert len(ladder) == 2

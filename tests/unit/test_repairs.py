@@ -12,7 +12,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from propstd.calendars import china_calendar
-from propstd.errors import InvalidValueError, NaiveDatetimeError
+from propstd.errors import InvalidValueError, NaiveDatetimeError, PropstdError
 from propstd.periods import Period
 from propstd.rates import Rate, TargetResult
 from propstd.repairs import (
@@ -28,7 +28,7 @@ from propstd.repairs import (
 )
 from propstd.serialization import from_data, to_data
 from propstd.timelimits import TimeLimit
-from propstd.timelines import MilestoneState, MilestoneStatus, Timeline
+from propstd.timelines import MilestoneRow, MilestoneState, MilestoneStatus, Timeline
 
 
 class TestRepairCategory:
@@ -43,8 +43,14 @@ class TestRepairCategory:
         ],
     )
     def test_chinese(self, category: RepairCategory, chinese: str) -> None:
-        """Each category names its Chinese term."""
-        assert category.chinese == chinese
+        """Each category names its Chinese term and reads it back."""
+        assert category.label_zh == chinese
+        assert RepairCategory(chinese) is category
+
+    def test_chinese_is_deprecated(self) -> None:
+        """`chinese` still gives the Chinese term for one release, with a warning."""
+        with pytest.deprecated_call(match="label_zh"):
+            assert RepairCategory.EMERGENCY.chinese == "急修"
 
     def test_values_are_lowercase(self) -> None:
         """The serialized values are the lowercase names."""
@@ -180,6 +186,11 @@ class TestRetentionUntil:
 
 TZ = ZoneInfo("Asia/Shanghai")
 OFFICE = china_calendar(hours="08:30-12:00,13:30-17:30")
+
+
+def loose(value: object) -> Any:
+    """*value*, typed as Any (for inputs mypy would refuse)."""
+    return value
 
 
 def _t(text: str) -> datetime:
@@ -445,7 +456,9 @@ class TestRepairStatus:
         assert status.arrival.state is MilestoneState.MET  # exactly at the limit
         assert _due(status.completion) == "2025-03-02 06:00"
         assert status.completion.overrun == timedelta(minutes=30)
-        assert status.breaches == ("completion",)
+        assert status.breached == ("completion",)
+        with pytest.deprecated_call(match="breached"):
+            assert status.breaches == ("completion",)
         # revisit: 1 working day after Sunday's completion is Monday's close
         assert _due(status.revisit) == "2025-03-03 17:30"
         assert status.revisit.state is MilestoneState.PENDING
@@ -511,7 +524,7 @@ class TestRepairStatus:
         assert status.completion.done_at == _t("2025-03-05 15:00")
 
     def test_str(self) -> None:
-        """The status reads as one line per milestone and the owner's verdict."""
+        """The status reads as a table of the milestones and the owner's verdict."""
         t0 = _t("2025-03-07 09:00")
         timeline = (
             Timeline.start(t0)
@@ -525,15 +538,17 @@ class TestRepairStatus:
             calendar=OFFICE,
             as_of=_t("2025-03-12 09:00"),
         )
-        assert str(status).splitlines() == [
-            "R-1 (ordinary 一般维修), 王磊",
-            "  arrival (30 minutes): met, due 2025-03-07 09:30",
-            "  completion (2 working days): met, due 2025-03-11 17:30",
-            "  revisit (1 working day): met, due 2025-03-10 17:30",
-            "  owner satisfied",
-        ]
+        lines = str(status).splitlines()
+        assert lines[0] == "R-1 (ordinary 一般维修), 王磊 as of 2025-03-12 09:00"
+        assert lines[1].split() == list(MilestoneRow.headings)
+        assert lines[3].split()[:5] == ["arrival", "30", "minutes", "met", "2025-03-07"]
+        assert lines[-1] == "owner satisfied"
+        assert len(lines) == 7
         unhappy = attrs.evolve(status, satisfied=False)
         assert str(unhappy).endswith("owner NOT satisfied")
+        assert "| revisit | 1 working day | met | 2025-03-10 17:30 |" in status.to_markdown()
+        assert status.to_html().startswith('<table class="propstd"><caption>R-1 (ordinary')
+        assert [r.milestone for r in status.rows()] == ["arrival", "completion", "revisit"]
 
     @pytest.mark.parametrize(
         ("changes", "error", "match"),
@@ -654,15 +669,21 @@ class TestRepairMetrics:
         """Text, Markdown and HTML show the same rows."""
         metrics = self.metrics()
         text = metrics.to_text()
-        assert text.startswith("Repairs 2025-03 as of 2025-04-01T09:00:00+08:00")
+        assert text.startswith("Repairs 2025-03 as of 2025-04-01 09:00\n")
         assert "75.0% (3/4)" in text
         assert str(metrics) == text
         md = metrics.to_markdown().splitlines()
-        assert md[0].startswith("|  | orders | completed | arrival on time")
-        assert md[2].startswith("| all | 5 | 4 | 60.0% (3/5) | 75.0% (3/4)")
+        assert md[2].startswith("|  | orders | completed | arrival on time")
+        assert md[4].startswith("| **all** | **5** | **4** | **60.0% (3/5)** | **75.0% (3/4)**")
         html = metrics._repr_html_()
-        assert html.startswith("<table><caption>Repairs 2025-03")
+        assert html.startswith('<table class="propstd"><caption>Repairs 2025-03')
         assert "<td>李强</td>" in html
+        assert metrics.rows() == (metrics.overall, *metrics.by_technician, *metrics.by_category)
+        assert [f.group for f in metrics.rows()][:2] == ["all", "technician"]
+        assert metrics.by_category[0].group == "category"
+        assert repr(metrics) == (
+            "RepairMetrics(period='2025-03', orders=5, as_of='2025-04-01T09:00:00+08:00')"
+        )
 
     def test_empty(self) -> None:
         """No orders: every rate is not applicable."""
@@ -750,3 +771,258 @@ def test_demo_month() -> None:
     assert "at the agreed time (0 minutes after the appointment)" in text
     assert "all                    140        134" in text
     assert "remind the owner on 2026-02-28" in text
+
+
+# -- 0.2: Chinese words, errors with data, one local-date rule, overdue, edges of time ------
+
+
+class TestChineseWords:
+    """Semantics §14.7: repair categories and record kinds read their Chinese terms."""
+
+    @pytest.mark.parametrize(
+        ("kind", "word", "member"),
+        [
+            pytest.param(RepairCategory, "急修", RepairCategory.EMERGENCY, id="急修"),
+            pytest.param(RepairCategory, "一般维修", RepairCategory.ORDINARY, id="一般维修"),
+            pytest.param(RepairCategory, "预约维修", RepairCategory.SCHEDULED, id="预约维修"),
+            pytest.param(RepairCategory, "预约", RepairCategory.SCHEDULED, id="预约"),
+            pytest.param(RepairCategory, " Emergency ", RepairCategory.EMERGENCY, id="blanks"),
+            pytest.param(RecordKind, "巡视记录", RecordKind.PATROL, id="巡视记录"),
+            pytest.param(RecordKind, "设备维修保养记录", RecordKind.MAINTENANCE, id="维修保养"),
+        ],
+    )
+    def test_words(self, kind: Any, word: str, member: Any) -> None:
+        """Each word names its member; the value written back is English."""
+        assert kind(word) is member
+        assert to_data(kind(word)) == member.value
+
+    def test_orders_limits_and_retention_read_chinese(self) -> None:
+        """Orders, the limit table and `retention_until` accept the Chinese words."""
+        assert _order(category="急修") == _order(category="emergency")
+        table = RepairLimits(
+            arrival={
+                "急修": TimeLimit.minutes(15),
+                "一般维修": TimeLimit.minutes(30),
+                "预约": (TimeLimit.minutes(0)),
+            },
+            completion=LIMITS.completion,
+            revisit=LIMITS.revisit,
+        )
+        assert table == LIMITS
+        assert retention_until(date(2025, 3, 31), "巡视记录") == date(2027, 3, 31)
+
+    def test_a_category_named_twice_is_refused(self) -> None:
+        """`急修` and `emergency` name the same row: giving both is an error, not a choice."""
+        with pytest.raises(
+            InvalidValueError, match="'arrival' names the category 'emergency' twice"
+        ):
+            RepairLimits(
+                arrival=loose({**_ARRIVAL}) | {"急修": TimeLimit.minutes(10)},
+                completion=_COMPLETION,
+                revisit=LIMITS.revisit,
+            )
+
+    def test_refusal_is_a_propstd_error(self) -> None:
+        """An unknown category is an InvalidValueError listing the accepted words."""
+        with pytest.raises(PropstdError, match=r"'emergency' \(急修\)") as info:
+            _order(category="小修")
+        assert (info.value.field, info.value.value) == ("category", "小修")
+
+
+class TestErrorsCarryData:
+    """Semantics §14.9: every propstd error of repairs carries `field` and `value`."""
+
+    @pytest.mark.parametrize(
+        ("make", "field", "value"),
+        [
+            pytest.param(lambda: _order(rework_of="R-1"), "rework_of", "R-1", id="rework-self"),
+            pytest.param(lambda: _order(category="scheduled"), "appointment", None, id="no-appt"),
+            pytest.param(
+                lambda: _order(appointment=_t("2025-03-04 09:00")),
+                "appointment",
+                _t("2025-03-04 09:00"),
+                id="appt-not-scheduled",
+            ),
+            pytest.param(
+                lambda: _order(category="scheduled", appointment=_t("2025-03-02 09:00")),
+                "appointment",
+                _t("2025-03-02 09:00"),
+                id="appt-early",
+            ),
+            pytest.param(
+                lambda: RepairLimits(
+                    arrival={"emergency": TimeLimit.minutes(15)},
+                    completion=_COMPLETION,
+                    revisit=LIMITS.revisit,
+                ),
+                "arrival",
+                {"emergency": TimeLimit.minutes(15)},
+                id="missing-category",
+            ),
+            pytest.param(
+                lambda: RepairLimits(
+                    arrival=_ARRIVAL,
+                    completion=_COMPLETION | {RepairCategory.EMERGENCY: TimeLimit.minutes(5)},
+                    revisit=LIMITS.revisit,
+                ),
+                "completion['emergency']",
+                TimeLimit.minutes(5),
+                id="completion-short",
+            ),
+            pytest.param(
+                lambda: repair_metrics(
+                    [_order(), _order()],
+                    period=Period.parse("2025-03"),
+                    limits=LIMITS,
+                    calendar=OFFICE,
+                    as_of=_t("2025-04-01 09:00"),
+                ),
+                "orders[1].id",
+                "R-1",
+                id="orders-twice",
+            ),
+            pytest.param(
+                lambda: warranty_reminder_date(date(2025, 3, 31), before=relativedelta(hours=1)),
+                "before",
+                relativedelta(hours=1),
+                id="before-hours",
+            ),
+            pytest.param(
+                lambda: warranty_reminder_date(date(2025, 3, 31), before=relativedelta(days=-1)),
+                "before",
+                relativedelta(days=-1),
+                id="before-forward",
+            ),
+            pytest.param(lambda: retention_until(date(2025, 3, 31), "x"), "kind", "x", id="kind"),
+        ],
+    )
+    def test_fields(self, make: Any, field: str, value: object) -> None:
+        """The error names the field at fault and holds the offending value."""
+        with pytest.raises(PropstdError) as info:
+            make()
+        assert (info.value.field, info.value.value) == (field, value)
+
+    def test_unknown_technician(self) -> None:
+        """Asking for a technician with no orders names `name`."""
+        m = repair_metrics(
+            [_order()],
+            period=Period.parse("2025-03"),
+            limits=LIMITS,
+            calendar=OFFICE,
+            as_of=_t("2025-04-01 09:00"),
+        )
+        with pytest.raises(InvalidValueError) as info:
+            m.technician("赵六")
+        assert (info.value.field, info.value.value) == ("name", "赵六")
+
+
+# 2025-03-31T23:30Z is 07:30 on 1 April in Shanghai: April by the calendar's zone, March in UTC.
+LATE_MARCH_UTC = datetime(2025, 3, 31, 23, 30, tzinfo=UTC)
+
+
+class TestLocalDates:
+    """Semantics §14.5: an order is placed in a period by its local receipt date in the
+    calendar's zone; results are given in that zone."""
+
+    def test_metrics_count_the_local_month(self) -> None:
+        """An order received at 2025-03-31T23:30Z belongs to April in Shanghai."""
+        late = _order(timeline=Timeline.start(LATE_MARCH_UTC))
+        march, april = (
+            repair_metrics(
+                [late],
+                period=Period.parse(p),
+                limits=LIMITS,
+                calendar=OFFICE,
+                as_of=LATE_MARCH_UTC + timedelta(hours=1),
+            )
+            for p in ("2025-03", "2025-04")
+        )
+        assert (march.overall.orders, april.overall.orders) == (0, 1)
+        assert april.to_text().startswith("Repairs 2025-04 as of 2025-04-01 08:30")
+
+    def test_status_in_the_calendars_zone(self) -> None:
+        """A status asked in UTC gives its instants in the calendar's zone."""
+        order = _order(timeline=Timeline.start(LATE_MARCH_UTC))
+        s = repair_status(order, limits=LIMITS, calendar=OFFICE, as_of=LATE_MARCH_UTC)
+        assert s.as_of.isoformat() == "2025-04-01T07:30:00+08:00"
+        assert s.start_at.isoformat() == "2025-04-01T07:30:00+08:00"
+        assert str(s).startswith("R-1 (ordinary 一般维修) as of 2025-04-01 07:30")
+
+
+class TestBreachedAndOverdue:
+    """Two ideas, two words: *breached* (the deadline was missed, done late or not) and
+    *overdue* (past the deadline and still not done), as in findings' `is_overdue`."""
+
+    def test_done_late_is_breached_not_overdue(self) -> None:
+        """An arrival made late is breached; a completion not yet made past its limit is both."""
+        timeline = Timeline.start(_t("2025-03-03 09:00")).arrived(_t("2025-03-03 10:00"))
+        s = repair_status(
+            _order(timeline=timeline), limits=LIMITS, calendar=OFFICE, as_of=_t("2025-03-06 09:00")
+        )
+        assert s.breached == ("arrival", "completion")
+        assert s.overdue == ("completion",)
+        assert s.is_overdue
+        assert '<tr class="overdue"><td>completion</td>' in s.to_html()
+
+
+class TestEdgesOfTime:
+    """Semantics §14.10: named errors, never OverflowError or a bare ValueError, near the
+    years 1 and 9999."""
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            pytest.param(
+                lambda: warranty_reminder_date(date(1, 1, 15)), "warranty_until", id="year-1"
+            ),
+            pytest.param(
+                lambda: warranty_reminder_date(date(2, 1, 15), before=relativedelta(years=5)),
+                "before",
+                id="before-year-0",
+            ),
+            pytest.param(
+                lambda: warranty_reminder_date(date(2025, 1, 1), before=relativedelta(years=9999)),
+                "before",
+                id="before-huge",
+            ),
+            pytest.param(
+                lambda: retention_until(date(9998, 12, 31), "maintenance"),
+                "record_date",
+                id="retention-10001",
+            ),
+            pytest.param(
+                lambda: retention_until(date(9999, 1, 1), "patrol"), "record_date", id="year-9999"
+            ),
+            pytest.param(
+                lambda: _order(warranty_until=date(9999, 12, 31)), "warranty_until", id="warranty"
+            ),
+            pytest.param(
+                lambda: _order(
+                    category="scheduled",
+                    appointment=datetime(9999, 12, 31, 22, tzinfo=ZoneInfo("America/New_York")),
+                ),
+                "appointment",
+                id="appointment",
+            ),
+            pytest.param(
+                lambda: repair_status(
+                    _order(),
+                    limits=LIMITS,
+                    calendar=OFFICE,
+                    as_of=datetime(9999, 12, 31, 22, tzinfo=ZoneInfo("America/New_York")),
+                ),
+                "as_of",
+                id="as-of",
+            ),
+        ],
+    )
+    def test_named_errors(self, call: Any, field: str) -> None:
+        """Each raises an InvalidValueError naming its field."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert info.value.field == field
+
+    def test_the_first_and_last_days(self) -> None:
+        """The last supported years still compute."""
+        assert warranty_reminder_date(date(2, 2, 28)) == date(2, 1, 28)
+        assert retention_until(date(9995, 12, 31), "maintenance") == date(9998, 12, 31)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -10,9 +10,10 @@ import attrs
 import pytest
 
 from propstd.calendars import ALWAYS_OPEN, WorkingCalendar, china_calendar
-from propstd.errors import InvalidValueError, NaiveDatetimeError, TransitionError
+from propstd.errors import InvalidValueError, NaiveDatetimeError, PropstdError, TransitionError
 from propstd.timelimits import TimeLimit
 from propstd.timelines import (
+    EVENT_TYPES,
     Arrived,
     Closed,
     Completed,
@@ -20,16 +21,21 @@ from propstd.timelines import (
     Event,
     EventKind,
     Milestone,
+    MilestoneRow,
     MilestoneState,
+    MilestoneStatus,
     Paused,
     PauseSegment,
     PriorityChanged,
+    PriorityChangePolicy,
     Received,
+    ReopenPolicy,
     Responded,
     Resumed,
     Revisited,
     Timeline,
     TimelineState,
+    time_between,
 )
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -850,3 +856,272 @@ class TestStatusStartAt:
             Timeline.start(utc(9)).status(
                 self.FOUR_HOURS, calendar=ALWAYS_OPEN, as_of=utc(13), start_at=loose(start_at)
             )
+
+
+# -- 0.2: Chinese words, edges of time, errors with data, the shared rule, rows --------------
+
+EAST = timezone(timedelta(hours=8))
+WEST = timezone(timedelta(hours=-5))
+
+
+class TestChineseWords:
+    """Semantics §14.7: every vocabulary of timelines reads its Chinese words."""
+
+    @pytest.mark.parametrize(
+        ("kind", "word", "member"),
+        [
+            pytest.param(EventKind, "受理", EventKind.RECEIVED, id="received"),
+            pytest.param(EventKind, "响应", EventKind.RESPONDED, id="responded"),
+            pytest.param(EventKind, "到场", EventKind.ARRIVED, id="arrived"),
+            pytest.param(EventKind, "暂停", EventKind.PAUSED, id="paused"),
+            pytest.param(EventKind, "恢复", EventKind.RESUMED, id="resumed"),
+            pytest.param(EventKind, "完成", EventKind.COMPLETED, id="completed"),
+            pytest.param(EventKind, "关闭", EventKind.CLOSED, id="closed"),
+            pytest.param(EventKind, "结案", EventKind.CLOSED, id="closed-case"),
+            pytest.param(EventKind, "重开", EventKind.REOPENED, id="reopened"),
+            pytest.param(EventKind, "跟进", EventKind.CONTACTED, id="contacted"),
+            pytest.param(EventKind, "回访", EventKind.REVISITED, id="revisited"),
+            pytest.param(EventKind, " Priority-Changed ", EventKind.PRIORITY_CHANGED, id="blanks"),
+            pytest.param(TimelineState, "已关闭", TimelineState.CLOSED, id="state"),
+            pytest.param(MilestoneState, "超时", MilestoneState.BREACHED, id="milestone-state"),
+            pytest.param(ReopenPolicy, "重新计时", ReopenPolicy.RESTART, id="reopen"),
+            pytest.param(
+                PriorityChangePolicy, "按比例", PriorityChangePolicy.PROPORTIONAL, id="priority"
+            ),
+        ],
+    )
+    def test_words(self, kind: Any, word: str, member: Any) -> None:
+        """The Chinese label and the seeds' words name the member; values stay English."""
+        assert kind(word) is member
+        assert str(kind(word)) == member.value
+
+    def test_milestone_reads_chinese(self) -> None:
+        """A milestone written with Chinese words equals the English one."""
+        chinese = Milestone("回访", TimeLimit.working_days(1), start="完成", reopen="重新计时")
+        english = Milestone("revisited", TimeLimit.working_days(1), start="completed")
+        assert chinese == attrs.evolve(english, reopen=ReopenPolicy.RESTART)
+        assert Timeline.start(utc(9)).first("受理") == Received(utc(9))
+
+    def test_unknown_word_is_a_named_error(self) -> None:
+        """An unknown word is an InvalidValueError naming the field and listing the words."""
+        with pytest.raises(
+            InvalidValueError, match=r"'target' must be one of .*'revisited' \(回访\)"
+        ) as info:
+            Milestone("到访", TimeLimit.hours(1))
+        assert (info.value.field, info.value.value) == ("target", "到访")
+        with pytest.raises(InvalidValueError) as bare:
+            EventKind("nonsense")
+        assert isinstance(bare.value, PropstdError)
+
+
+class TestEdgesOfTime:
+    """Semantics §14.10: instants near the years 1 and 9999 raise named errors, never
+    `OverflowError`."""
+
+    @pytest.mark.parametrize(
+        "instant",
+        [
+            pytest.param(datetime(1, 1, 1, 3, tzinfo=EAST), id="year-1-east"),
+            pytest.param(datetime(1, 12, 31, 23, tzinfo=WEST), id="year-1-west"),
+            pytest.param(datetime(9999, 12, 31, 22, tzinfo=WEST), id="year-9999-west"),
+            pytest.param(datetime(9999, 1, 1, tzinfo=UTC), id="year-9999-utc"),
+        ],
+    )
+    def test_events_outside_the_years(self, instant: datetime) -> None:
+        """An event outside 0002-9998 is an InvalidValueError with field and value."""
+        with pytest.raises(InvalidValueError, match="'at' must fall within years 0002-9998") as e:
+            Timeline.start(instant)
+        assert (e.value.field, e.value.value) == ("at", instant)
+
+    def test_the_last_supported_years_work(self) -> None:
+        """The first and last supported days are accepted, in any zone."""
+        first = datetime(2, 1, 1, 0, 30, tzinfo=EAST)
+        last = datetime(9998, 12, 31, 23, 0, tzinfo=WEST)
+        assert (
+            Timeline.start(first).responded(first + timedelta(hours=1)).state is TimelineState.OPEN
+        )
+        assert len(Timeline.start(last - timedelta(hours=1)).responded(last)) == 2
+
+    @pytest.mark.parametrize("name", ["as_of", "start_at"])
+    def test_status_instants_outside_the_years(self, name: str) -> None:
+        """`status` refuses an *as_of* or *start_at* past 9998 with a named error."""
+        t = Timeline.start(datetime(9998, 12, 31, 12, tzinfo=UTC))
+        edge = datetime(9999, 12, 31, 23, tzinfo=WEST)
+        args: dict[str, Any] = {"as_of": datetime(9998, 12, 31, 13, tzinfo=UTC)} | {name: edge}
+        with pytest.raises(InvalidValueError) as e:
+            t.status(RESPONSE, calendar=ALWAYS_OPEN, **args)
+        assert (e.value.field, e.value.value) == (name, edge)
+        with pytest.raises(InvalidValueError, match="'as_of'"):
+            t.until(edge)
+
+    def test_pauses_pushing_the_deadline_past_9999(self) -> None:
+        """Pauses that move a deadline past the last instant raise a named error."""
+        start = datetime(9998, 1, 1, tzinfo=UTC)
+        long = Milestone("completed", TimeLimit.calendar_days(720), pausable=True)
+        t = Timeline.start(start).paused(start + timedelta(hours=1), "parts")
+        with pytest.raises(InvalidValueError, match="after the year 9998") as e:
+            t.status(long, calendar=ALWAYS_OPEN, as_of=datetime(9998, 12, 31, tzinfo=UTC))
+        assert e.value.field == "milestone"
+        assert e.value.value == long
+
+
+class TestErrorsCarryData:
+    """Semantics §14.9: every propstd error of timelines carries `field` and `value`."""
+
+    def test_transition_errors(self) -> None:
+        """A transition error names the event's index and carries the event."""
+        with pytest.raises(TransitionError) as e:
+            Timeline.start(utc(9)).resumed(utc(10))
+        assert (e.value.field, e.value.value) == ("events[1]", Resumed(utc(10)))
+        with pytest.raises(TransitionError) as early:
+            Timeline.start(utc(9)).responded(utc(8))
+        assert early.value.field == "events[1]"
+
+    @pytest.mark.parametrize(
+        ("make", "field"),
+        [
+            pytest.param(lambda: Timeline(()), "events", id="empty"),
+            pytest.param(
+                lambda: Milestone("received", TimeLimit.hours(1)), "target", id="target-received"
+            ),
+            pytest.param(
+                lambda: Milestone("closed", TimeLimit.hours(1), start="closed"),
+                "target",
+                id="target-is-start",
+            ),
+            pytest.param(
+                lambda: Milestone(
+                    "closed", TimeLimit.hours(1), priority_limits=[("a", TimeLimit.hours(1))] * 2
+                ),
+                "priority_limits",
+                id="priority-twice",
+            ),
+            pytest.param(
+                lambda: Timeline.start(utc(9)).status(
+                    RESPONSE, calendar=ALWAYS_OPEN, as_of=utc(10), start_at=utc(8)
+                ),
+                "start_at",
+                id="start-at",
+            ),
+            pytest.param(lambda: Paused(utc(9), " "), "reason", id="blank-reason"),
+        ],
+    )
+    def test_fields(self, make: Any, field: str) -> None:
+        """The error names the field at fault and holds a value."""
+        with pytest.raises(PropstdError) as e:
+            make()
+        assert e.value.field == field
+
+
+class TestSharedRule:
+    """`MilestoneStatus.from_deadline` and `time_between`: the one rule and the one measure."""
+
+    CALL = Milestone("contacted", TimeLimit.working_hours(2), name="call")
+
+    def judge(self, *, done: datetime | None, as_of: datetime) -> MilestoneStatus:
+        """The call milestone started Friday 16:00 and due Monday 09:30 on the office calendar."""
+        return MilestoneStatus.from_deadline(
+            self.CALL,
+            limit=self.CALL.limit,
+            start_at=at("2025-03-07 16:00"),
+            due_at=at("2025-03-10 09:30"),
+            done_at=done,
+            as_of=as_of,
+            calendar=OFFICE,
+        )
+
+    def test_met_pending_breached(self) -> None:
+        """Done at the deadline is met; not done before it pending; after it breached."""
+        assert self.judge(done=at("2025-03-10 09:30"), as_of=at("2025-03-11 09:00")).state is (
+            MilestoneState.MET
+        )
+        pending = self.judge(done=None, as_of=at("2025-03-08 12:00"))
+        assert pending.state is MilestoneState.PENDING
+        assert pending.remaining == timedelta(hours=1)  # office time: Monday 08:30-09:30
+        late = self.judge(done=None, as_of=at("2025-03-10 10:00"))
+        assert (late.state, late.overrun, late.is_overdue) == (
+            MilestoneState.BREACHED,
+            timedelta(minutes=30),
+            True,
+        )
+        done_late = self.judge(done=at("2025-03-10 10:00"), as_of=at("2025-03-11 09:00"))
+        assert (done_late.state, done_late.is_overdue) == (MilestoneState.BREACHED, False)
+
+    def test_times_in_the_calendars_zone(self) -> None:
+        """Start, deadline and done instants come back in the calendar's zone."""
+        done = datetime(2025, 3, 10, 1, 0, tzinfo=UTC)
+        s = self.judge(done=done, as_of=done)
+        assert s.done_at == done
+        assert s.done_at is not None
+        assert s.done_at.utcoffset() == timedelta(hours=8)
+        status = (
+            Timeline.start(utc(1)).responded(utc(2)).status(RESPONSE, calendar=OFFICE, as_of=utc(3))
+        )
+        assert status.done_at is not None
+        assert status.done_at.isoformat() == "2025-03-03T10:00:00+08:00"
+
+    def test_time_between(self) -> None:
+        """Working time counts the calendar's hours; natural time is real elapsed time."""
+        a, b = at("2025-03-07 17:00"), at("2025-03-10 09:00")
+        assert time_between(a, b, clock="working", calendar=OFFICE) == timedelta(hours=1)
+        assert time_between(b, a, clock="natural", calendar=OFFICE) == -timedelta(hours=64)
+        with pytest.raises(TypeError, match="'calendar'"):
+            time_between(a, b, clock="natural", calendar=loose(None))
+
+    def test_not_applicable(self) -> None:
+        """A not-applicable status has no deadline and is neither open nor overdue."""
+        s = MilestoneStatus.not_applicable(self.CALL, limit=self.CALL.limit, as_of=utc(9))
+        assert (s.state, s.due_at, s.is_open, s.is_overdue) == (
+            MilestoneState.NOT_APPLICABLE,
+            None,
+            False,
+            False,
+        )
+
+
+class TestRows:
+    """`MilestoneStatus.row()`: the flat, typed row behind the status tables."""
+
+    def test_row_and_cells(self) -> None:
+        """The row keeps typed values; its cells are text in the order of the headings."""
+        s = (
+            Timeline.start(at("2025-03-03 09:00"))
+            .paused(at("2025-03-03 10:00"), "parts")
+            .resumed(at("2025-03-03 11:00"))
+            .status(
+                Milestone("completed", TimeLimit.hours(4), pausable=True, name="completion"),
+                calendar=OFFICE,
+                as_of=at("2025-03-03 15:00"),
+            )
+        )
+        row = s.row()
+        assert row == MilestoneRow(
+            milestone="completion",
+            limit="4 hours",
+            state=MilestoneState.BREACHED,
+            due_at=at("2025-03-03 14:00"),
+            done_at=None,
+            remaining=timedelta(0),
+            overrun=timedelta(hours=1),
+            paused=timedelta(hours=1),
+        )
+        assert len(row.cells()) == len(MilestoneRow.headings)
+        assert row.cells() == (
+            "completion",
+            "4 hours",
+            "breached",
+            "2025-03-03 14:00",
+            "",
+            "",
+            "1h 00m",
+            "1h 00m",
+        )
+
+
+def test_event_types_name_every_kind() -> None:
+    """`EVENT_TYPES` maps every event kind to its class, in kind order, read-only."""
+    assert list(EVENT_TYPES) == list(EventKind)
+    assert all(cls.kind is kind for kind, cls in EVENT_TYPES.items())
+    assert EVENT_TYPES[EventKind("回访")] is Revisited
+    with pytest.raises(TypeError):
+        EVENT_TYPES[EventKind.PAUSED] = Paused  # type: ignore[index]

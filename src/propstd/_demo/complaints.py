@@ -18,7 +18,6 @@ from propstd.complaints import (
     complaint_metrics,
     daily_stocktake,
     early_warnings,
-    escalation_status,
 )
 from propstd.timelimits import TimeLimit
 from propstd.timelines import Milestone, Timeline
@@ -392,19 +391,17 @@ def complaints() -> tuple[Complaint, ...]:
 
 
 def render() -> str:
-    """The open complaints as of AS_OF (the daily stock-take), who must act now, and a metrics
-    line for March."""
+    """The open complaints as of AS_OF (the daily stock-take), who must act now, and the
+    March figures."""
     office = china_calendar(hours=sample.OFFICE_HOURS)
     register = complaints()
     take = daily_stocktake(register, policy=POLICY, calendar=office, as_of=sample.AS_OF)
     lines = [take.to_text(), "", "Who must act now:"]
-    for row in take.rows:
-        status = escalation_status(
-            row.complaint, policy=POLICY, calendar=office, as_of=sample.AS_OF, history=register
-        )
+    for entry in take.entries:
+        status = entry.status
         reasons = ", ".join(r.value for r in status.reasons) or "none"
         lines.append(
-            f"  {row.complaint.id}: notify {', '.join(status.notify) or row.owner} "
+            f"  {entry.complaint.id}: notify {', '.join(status.notify) or entry.owner} "
             f"(reasons: {reasons})"
         )
     metrics = complaint_metrics(

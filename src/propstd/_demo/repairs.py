@@ -129,7 +129,7 @@ def render() -> str:
         arrival = str(table.arrival[c])
         if c is RepairCategory.SCHEDULED:
             arrival = f"at the agreed time ({arrival} after the appointment)"
-        lines.append(f"  {c.value} {c.chinese}: {arrival} / {table.completion[c]}")
+        lines.append(f"  {c.value} {c.label_zh}: {arrival} / {table.completion[c]}")
     lines += ["", metrics.to_text(), ""]
     lines.append(f"Revisit rate against the 100 % target: {metrics.overall.revisit_result.value}")
     open_orders = [

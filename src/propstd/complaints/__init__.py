@@ -9,11 +9,15 @@ of a major complaint, the repeat window and the department limit. The library ha
 numbers: every limit comes from the policy.
 
 [escalation_status][propstd.complaints.escalation_status] says where one complaint stands on the
-ladder and why; [daily_stocktake][propstd.complaints.daily_stocktake] lists every open complaint
-with its owner, step and next deadline (每日盘点);
+ladder and why, and [Complaint.is_overdue][propstd.complaints.Complaint.is_overdue] whether a
+limit has passed with nothing done; [daily_stocktake][propstd.complaints.daily_stocktake] lists
+every open complaint with its owner, step and next deadline (每日盘点);
 [complaint_metrics][propstd.complaints.complaint_metrics] and
 [early_warnings][propstd.complaints.early_warnings] give the monthly analysis and the early
-warning (投诉预警).
+warning (投诉预警). Results print as tables (`print(status)`, `to_markdown()`, `to_html()`)
+and give their typed rows with `rows()`; every instant in them is in the calendar's zone, and
+a complaint is placed in a day, a week or a month by its local date in that zone. The
+vocabularies read Chinese: `Complaint("C-1", t0, "电话", "不满")`.
 
 Examples:
     >>> from datetime import datetime, timedelta, timezone
@@ -31,32 +35,27 @@ Examples:
 from __future__ import annotations
 
 from propstd.complaints._analysis import (
+    ComplaintFigure,
     ComplaintMetrics,
     EarlyWarning,
     WarningKind,
     complaint_metrics,
     early_warnings,
 )
-from propstd.complaints._escalation import (
-    EscalationStatus,
+from propstd.complaints._escalation import EscalationStatus, escalation_status
+from propstd.complaints._policy import ComplaintPolicy, EscalationLadder, EscalationStep
+from propstd.complaints._records import Channel, Complaint, ComplaintLevel, EscalationReason
+from propstd.complaints._stocktake import (
     StockTake,
+    StockTakeEntry,
     StockTakeRow,
     daily_stocktake,
-    escalation_status,
-)
-from propstd.complaints._records import (
-    Channel,
-    Complaint,
-    ComplaintLevel,
-    ComplaintPolicy,
-    EscalationLadder,
-    EscalationReason,
-    EscalationStep,
 )
 
 __all__ = [
     "Channel",
     "Complaint",
+    "ComplaintFigure",
     "ComplaintLevel",
     "ComplaintMetrics",
     "ComplaintPolicy",
@@ -66,6 +65,7 @@ __all__ = [
     "EscalationStatus",
     "EscalationStep",
     "StockTake",
+    "StockTakeEntry",
     "StockTakeRow",
     "WarningKind",
     "complaint_metrics",

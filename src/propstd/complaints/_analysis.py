@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from fractions import Fraction
@@ -10,25 +9,15 @@ from typing import Any
 
 import attrs
 
-from propstd._time import ZERO, to_utc, zone
-from propstd._validators import (
-    check_int,
-    check_type,
-)
+from propstd._repr import shown
+from propstd._table import Column, Rendered, Table
+from propstd._time import to_utc, zone
+from propstd._validators import check_int, check_type
+from propstd._vocab import Vocabulary, to_member
 from propstd.calendars import WorkingCalendar
-from propstd.complaints._escalation import (
-    _check_common,
-    _complaints,
-    _measure,
-    _when,
-    escalation_status,
-)
-from propstd.complaints._records import (
-    Channel,
-    Complaint,
-    ComplaintLevel,
-    ComplaintPolicy,
-)
+from propstd.complaints._escalation import when
+from propstd.complaints._policy import ComplaintPolicy, check_common
+from propstd.complaints._records import Channel, Complaint, ComplaintLevel, check_complaints
 from propstd.errors import InvalidValueError
 from propstd.periods import Period, PeriodUnit
 from propstd.rates import Rate
@@ -38,6 +27,7 @@ from propstd.timelines import (
     MilestoneState,
     MilestoneStatus,
     Revisited,
+    time_between,
 )
 
 __all__: list[str] = []
@@ -47,17 +37,47 @@ __all__: list[str] = []
 
 
 @attrs.frozen(kw_only=True)
-class ComplaintMetrics:
+class ComplaintFigure:
+    """One figure of the month's complaint analysis as a flat, typed row.
+
+    Counts by level and channel, VIP and major complaints are given as shares of the
+    complaints received (`12/25`), so every figure is an exact `Rate`.
+    """
+
+    key: str
+    """A stable key: `"on_time_response"`, `"level.grievance"`, `"channel.phone"` ..."""
+    title: str
+    """The English title."""
+    title_zh: str
+    """The Chinese title (按时响应率, 不满 ...)."""
+    value: Rate
+    """The figure."""
+
+
+# key, title, Chinese title of each rate, in the order shown
+_RATES = (
+    ("on_time_response", "on-time response", "按时响应率"),
+    ("on_time_reply", "on-time reply", "按时答复率"),
+    ("on_time_resolution", "on-time resolution", "按时解决率"),
+    ("revisit_rate", "revisits", "回访率"),
+    ("satisfaction", "satisfaction", "满意率"),
+    ("reopen_rate", "reopened", "重开率"),
+)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class ComplaintMetrics(Rendered):
     """The complaint figures of one period (complaints received in it), as of an instant.
 
     Timeliness rates count judged milestones only (met / met + breached); pending ones are
-    left out. A rate with nothing to judge is `0/0` (not applicable).
+    left out. A rate with nothing to judge is `0/0` (not applicable). `print(metrics)` shows
+    the figures as a table; `rows()` gives them as typed rows.
     """
 
     period: Period
     """The period (by local receipt date in the calendar's zone)."""
     as_of: datetime
-    """The instant of the figures."""
+    """The instant of the figures (in the calendar's zone)."""
     total: int
     """Complaints received in the period."""
     by_level: tuple[tuple[ComplaintLevel, int], ...]
@@ -88,29 +108,44 @@ class ComplaintMetrics:
         )
         return next(n for k, n in table if k == key)
 
-    def to_text(self) -> str:
-        """One line per figure."""
-        levels = ", ".join(f"{k.value} {n}" for k, n in self.by_level)
-        channels = ", ".join(f"{k.value} {n}" for k, n in self.by_channel if n)
-        return "\n".join(
-            [
-                f"Complaints {self.period}: {self.total} (VIP {self.vip}, major {self.major})",
-                f"  by level: {levels}",
-                f"  by channel: {channels or '—'}",
-                (
-                    f"  on-time response {self.on_time_response}; reply {self.on_time_reply}"
-                    f"; resolution {self.on_time_resolution}"
-                ),
-                (
-                    f"  revisits {self.revisit_rate}; satisfaction {self.satisfaction}"
-                    f"; reopened {self.reopen_rate}"
-                ),
-            ]
+    def rows(self) -> tuple[ComplaintFigure, ...]:
+        """The figures as typed rows: the six rates, then shares by level and by channel, of
+        VIP and of major complaints."""
+        rates = [
+            ComplaintFigure(key=key, title=title, title_zh=zh, value=getattr(self, key))
+            for key, title, zh in _RATES
+        ]
+        groups: tuple[tuple[str, tuple[tuple[Vocabulary, int], ...]], ...] = (
+            ("level", self.by_level),
+            ("channel", self.by_channel),
+        )
+        shares = [
+            self._share(f"{group}.{k.value}", f"{group}: {k.value}", k.label_zh, n)
+            for group, table in groups
+            for k, n in table
+        ]
+        shares.append(self._share("vip", "VIP", "重要客户投诉", self.vip))
+        shares.append(self._share("major", "major", "重大投诉", self.major))
+        return (*rates, *shares)
+
+    def _share(self, key: str, title: str, title_zh: str, n: int) -> ComplaintFigure:
+        return ComplaintFigure(key=key, title=title, title_zh=title_zh, value=Rate(n, self.total))
+
+    def _table(self) -> Table:
+        return Table(
+            title=(
+                f"Complaints {self.period} as of {when(self.as_of)}: {self.total} received "
+                f"(VIP {self.vip}, major {self.major})"
+            ),
+            columns=(Column("figure"), Column("指标"), Column("value", "right")),
+            rows=tuple((f.title, f.title_zh, str(f.value)) for f in self.rows()),
         )
 
-
-def _in_period(c: Complaint, period: Period, tz: Any) -> bool:
-    return c.received_at.astimezone(tz).date() in period
+    def __repr__(self) -> str:
+        return (
+            f"ComplaintMetrics(period={str(self.period)!r}, total={self.total}, "
+            f"as_of={self.as_of.isoformat()!r})"
+        )
 
 
 def _judged(statuses: Iterable[MilestoneStatus]) -> Rate:
@@ -162,19 +197,21 @@ def complaint_metrics(
         ...                       calendar=ALWAYS_OPEN, as_of=as_of)
         >>> m.total, str(m.on_time_response), m.count(ComplaintLevel.GRIEVANCE)
         (1, '100.0% (1/1)', 1)
+        >>> m
+        ComplaintMetrics(period='2025-03', total=1, as_of='2025-04-01T00:00:00+00:00')
     """
     check_type("period", period, Period)
-    _check_common(policy, calendar, as_of)
+    as_of = check_common(policy, calendar, as_of)
     tz = zone(calendar.zone)
     cut = to_utc(as_of)
     chosen = [
         c
-        for c in _complaints(complaints)
-        if _in_period(c, period, tz) and to_utc(c.received_at) <= cut
+        for c in check_complaints(complaints)
+        if to_utc(c.received_at) <= cut and c.received_at.astimezone(tz).date() in period
     ]
 
-    def statuses(m: Milestone) -> list[MilestoneStatus]:
-        return [c.timeline.status(m, calendar=calendar, as_of=as_of) for c in chosen]
+    def judged(m: Milestone) -> Rate:
+        return _judged(c.timeline.status(m, calendar=calendar, as_of=as_of) for c in chosen)
 
     closed = revisited = ever_closed = reopened = satisfied = verdicts = 0
     for c in chosen:
@@ -203,9 +240,9 @@ def complaint_metrics(
         by_channel=tuple((ch, sum(c.channel is ch for c in chosen)) for ch in Channel),
         vip=sum(c.vip for c in chosen),
         major=sum(c.major for c in chosen),
-        on_time_response=_judged(statuses(policy.response)),
-        on_time_reply=_judged(statuses(policy.reply)),
-        on_time_resolution=_judged(statuses(policy.resolution)),
+        on_time_response=judged(policy.response),
+        on_time_reply=judged(policy.reply),
+        on_time_resolution=judged(policy.resolution),
         revisit_rate=Rate(revisited, closed),
         satisfaction=Rate(satisfied, verdicts),
         reopen_rate=Rate(reopened, ever_closed),
@@ -215,24 +252,28 @@ def complaint_metrics(
 # -- early warning (投诉预警) -------------------------------------------------------------
 
 
-class WarningKind(enum.StrEnum):
+class WarningKind(Vocabulary):
     """What an early warning is about."""
 
-    NEAR_LIMIT = "near_limit"
+    NEAR_LIMIT = "near_limit", "临近时限"
     """An open complaint has used at least the `near` share of a milestone's time."""
-    PAST_LIMIT = "past_limit"
+    PAST_LIMIT = "past_limit", "超过时限"
     """An open complaint is past a milestone's deadline and the milestone is not done."""
-    WEEKLY_LIMIT = "weekly_limit"
+    WEEKLY_LIMIT = "weekly_limit", "周投诉量超限"
     """A week's count exceeds the threshold."""
-    WEEKLY_TREND = "weekly_trend"
+    WEEKLY_TREND = "weekly_trend", "周投诉量上升"
     """A week's count exceeds the trailing weeks' mean times the factor."""
+
+
+def _to_kind(value: WarningKind | str) -> WarningKind:
+    return to_member("kind", WarningKind, value)
 
 
 @attrs.frozen(kw_only=True)
 class EarlyWarning:
     """One early warning; the fields that do not apply to its kind are empty/`None`."""
 
-    kind: WarningKind = attrs.field(converter=WarningKind, repr=lambda v: repr(v.value))
+    kind: WarningKind = attrs.field(converter=_to_kind, repr=lambda v: repr(v.value))
     """What it is about."""
     message: str
     """A one-line explanation."""
@@ -253,7 +294,7 @@ class EarlyWarning:
 
 def _fraction(name: str, value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | Fraction):
-        msg = f"{name!r} must be an int or Fraction, got {type(value).__name__} {value!r}"
+        msg = f"{name!r} must be an int or Fraction, got {type(value).__name__} {shown(value)}"
         raise TypeError(msg)
     return Fraction(value)
 
@@ -261,8 +302,10 @@ def _fraction(name: str, value: object) -> Fraction:
 def _used(status: MilestoneStatus, calendar: WorkingCalendar) -> Fraction | None:
     assert status.start_at is not None
     assert status.due_at is not None
-    total = _measure(status.limit, calendar)(status.start_at, status.due_at)
-    if total <= ZERO:
+    total = time_between(
+        status.start_at, status.due_at, clock=status.limit.clock, calendar=calendar
+    )
+    if total <= timedelta(0):
         return None
     return 1 - Fraction(status.remaining / timedelta(microseconds=1)) / Fraction(
         total / timedelta(microseconds=1)
@@ -297,52 +340,60 @@ def early_warnings(
         InvalidValueError: *near* not in (0, 1], a negative weekly limit, fewer than one
             trailing week or a non-positive factor, or only one of *trailing_weeks*/*factor*.
     """
-    _check_common(policy, calendar, as_of)
-    share = _fraction("near", near)
-    if not 0 < share <= 1:
-        msg = f"'near' must be in (0, 1], got {near!r}"
-        raise InvalidValueError(msg)
-    if weekly_limit is not None and check_int("weekly_limit", weekly_limit) < 0:
-        msg = f"'weekly_limit' must not be negative, got {weekly_limit!r}"
-        raise InvalidValueError(msg)
-    if (trailing_weeks is None) != (factor is None):
-        msg = (
-            "'trailing_weeks' and 'factor' go together, got "
-            f"trailing_weeks={trailing_weeks!r}, factor={factor!r}"
-        )
-        raise InvalidValueError(msg)
-    if trailing_weeks is not None and check_int("trailing_weeks", trailing_weeks) < 1:
-        msg = f"'trailing_weeks' must be at least 1, got {trailing_weeks!r}"
-        raise InvalidValueError(msg)
-    if factor is not None and _fraction("factor", factor) <= 0:
-        msg = f"'factor' must be positive, got {factor!r}"
-        raise InvalidValueError(msg)
-    items = _complaints(complaints)
+    as_of = check_common(policy, calendar, as_of)
+    share = _check_warning_arguments(near, weekly_limit, trailing_weeks, factor)
+    items = check_complaints(complaints)
     out: list[EarlyWarning] = []
     for c in items:
-        if not c.is_open_at(as_of):
+        if not c.is_open(as_of):
             continue
-        status = escalation_status(c, policy=policy, calendar=calendar, as_of=as_of, history=items)
-        for s in status.milestones:
+        for s in policy._statuses(c.timeline, calendar=calendar, as_of=as_of):
             out.extend(_limit_warning(c, s, share, calendar))
     out.extend(_weekly(items, calendar, as_of, weekly_limit, trailing_weeks, factor))
     return tuple(out)
+
+
+def _check_warning_arguments(
+    near: object, weekly_limit: object, trailing_weeks: object, factor: object
+) -> Fraction:
+    """Check the thresholds of `early_warnings`; *near* as a `Fraction`."""
+    share = _fraction("near", near)
+    if not 0 < share <= 1:
+        msg = f"'near' must be in (0, 1], got {shown(near)}"
+        raise InvalidValueError(msg, field="near", value=near)
+    if weekly_limit is not None and check_int("weekly_limit", weekly_limit) < 0:
+        msg = f"'weekly_limit' must not be negative, got {shown(weekly_limit)}"
+        raise InvalidValueError(msg, field="weekly_limit", value=weekly_limit)
+    if (trailing_weeks is None) != (factor is None):
+        msg = (
+            "'trailing_weeks' and 'factor' go together, got "
+            f"trailing_weeks={shown(trailing_weeks)}, factor={shown(factor)}"
+        )
+        field = "factor" if factor is None else "trailing_weeks"
+        raise InvalidValueError(msg, field=field, value=None)
+    if trailing_weeks is not None and check_int("trailing_weeks", trailing_weeks) < 1:
+        msg = f"'trailing_weeks' must be at least 1, got {shown(trailing_weeks)}"
+        raise InvalidValueError(msg, field="trailing_weeks", value=trailing_weeks)
+    if factor is not None and _fraction("factor", factor) <= 0:
+        msg = f"'factor' must be positive, got {shown(factor)}"
+        raise InvalidValueError(msg, field="factor", value=factor)
+    return share
 
 
 def _limit_warning(
     c: Complaint, s: MilestoneStatus, near: Fraction, calendar: WorkingCalendar
 ) -> list[EarlyWarning]:
     label = s.milestone.label
-    if s.state is MilestoneState.BREACHED and s.done_at is None:
+    if s.is_overdue:
         kind = WarningKind.PAST_LIMIT
-        text = f"{c.id}: {label} overdue since {_when(s.due_at)}"
+        text = f"{c.id}: {label} overdue since {when(s.due_at)}"
     elif (
         s.state is MilestoneState.PENDING
         and (used := _used(s, calendar)) is not None
         and (used >= near)
     ):
         kind = WarningKind.NEAR_LIMIT
-        text = f"{c.id}: {label} due {_when(s.due_at)} ({int(used * 100)}% of the time used)"
+        text = f"{c.id}: {label} due {when(s.due_at)} ({int(used * 100)}% of the time used)"
     else:
         return []
     return [

@@ -1,91 +1,41 @@
-"""Escalation status and the daily stock-take (private; see propstd.complaints)."""
+"""Escalation status of one complaint (private; see propstd.complaints)."""
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any
 
 import attrs
 
-from propstd._time import ZERO, to_utc, zone
-from propstd._validators import (
-    check_aware,
-    check_type,
-    to_tuple,
-)
+from propstd._table import Column, Rendered, Table
+from propstd._time import to_utc
+from propstd._validators import check_type
 from propstd.calendars import WorkingCalendar
-from propstd.complaints._records import (
-    Complaint,
-    ComplaintPolicy,
-    EscalationReason,
-    EscalationStep,
-)
+from propstd.complaints._policy import ComplaintPolicy, EscalationStep, check_common
+from propstd.complaints._records import Complaint, EscalationReason, check_complaints
 from propstd.errors import InvalidValueError
-from propstd.timelimits import Clock, TimeLimit, deadline
-from propstd.timelines import (
-    EventKind,
-    Milestone,
-    MilestoneState,
-    MilestoneStatus,
-)
+from propstd.timelines import MilestoneRow, MilestoneState, MilestoneStatus, Timeline
 
 __all__: list[str] = []
 
 
-# -- escalation ---------------------------------------------------------------------------
+def when(t: datetime | None) -> str:
+    """An instant as `2025-03-10 09:00` (in its own zone: results are in the calendar's)."""
+    return "—" if t is None else t.strftime("%Y-%m-%d %H:%M")
 
 
-def _contact_status(
-    complaint: Complaint, *, every: TimeLimit, calendar: WorkingCalendar, as_of: datetime
-) -> MilestoneStatus:
-    """The current progress-call interval: from the last call (or the receipt/reopen) of the
-    current cycle, a call is due within *every*; not applicable once closed."""
-    milestone = Milestone(EventKind.CONTACTED, every, name="progress contact")
-    seen = complaint.timeline.until(as_of)
-    assert seen is not None
-    if seen.is_closed:
-        return MilestoneStatus(
-            milestone=milestone, state=MilestoneState.NOT_APPLICABLE, as_of=as_of, limit=every
-        )
-    start = seen.events[0].at
-    for event in seen.events:
-        if event.kind in (EventKind.CONTACTED, EventKind.REOPENED):
-            start = event.at
-    due = deadline(start, every, calendar=calendar).astimezone(zone(calendar.zone))
-    measure = _measure(every, calendar)
-    if to_utc(as_of) <= to_utc(due):
-        state, remaining, overrun = MilestoneState.PENDING, measure(as_of, due), ZERO
-    else:
-        state, remaining, overrun = MilestoneState.BREACHED, ZERO, measure(due, as_of)
-    return MilestoneStatus(
-        milestone=milestone,
-        state=state,
-        as_of=as_of,
-        limit=every,
-        start_at=start,
-        due_at=due,
-        remaining=remaining,
-        overrun=overrun,
-    )
-
-
-def _measure(limit: TimeLimit, calendar: WorkingCalendar) -> Any:
-    if limit.clock == Clock.WORKING:
-        return calendar.working_time_between
-    return lambda a, b: to_utc(b) - to_utc(a)
-
-
-@attrs.frozen(kw_only=True)
-class EscalationStatus:
+@attrs.frozen(kw_only=True, repr=False)
+class EscalationStatus(Rendered):
     """Where one complaint stands on the ladder as of an instant, and why.
 
     `level` is 0 while no step applies (`step` is then `None`), else the 1-based step number.
     `notify` lists the roles to tell now: the step's role and, for a major complaint, the
     policy's major role; it is empty once the complaint is closed. `next_escalation_at` is
     the instant *after which* the elapsed time alone lifts the complaint a step (`None` at the
-    top of the ladder or once closed).
+    top of the ladder or once closed). Instants are in the calendar's zone.
+
+    `print(status)` shows the milestones as a table (`to_text()`, `to_markdown()`,
+    `to_html()`); `rows()` gives the typed rows behind it.
     """
 
     complaint_id: str
@@ -133,6 +83,16 @@ class EscalationStatus:
         return (self.response, self.reply, self.contact, self.resolution, self.revisit)
 
     @property
+    def overdue(self) -> tuple[str, ...]:
+        """Labels of the milestones past their deadline and still not done."""
+        return tuple(s.milestone.label for s in self.milestones if s.is_overdue)
+
+    @property
+    def is_overdue(self) -> bool:
+        """Whether any milestone is past its deadline and still not done."""
+        return bool(self.overdue)
+
+    @property
     def next_deadline(self) -> tuple[str, datetime] | None:
         """The earliest instant someone must act by: a pending milestone's deadline or the next
         escalation, with its label."""
@@ -145,83 +105,36 @@ class EscalationStatus:
             options.append((f"escalation to {self.next_step.role}", self.next_escalation_at))
         return min(options, key=lambda o: to_utc(o[1])) if options else None
 
-    def _head(self) -> list[str]:
+    def rows(self) -> tuple[MilestoneRow, ...]:
+        """The milestones as typed rows: response, reply, contact, resolution, revisit."""
+        return tuple(s.row() for s in self.milestones)
+
+    def summary(self) -> tuple[str, ...]:
+        """The step, the reasons, who to notify and the next escalation, one fact a line."""
         step = "not escalated" if self.step is None else f"step {self.level}: {self.step}"
         reasons = ", ".join(r.value for r in self.reasons) or "none"
-        lines = [
-            f"Complaint {self.complaint_id} as of {_when(self.as_of)}"
-            + ("" if self.is_open else " (closed)"),
-            f"{step}; reasons: {reasons}",
-            f"notify: {', '.join(self.notify) or '—'}",
-        ]
+        lines = [f"{step}; reasons: {reasons}", f"notify: {', '.join(self.notify) or '—'}"]
         if self.next_escalation_at is not None and self.next_step is not None:
             lines.append(
-                f"next escalation after {_when(self.next_escalation_at)} → {self.next_step.role}"
+                f"next escalation after {when(self.next_escalation_at)} → {self.next_step.role}"
             )
-        return lines
+        return tuple(lines)
 
-    def to_text(self) -> str:
-        """Plain text, one fact a line."""
-        return "\n".join([*self._head(), *(f"  {s}" for s in self.milestones)])
-
-    def to_markdown(self) -> str:
-        """A Markdown summary with a table of the milestones."""
-        head = self._head()
-        lines = [f"**{head[0]}**", "", *(f"- {line}" for line in head[1:]), ""]
-        lines += _table(
-            ("milestone", "limit", "state", "due", "done"),
-            [
-                (
-                    s.milestone.label,
-                    str(s.limit),
-                    s.state.value,
-                    _when(s.due_at),
-                    _when(s.done_at),
-                )
-                for s in self.milestones
-            ],
+    def _table(self) -> Table:
+        closed = "" if self.is_open else " (closed)"
+        return Table(
+            title=f"Complaint {self.complaint_id} as of {when(self.as_of)}{closed}",
+            columns=tuple(Column(h) for h in MilestoneRow.headings),
+            rows=tuple(r.cells() for r in self.rows()),
+            row_classes=tuple("overdue" if s.is_overdue else "" for s in self.milestones),
+            notes=self.summary(),
         )
-        return "\n".join(lines)
 
-    def _repr_html_(self) -> str:
-        head = self._head()
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in head[1:])
-        rows = [
-            (s.milestone.label, str(s.limit), s.state.value, _when(s.due_at), _when(s.done_at))
-            for s in self.milestones
-        ]
+    def __repr__(self) -> str:
         return (
-            f"<div><strong>{html.escape(head[0])}</strong><ul>{items}</ul>"
-            + _html_table(("milestone", "limit", "state", "due", "done"), rows)
-            + "</div>"
+            f"EscalationStatus({self.complaint_id!r}, level={self.level}, "
+            f"notify={self.notify!r}, as_of={self.as_of.isoformat()!r})"
         )
-
-
-def _when(t: datetime | None) -> str:
-    return "—" if t is None else t.strftime("%Y-%m-%d %H:%M")
-
-
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    def esc(cell: str) -> str:
-        return cell.replace("|", "\\|")
-
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in rows]
-    return lines
-
-
-def _html_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _check_common(policy: object, calendar: object, as_of: object) -> None:
-    check_type("policy", policy, ComplaintPolicy)
-    check_type("calendar", calendar, WorkingCalendar)
-    check_aware("as_of", as_of)
 
 
 def escalation_status(
@@ -248,203 +161,109 @@ def escalation_status(
         CalendarCoverageError: the calendar has no data for an instant involved.
     """
     check_type("complaint", complaint, Complaint)
-    _check_common(policy, calendar, as_of)
+    as_of = check_common(policy, calendar, as_of)
     seen = complaint.timeline.until(as_of)
     if seen is None:
         msg = (
             f"'as_of' {as_of.isoformat()} is before complaint {complaint.id!r} was received "
             f"({complaint.received_at.isoformat()})"
         )
-        raise InvalidValueError(msg)
-    ladder = policy.ladder
-    top = len(ladder) - 1
-    statuses = [
-        complaint.timeline.status(m, calendar=calendar, as_of=as_of) for m in ladder.milestones()
-    ]
-    breached = [i for i, s in enumerate(statuses) if s.state is MilestoneState.BREACHED]
-    elapsed = max(breached) if breached else -1
-    reasons: list[EscalationReason] = []
-    if elapsed >= 0:
-        reasons.append(EscalationReason.ELAPSED)
-    floor = -1
-    if complaint.vip:
-        reasons.append(EscalationReason.VIP)
-        floor = ladder.index_of(policy.vip_role)
-    if complaint.major:
-        reasons.append(EscalationReason.MAJOR)
-    if any(complaint.is_repeat_of(h, window=policy.repeat_window) for h in history):
-        reasons.append(EscalationReason.REPEAT)
-    if seen.reopen_count:
-        reasons.append(EscalationReason.REOPENED)
-    if len(complaint.departments) > policy.department_limit:
-        reasons.append(EscalationReason.DEPARTMENTS)
-    climbs = sum(
-        r in (EscalationReason.REPEAT, EscalationReason.REOPENED, EscalationReason.DEPARTMENTS)
-        for r in reasons
+        raise InvalidValueError(msg, field="as_of", value=as_of)
+    steps = policy.ladder.statuses(complaint.timeline, calendar=calendar, as_of=as_of)
+    elapsed = max(
+        (i for i, s in enumerate(steps) if s.state is MilestoneState.BREACHED), default=-1
     )
-
-    def index(reached: int) -> int:
-        return min(top, max(reached, floor) + climbs)
-
+    reasons = _reasons(complaint, seen, policy, check_complaints(history, name="history"))
+    if elapsed >= 0:
+        reasons = (EscalationReason.ELAPSED, *reasons)
+    index = _climber(complaint, policy, reasons)
     current = index(elapsed)
     is_open = not seen.is_closed
-    next_at: datetime | None = None
-    next_step: EscalationStep | None = None
-    if is_open:
-        lifting = [
-            (statuses[k].due_at, index(k))
-            for k in range(elapsed + 1, top + 1)
-            if index(k) > current and statuses[k].due_at is not None
-        ]
-        if lifting:
-            at, goes_to = min(lifting, key=lambda pair: to_utc(pair[0]))  # type: ignore[arg-type]
-            next_at, next_step = at, ladder.steps[goes_to]
-    step = None if current < 0 else ladder.steps[current]
-    notify: list[str] = []
-    if is_open:
-        if step is not None:
-            notify.append(step.role)
-        if complaint.major and policy.major_role not in notify:
-            notify.append(policy.major_role)
+    step = None if current < 0 else policy.ladder.steps[current]
+    next_at, next_step = (
+        _next_escalation(steps, elapsed, current, index, policy) if is_open else (None, None)
+    )
+    response, reply, contact, resolution, revisit = policy._statuses(
+        complaint.timeline, calendar=calendar, as_of=as_of
+    )
     return EscalationStatus(
         complaint_id=complaint.id,
         as_of=as_of,
         is_open=is_open,
         level=current + 1,
         step=step,
-        notify=tuple(notify),
-        reasons=tuple(reasons),
+        notify=_notify(complaint, policy, step) if is_open else (),
+        reasons=reasons,
         next_escalation_at=next_at,
         next_step=next_step,
-        response=complaint.timeline.status(policy.response, calendar=calendar, as_of=as_of),
-        reply=complaint.timeline.status(policy.reply, calendar=calendar, as_of=as_of),
-        contact=_contact_status(
-            complaint, every=policy.contact_every, calendar=calendar, as_of=as_of
-        ),
-        resolution=complaint.timeline.status(policy.resolution, calendar=calendar, as_of=as_of),
-        revisit=complaint.timeline.status(policy.revisit, calendar=calendar, as_of=as_of),
+        response=response,
+        reply=reply,
+        contact=contact,
+        resolution=resolution,
+        revisit=revisit,
     )
 
 
-# -- the daily stock-take (每日盘点) ------------------------------------------------------
+# The triggers that climb one step each (VIP sets a floor instead; major notifies at once).
+_CLIMBS = frozenset(
+    {EscalationReason.REPEAT, EscalationReason.REOPENED, EscalationReason.DEPARTMENTS}
+)
 
 
-@attrs.frozen(kw_only=True)
-class StockTakeRow:
-    """One open complaint in the daily stock-take."""
-
-    complaint: Complaint
-    """The complaint."""
-    status: EscalationStatus
-    """Its escalation status."""
-
-    @property
-    def owner(self) -> str:
-        """Who owns it (首问负责人), `"—"` if nobody was recorded."""
-        return self.complaint.owner or "—"
-
-    @property
-    def step(self) -> str:
-        """The current step's role, or `"—"`."""
-        return "—" if self.status.step is None else self.status.step.role
-
-    @property
-    def overdue(self) -> tuple[str, ...]:
-        """Labels of the milestones breached and still not done."""
-        return tuple(
-            s.milestone.label
-            for s in self.status.milestones
-            if s.state is MilestoneState.BREACHED and s.done_at is None
-        )
-
-    def cells(self) -> tuple[str, ...]:
-        """The row as text cells: id, level, owner, step, notify, next deadline, overdue."""
-        nxt = self.status.next_deadline
-        return (
-            self.complaint.id,
-            self.complaint.level.value,
-            self.owner,
-            self.step,
-            ", ".join(self.status.notify) or "—",
-            "—" if nxt is None else f"{_when(nxt[1])} ({nxt[0]})",
-            ", ".join(self.overdue) or "—",
-        )
+def _reasons(
+    complaint: Complaint, seen: Timeline, policy: ComplaintPolicy, history: Sequence[Complaint]
+) -> tuple[EscalationReason, ...]:
+    """Every trigger but the elapsed time, in `EscalationReason` order."""
+    found = {
+        EscalationReason.VIP: complaint.vip,
+        EscalationReason.MAJOR: complaint.major,
+        EscalationReason.REPEAT: any(
+            complaint.is_repeat_of(h, window=policy.repeat_window) for h in history
+        ),
+        EscalationReason.REOPENED: seen.reopen_count > 0,
+        EscalationReason.DEPARTMENTS: len(complaint.departments) > policy.department_limit,
+    }
+    return tuple(r for r in EscalationReason if found.get(r, False))
 
 
-_STOCK_HEADER = ("complaint", "level", "owner", "step", "notify", "next deadline", "overdue")
+def _climber(
+    complaint: Complaint, policy: ComplaintPolicy, reasons: tuple[EscalationReason, ...]
+) -> Callable[[int], int]:
+    """The step index (-1 = none) the complaint stands at when time alone reached *reached*."""
+    top = len(policy.ladder) - 1
+    floor = policy.ladder.index_of(policy.vip_role) if complaint.vip else -1
+    climbs = sum(r in _CLIMBS for r in reasons)
+
+    def index(reached: int) -> int:
+        return min(top, max(reached, floor) + climbs)
+
+    return index
 
 
-@attrs.frozen(kw_only=True)
-class StockTake:
-    """The daily complaint stock-take (每日盘点): every open complaint as of an instant, with
-    its owner, its step and its next deadline, the most urgent first."""
-
-    as_of: datetime
-    """The instant of the stock-take."""
-    rows: tuple[StockTakeRow, ...]
-    """One row per open complaint, by next deadline (none last), then id."""
-
-    def to_text(self) -> str:
-        """Plain text, one complaint a line."""
-        head = f"Stock-take {_when(self.as_of)}: {len(self.rows)} open"
-        lines = [head]
-        for row in self.rows:
-            cid, level, owner, step, notify, nxt, overdue = row.cells()
-            lines.append(
-                f"  {cid} [{level}] owner {owner}; step {step}; notify {notify}; "
-                f"next {nxt}; overdue {overdue}"
-            )
-        return "\n".join(lines)
-
-    def to_markdown(self) -> str:
-        """A Markdown table."""
-        head = f"**Stock-take {_when(self.as_of)}: {len(self.rows)} open**"
-        return "\n".join([head, "", *_table(_STOCK_HEADER, [r.cells() for r in self.rows])])
-
-    def _repr_html_(self) -> str:
-        head = html.escape(f"Stock-take {_when(self.as_of)}: {len(self.rows)} open")
-        table = _html_table(_STOCK_HEADER, [r.cells() for r in self.rows])
-        return f"<div><strong>{head}</strong>{table}</div>"
-
-
-def daily_stocktake(
-    complaints: Iterable[Complaint],
-    *,
+def _next_escalation(
+    steps: Sequence[MilestoneStatus],
+    elapsed: int,
+    current: int,
+    index: Callable[[int], int],
     policy: ComplaintPolicy,
-    calendar: WorkingCalendar,
-    as_of: datetime,
-) -> StockTake:
-    """The stock-take of every complaint open as of *as_of* (the complaints themselves serve
-    as the history for repeats).
-
-    Raises:
-        TypeError: wrong argument types.
-        NaiveDatetimeError: *as_of* is naive.
-    """
-    _check_common(policy, calendar, as_of)
-    items = _complaints(complaints)
-    rows = [
-        StockTakeRow(
-            complaint=c,
-            status=escalation_status(
-                c, policy=policy, calendar=calendar, as_of=as_of, history=items
-            ),
-        )
-        for c in items
-        if c.is_open_at(as_of)
+) -> tuple[datetime | None, EscalationStep | None]:
+    """The earliest instant after which time alone lifts the complaint, and the step then."""
+    lifting = [
+        (due, index(k))
+        for k in range(elapsed + 1, len(steps))
+        if index(k) > current and (due := steps[k].due_at) is not None
     ]
-
-    def key(row: StockTakeRow) -> tuple[int, datetime, str]:
-        nxt = row.status.next_deadline
-        return (
-            (0, to_utc(nxt[1]), row.complaint.id) if nxt else (1, to_utc(as_of), row.complaint.id)
-        )
-
-    return StockTake(as_of=as_of, rows=tuple(sorted(rows, key=key)))
+    if not lifting:
+        return None, None
+    at, goes_to = min(lifting, key=lambda pair: to_utc(pair[0]))
+    return at, policy.ladder.steps[goes_to]
 
 
-def _complaints(value: Iterable[Complaint]) -> tuple[Complaint, ...]:
-    items = to_tuple(value)
-    for i, item in enumerate(items):
-        check_type(f"complaints[{i}]", item, Complaint)
-    return items
+def _notify(
+    complaint: Complaint, policy: ComplaintPolicy, step: EscalationStep | None
+) -> tuple[str, ...]:
+    """The roles to tell now: the step's, then the major role for a major complaint."""
+    roles = [] if step is None else [step.role]
+    if complaint.major and policy.major_role not in roles:
+        roles.append(policy.major_role)
+    return tuple(roles)

@@ -1,275 +1,75 @@
-"""Complaint records, the escalation ladder and the policy (private; see propstd.complaints)."""
+"""Complaint vocabularies and the complaint record (private; see propstd.complaints)."""
 
 from __future__ import annotations
 
-import enum
-import itertools
+import warnings
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
 
-from propstd._time import ZERO, to_utc
-from propstd._validators import (
-    check_aware,
-    check_int,
-    check_nonblank,
-    check_type,
-    is_str,
-    nonblank,
-    to_tuple,
-)
+from propstd._repr import shown
+from propstd._time import ZERO, check_in_range, to_utc
+from propstd._validators import check_aware, check_nonblank, check_type, is_str, nonblank, to_tuple
+from propstd._vocab import Vocabulary, to_member
 from propstd.calendars import WorkingCalendar
+from propstd.complaints._policy import ComplaintPolicy, check_common
 from propstd.errors import InvalidValueError
-from propstd.timelimits import TimeLimit, TimeUnit
-from propstd.timelines import (
-    EventKind,
-    Milestone,
-    MilestoneState,
-    Timeline,
-    TimelineState,
-)
+from propstd.timelines import Timeline, TimelineState
 
 __all__: list[str] = []
 
 
-class ComplaintLevel(enum.StrEnum):
-    """How serious the customer's complaint is (投诉认定级别)."""
+class ComplaintLevel(Vocabulary):
+    """How serious the customer's complaint is (投诉认定级别); reads 不满, 抱怨, 责令 too."""
 
-    DISSATISFACTION = "dissatisfaction"
+    DISSATISFACTION = "dissatisfaction", "不满", "不满意"
     """不满: the customer is unhappy."""
-    GRIEVANCE = "grievance"
+    GRIEVANCE = "grievance", "抱怨"
     """抱怨: the customer complains about a specific failure."""
-    DEMAND = "demand"
+    DEMAND = "demand", "责令"
     """责令: the customer (or an authority) demands that it be put right."""
 
 
-class Channel(enum.StrEnum):
-    """How the complaint arrived."""
+class Channel(Vocabulary):
+    """How the complaint arrived; reads 电话, 来访, 来函, 网站 and the companies' other words."""
 
-    PHONE = "phone"
-    """By telephone (hotline)."""
-    VISIT = "visit"
-    """In person at the service centre."""
-    LETTER = "letter"
-    """By letter."""
-    WEB = "web"
-    """Through the website, app or mini-program."""
-    OTHER = "other"
+    PHONE = "phone", "电话", "热线", "hotline", "telephone"
+    """By telephone (电话, the hotline 热线)."""
+    VISIT = "visit", "来访", "上门", "walk_in"
+    """In person (来访 at the service centre, 上门)."""
+    LETTER = "letter", "来函", "信函"
+    """By letter (来函, 信函)."""
+    WEB = "web", "网站", "网络", "微信", "小程序", "app", "website", "wechat", "mini_program"
+    """Online: the website (网站), WeChat (微信), a mini-program (小程序) or an app."""
+    OTHER = "other", "其他"
     """Any other way."""
 
 
-class EscalationReason(enum.StrEnum):
+class EscalationReason(Vocabulary):
     """A trigger that puts a complaint on (or up) the ladder."""
 
-    ELAPSED = "elapsed"
+    ELAPSED = "elapsed", "超时"
     """It has stayed unresolved longer than a step's threshold."""
-    VIP = "vip"
+    VIP = "vip", "重要客户"
     """The customer is a VIP: the complaint starts at the policy's VIP step."""
-    MAJOR = "major"
+    MAJOR = "major", "重大投诉"
     """A major complaint: the policy's major role is told at once."""
-    REPEAT = "repeat"
+    REPEAT = "repeat", "重复投诉"
     """The same customer complained about the same topic within the repeat window: one step up."""
-    REOPENED = "reopened"
+    REOPENED = "reopened", "重开"
     """The complaint was reopened: one step up."""
-    DEPARTMENTS = "departments"
+    DEPARTMENTS = "departments", "多部门"
     """More departments handle it than the policy allows: one step up."""
 
 
-def _limit(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    check_type(attribute.name, value, TimeLimit)
+def _to_channel(value: Channel | str) -> Channel:
+    return to_member("channel", Channel, value)
 
 
-def _as_limit(value: object) -> TimeLimit:
-    # lossless normalization: the canonical text of a limit reads back to an equal value
-    return (
-        TimeLimit.parse(value) if isinstance(value, str) else check_type("after", value, TimeLimit)
-    )
-
-
-_NOMINAL = {TimeUnit.MINUTE: timedelta(minutes=1), TimeUnit.HOUR: timedelta(hours=1)}
-
-
-def _nominal(limit: TimeLimit) -> timedelta:
-    """A limit's nominal length for ordering ladder steps (a day counts as 24 hours)."""
-    return limit.amount * _NOMINAL.get(limit.unit, timedelta(days=1))
-
-
-@attrs.frozen
-class EscalationStep:
-    """One rung of the ladder: after `after` unresolved, tell `role`.
-
-    Raises:
-        TypeError: `after` is neither a `TimeLimit` nor a string.
-        ParseError: `after` is a string that is not a time limit.
-        InvalidValueError: `role` is blank.
-
-    Examples:
-        >>> EscalationStep("2 working hours", "客服主管")
-        EscalationStep(after=TimeLimit(2, 'hour', 'working'), role='客服主管')
-    """
-
-    after: TimeLimit = attrs.field(converter=_as_limit)
-    """How long the complaint may stay unresolved (from receipt) before this step."""
-    role: str = attrs.field(validator=nonblank)
-    """Who is told and takes over (`"项目经理"`)."""
-
-    def __str__(self) -> str:
-        return f"after {self.after}: {self.role}"
-
-
-def _step_tuple(value: Iterable[EscalationStep]) -> tuple[EscalationStep, ...]:
-    return to_tuple(value)
-
-
-def _steps(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    steps = check_type(attribute.name, value, tuple)
-    if not steps:
-        msg = "'steps' must hold at least one EscalationStep, got ()"
-        raise InvalidValueError(msg)
-    for i, step in enumerate(steps):
-        check_type(f"steps[{i}]", step, EscalationStep)
-    for i, (a, b) in enumerate(itertools.pairwise(steps)):
-        if _nominal(b.after) <= _nominal(a.after):
-            msg = (
-                f"'steps' thresholds must increase, got steps[{i + 1}] after {str(b.after)!r} "
-                f"not later than steps[{i}] after {str(a.after)!r}"
-            )
-            raise InvalidValueError(msg)
-    roles = [s.role for s in steps]
-    for role in roles:
-        if roles.count(role) > 1:
-            msg = f"'steps' must name each role once, got {role!r} twice"
-            raise InvalidValueError(msg)
-
-
-@attrs.frozen
-class EscalationLadder:
-    """The escalation ladder: steps with strictly increasing thresholds and distinct roles.
-
-    Thresholds are ordered by their nominal length (a day counts as 24 hours, on either clock):
-    `2 working hours`, `24 hours`, `48 hours`, `72 hours` increase.
-
-    Raises:
-        TypeError: `steps` is not a sequence of `EscalationStep`.
-        InvalidValueError: no steps, thresholds not increasing, or a role repeated.
-
-    Examples:
-        >>> ladder = EscalationLadder.of(("2 working hours", "客服主管"), ("24 hours", "项目经理"))
-        >>> len(ladder), ladder.index_of("项目经理")
-        (2, 1)
-        >>> EscalationLadder.of(("24 hours", "a"), ("2 hours", "b"))  # doctest: +ELLIPSIS
-        Traceback (most recent call last):
-        ...
-        propstd.errors.InvalidValueError: 'steps' thresholds must increase, got steps[1] after ...
-    """
-
-    steps: tuple[EscalationStep, ...] = attrs.field(converter=_step_tuple, validator=_steps)
-    """The steps, lowest first."""
-
-    @classmethod
-    def of(cls, *steps: tuple[TimeLimit | str, str]) -> EscalationLadder:
-        """A ladder from `(after, role)` pairs (`after` a `TimeLimit` or its text)."""
-        return cls(tuple(EscalationStep(after, role) for after, role in steps))
-
-    def __len__(self) -> int:
-        return len(self.steps)
-
-    def index_of(self, role: str) -> int:
-        """The 0-based index of the step whose role is *role*.
-
-        Raises:
-            InvalidValueError: no step has that role.
-        """
-        for i, step in enumerate(self.steps):
-            if step.role == role:
-                return i
-        known = ", ".join(repr(s.role) for s in self.steps)
-        msg = f"'role' must be one of the ladder's roles ({known}), got {role!r}"
-        raise InvalidValueError(msg)
-
-    def milestones(self) -> tuple[Milestone, ...]:
-        """Each step as a milestone: the complaint closed within the step's threshold.
-
-        The time a complaint spends closed before a reopen does not count (continue-clock).
-        """
-        return tuple(
-            Milestone(EventKind.CLOSED, s.after, name=f"escalation to {s.role}") for s in self.steps
-        )
-
-    def reached(self, timeline: Timeline, *, calendar: WorkingCalendar, as_of: datetime) -> int:
-        """How many steps the elapsed time alone has reached (0 = none).
-
-        A step is reached once the complaint has stayed unresolved (not closed) *past* its
-        threshold: closed exactly at the threshold is in time.
-        """
-        statuses = [timeline.status(m, calendar=calendar, as_of=as_of) for m in self.milestones()]
-        hit = [i for i, s in enumerate(statuses) if s.state is MilestoneState.BREACHED]
-        return max(hit) + 1 if hit else 0
-
-
-def _milestone(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    check_type(attribute.name, value, Milestone)
-
-
-def _positive_window(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    window = check_type(attribute.name, value, timedelta)
-    if window <= ZERO:
-        msg = f"{attribute.name!r} must be a positive timedelta, got {value!r}"
-        raise InvalidValueError(msg)
-
-
-def _limit_count(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if check_int(attribute.name, value) < 1:
-        msg = f"{attribute.name!r} must be at least 1, got {value!r}"
-        raise InvalidValueError(msg)
-
-
-@attrs.frozen(kw_only=True)
-class ComplaintPolicy:
-    """One property's complaint rules (no defaults: the numbers are the property's own).
-
-    Raises:
-        TypeError: a field has the wrong type.
-        InvalidValueError: `vip_role` is not a ladder role, `major_role` is blank, the repeat
-            window is not positive, or the department limit is below 1.
-    """
-
-    ladder: EscalationLadder = attrs.field(
-        validator=lambda _i, a, v: check_type(a.name, v, EscalationLadder)
-    )
-    """Who is told after how long unresolved."""
-    response: Milestone = attrs.field(validator=_milestone)
-    """The response limit (e.g. responded within 24 hours)."""
-    reply: Milestone = attrs.field(validator=_milestone)
-    """The reply limit (e.g. responded the same working day, 当日)."""
-    contact_every: TimeLimit = attrs.field(validator=_limit)
-    """The progress-call cadence while the complaint is open (e.g. every 2 working days)."""
-    resolution: Milestone = attrs.field(validator=_milestone)
-    """The resolution limit (e.g. closed within 5 working days)."""
-    revisit: Milestone = attrs.field(validator=_milestone)
-    """The return-visit limit (e.g. revisited within 3 working days of closing)."""
-    vip_role: str = attrs.field(validator=nonblank)
-    """The ladder role a VIP complaint starts at (a manager follows it personally)."""
-    major_role: str = attrs.field(validator=nonblank)
-    """Who is told at once of a major complaint (need not be on the ladder)."""
-    repeat_window: timedelta = attrs.field(validator=_positive_window)
-    """A complaint by the same customer on the same topic within this time is a repeat."""
-    department_limit: int = attrs.field(validator=_limit_count)
-    """More departments than this handling one complaint climbs one step."""
-
-    def __attrs_post_init__(self) -> None:
-        roles = [step.role for step in self.ladder.steps]
-        if self.vip_role not in roles:
-            known = ", ".join(repr(r) for r in roles)
-            msg = f"'vip_role' must be one of the ladder's roles ({known}), got {self.vip_role!r}"
-            raise InvalidValueError(msg)
-
-    @property
-    def milestones(self) -> tuple[Milestone, ...]:
-        """Response, reply, resolution and revisit, in that order."""
-        return (self.response, self.reply, self.resolution, self.revisit)
+def _to_level(value: ComplaintLevel | str) -> ComplaintLevel:
+    return to_member("level", ComplaintLevel, value)
 
 
 def _departments(value: Iterable[str]) -> tuple[str, ...]:
@@ -277,8 +77,8 @@ def _departments(value: Iterable[str]) -> tuple[str, ...]:
     for i, item in enumerate(items):
         check_nonblank(f"departments[{i}]", item)
     if len(set(items)) != len(items):
-        msg = f"'departments' must not repeat a department, got {items!r}"
-        raise InvalidValueError(msg)
+        msg = f"'departments' must not repeat a department, got {shown(items)}"
+        raise InvalidValueError(msg, field="departments", value=items)
     return items
 
 
@@ -286,9 +86,52 @@ def _flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> 
     check_type(attribute.name, value, bool)
 
 
+def _received_at(value: object) -> datetime:
+    # an aware instant within the years 0002-9998 (§14.10), named as the complaint's field
+    instant = check_aware("received_at", value)
+    check_in_range("received_at", instant)
+    return instant
+
+
+def _instant(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    _received_at(value)
+
+
 def _default_timeline(self: Complaint) -> Timeline:
     # runs before the validators: check the instant here so the message names received_at
-    return Timeline.start(check_aware("received_at", self.received_at))
+    return Timeline.start(_received_at(self.received_at))
+
+
+def _timeline(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_type(attribute.name, value, Timeline)
+
+
+class _OpenQuestion:
+    """What `Complaint.is_open` gives: call it with an instant, `complaint.is_open(as_of)`.
+
+    Read as a bool without a call (the 0.1 property), it still answers "not closed after its
+    last event", with a `DeprecationWarning`, for one release.
+    """
+
+    __slots__ = ("_complaint",)
+
+    def __init__(self, complaint: Complaint) -> None:
+        self._complaint = complaint
+
+    def __call__(self, as_of: datetime) -> bool:
+        state = self._complaint.timeline.state_at(as_of)
+        return state is not None and state is not TimelineState.CLOSED
+
+    def __bool__(self) -> bool:
+        msg = (
+            "Complaint.is_open without an instant is deprecated; call complaint.is_open(as_of) "
+            "(changed in 0.2)"
+        )
+        warnings.warn(msg, DeprecationWarning, stacklevel=2)
+        return not self._complaint.timeline.is_closed
+
+    def __repr__(self) -> str:
+        return f"<Complaint.is_open of {self._complaint.id!r}: call it with as_of>"
 
 
 @attrs.frozen
@@ -296,28 +139,32 @@ class Complaint:
     """A registered complaint (every complaint is registered: 事事有登记).
 
     `timeline` defaults to "received at `received_at`" and must start at that instant. `owner`
-    is whoever received it and owns it until it is solved (首问负责制).
+    is whoever received it and owns it until it is solved (首问负责制). `channel` and `level`
+    read their Chinese words (`"电话"`, `"不满"`).
 
     Raises:
         TypeError: a field has the wrong type.
         NaiveDatetimeError: `received_at` is naive.
         InvalidValueError: `id` is blank, `channel`/`level` names no member, a department is
-            blank or repeated, or the timeline does not start at `received_at`.
+            blank or repeated, `received_at` is outside the years 0002-9998, or the timeline
+            does not start at `received_at`.
 
     Examples:
         >>> from datetime import datetime, timezone
-        >>> c = Complaint("C-1", datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc), "web", "demand")
-        >>> c.level, c.is_open
-        (<ComplaintLevel.DEMAND: 'demand'>, True)
+        >>> c = Complaint("C-1", datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc), "网站", "责令")
+        >>> c.channel, c.level
+        (<Channel.WEB: 'web'>, <ComplaintLevel.DEMAND: 'demand'>)
+        >>> c.is_open(datetime(2025, 3, 4, tzinfo=timezone.utc))
+        True
     """
 
     id: str = attrs.field(validator=nonblank)
     """The register number."""
-    received_at: datetime = attrs.field(validator=lambda _i, a, v: check_aware(a.name, v))
+    received_at: datetime = attrs.field(validator=_instant)
     """When it was received (an aware instant)."""
-    channel: Channel = attrs.field(converter=Channel, repr=lambda v: repr(v.value))
+    channel: Channel = attrs.field(converter=_to_channel, repr=lambda v: repr(v.value))
     """How it arrived."""
-    level: ComplaintLevel = attrs.field(converter=ComplaintLevel, repr=lambda v: repr(v.value))
+    level: ComplaintLevel = attrs.field(converter=_to_level, repr=lambda v: repr(v.value))
     """不满, 抱怨 or 责令."""
     vip: bool = attrs.field(kw_only=True, default=False, validator=_flag)
     """Whether the customer is a VIP."""
@@ -334,7 +181,7 @@ class Complaint:
     timeline: Timeline = attrs.field(
         kw_only=True,
         default=attrs.Factory(_default_timeline, takes_self=True),
-        validator=lambda _i, a, v: check_type(a.name, v, Timeline),
+        validator=_timeline,
     )
     """What happened to it."""
 
@@ -344,17 +191,61 @@ class Complaint:
                 f"'timeline' must start at received_at {self.received_at.isoformat()}, "
                 f"got {self.timeline.received_at.isoformat()}"
             )
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="timeline", value=self.timeline)
 
     @property
-    def is_open(self) -> bool:
-        """Whether it is not closed (after its last event)."""
-        return not self.timeline.is_closed
+    def is_open(self) -> _OpenQuestion:
+        """Call `complaint.is_open(as_of)`: whether it had been received and was not closed as
+        of *as_of* (the same question as `Finding.is_open(as_of)`).
+
+        Reading `complaint.is_open` as a bool without calling it (0.1) is deprecated.
+        """
+        return _OpenQuestion(self)
 
     def is_open_at(self, as_of: datetime) -> bool:
-        """Whether it had been received and was not closed as of *as_of*."""
-        state = self.timeline.state_at(as_of)
-        return state is not None and state is not TimelineState.CLOSED
+        """Deprecated: `is_open(as_of)` (renamed in 0.2)."""
+        msg = "Complaint.is_open_at() is deprecated; use Complaint.is_open(as_of) (renamed in 0.2)"
+        warnings.warn(msg, DeprecationWarning, stacklevel=2)
+        return self.is_open(as_of)
+
+    def is_overdue(
+        self, policy: ComplaintPolicy, *, calendar: WorkingCalendar, as_of: datetime
+    ) -> bool:
+        """Whether a limit of *policy* has passed with its event still not done as of *as_of*:
+        the response, the same-day reply, the progress call, the resolution or the return visit
+        (what the stock-take lists as overdue; the ladder's steps are escalation, not lateness).
+
+        Raises:
+            TypeError: wrong argument types.
+            NaiveDatetimeError: *as_of* is naive.
+            CalendarCoverageError: the calendar has no data for an instant involved.
+
+        Examples:
+            >>> from datetime import datetime, timedelta, timezone
+            >>> from propstd.calendars import ALWAYS_OPEN
+            >>> from propstd.complaints import EscalationLadder
+            >>> from propstd.timelimits import TimeLimit
+            >>> from propstd.timelines import Milestone
+            >>> policy = ComplaintPolicy(
+            ...     ladder=EscalationLadder.of(("2 hours", "supervisor")),
+            ...     response=Milestone("responded", TimeLimit.hours(24), name="response"),
+            ...     reply=Milestone("responded", TimeLimit.hours(8), name="reply"),
+            ...     contact_every=TimeLimit.hours(48),
+            ...     resolution=Milestone("closed", TimeLimit.hours(72), name="resolution"),
+            ...     revisit=Milestone("revisited", TimeLimit.hours(72), start="closed"),
+            ...     vip_role="supervisor", major_role="manager",
+            ...     repeat_window=timedelta(days=30), department_limit=2,
+            ... )
+            >>> t0 = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
+            >>> c = Complaint("C-1", t0, "电话", "不满")
+            >>> c.is_overdue(policy, calendar=ALWAYS_OPEN, as_of=t0 + timedelta(hours=8))
+            False
+            >>> c.is_overdue(policy, calendar=ALWAYS_OPEN, as_of=t0 + timedelta(hours=9))
+            True
+        """
+        as_of = check_common(policy, calendar, as_of)
+        statuses = policy._statuses(self.timeline, calendar=calendar, as_of=as_of)
+        return any(s.is_overdue for s in statuses)
 
     def is_repeat_of(self, other: Complaint, *, window: timedelta) -> bool:
         """Whether this complaint repeats *other*: same (non-empty) customer and topic, *other*
@@ -365,3 +256,13 @@ class Complaint:
             return False
         gap = to_utc(self.received_at) - to_utc(other.received_at)
         return ZERO <= gap <= window
+
+
+def check_complaints(
+    value: Iterable[Complaint], *, name: str = "complaints"
+) -> tuple[Complaint, ...]:
+    """*value* as a tuple of complaints (a `TypeError` names the first that is not one)."""
+    items = to_tuple(value)
+    for i, item in enumerate(items):
+        check_type(f"{name}[{i}]", item, Complaint)
+    return items

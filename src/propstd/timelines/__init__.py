@@ -22,6 +22,13 @@ counted. The rules:
   **priority changes** follow its [PriorityChangePolicy][propstd.timelines.PriorityChangePolicy].
   Both are data on the milestone.
 
+One rule decides every deadline, here and in the complaint and repair modules:
+[MilestoneStatus.from_deadline][propstd.timelines.MilestoneStatus.from_deadline] (done at or
+before the deadline is met), with times measured by
+[time_between][propstd.timelines.time_between] in the limit's clock. Every vocabulary reads its
+Chinese words too: `EventKind("回访")` is `revisited`, `Milestone("到场", limit)` waits for an
+arrival. Instants must fall within the years 0002-9998.
+
 Examples:
     >>> from datetime import datetime, timedelta, timezone
     >>> from propstd.calendars import ALWAYS_OPEN
@@ -65,11 +72,13 @@ from propstd.timelines._events import (
 )
 from propstd.timelines._milestones import (
     Milestone,
+    MilestoneRow,
     MilestoneState,
     MilestoneStatus,
     PauseSegment,
     PriorityChangePolicy,
     ReopenPolicy,
+    time_between,
 )
 from propstd.timelines._timeline import Timeline
 
@@ -82,6 +91,7 @@ __all__ = [
     "Event",
     "EventKind",
     "Milestone",
+    "MilestoneRow",
     "MilestoneState",
     "MilestoneStatus",
     "PauseSegment",
@@ -96,6 +106,7 @@ __all__ = [
     "Revisited",
     "Timeline",
     "TimelineState",
+    "time_between",
 ]
 
 

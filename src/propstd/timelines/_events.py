@@ -2,65 +2,70 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, ClassVar
 
 import attrs
 
-from propstd._time import to_utc
+from propstd._repr import shown
+from propstd._time import check_in_range, to_utc
 from propstd._validators import check_aware, nonblank
+from propstd._vocab import Vocabulary
 from propstd.errors import InvalidValueError, TransitionError
 
 __all__: list[str] = []
 
 
-class EventKind(enum.StrEnum):
-    """What happened to a request; the `"type"` tag of each event class."""
+class EventKind(Vocabulary):
+    """What happened to a request; the `"type"` tag of each event class.
 
-    RECEIVED = "received"
-    """The request was registered (受理); always the first event."""
-    RESPONDED = "responded"
-    """Someone answered the customer (响应/答复)."""
-    ARRIVED = "arrived"
+    Reads the English value or the Chinese word: `EventKind("回访")` is `REVISITED`.
+    """
+
+    RECEIVED = "received", "受理", "登记"
+    """The request was registered (受理, 登记); always the first event."""
+    RESPONDED = "responded", "响应", "答复", "回复"
+    """Someone answered the customer (响应, 答复)."""
+    ARRIVED = "arrived", "到场", "到达"
     """Staff arrived on site (到场)."""
-    PAUSED = "paused"
+    PAUSED = "paused", "暂停", "挂起"
     """The clock was stopped for a reason (waiting for parts, owner absent)."""
-    RESUMED = "resumed"
+    RESUMED = "resumed", "恢复", "继续"
     """The clock runs again after a pause."""
-    COMPLETED = "completed"
-    """The work was done (处理完毕)."""
-    CLOSED = "closed"
-    """The request was closed (结案)."""
-    REOPENED = "reopened"
-    """A closed request was opened again."""
-    PRIORITY_CHANGED = "priority_changed"
+    COMPLETED = "completed", "完成", "处理完毕", "完工"
+    """The work was done (完成, 处理完毕)."""
+    CLOSED = "closed", "关闭", "结案"
+    """The request was closed (关闭, 结案)."""
+    REOPENED = "reopened", "重开", "重新打开"
+    """A closed request was opened again (重开)."""
+    PRIORITY_CHANGED = "priority_changed", "优先级变更", "变更优先级"
     """The request's priority (category, level) changed."""
-    CONTACTED = "contacted"
+    CONTACTED = "contacted", "跟进", "联系"
     """A progress call to the customer while the request is open (跟进)."""
-    REVISITED = "revisited"
+    REVISITED = "revisited", "回访"
     """A return visit after completion or closing (回访)."""
 
 
-class TimelineState(enum.StrEnum):
+class TimelineState(Vocabulary):
     """The state a request is in after its latest event."""
 
-    OPEN = "open"
+    OPEN = "open", "处理中", "未结"
     """Received (or reopened) and not yet completed or closed; the clock runs."""
-    PAUSED = "paused"
+    PAUSED = "paused", "已暂停", "暂停中"
     """Open, with the clock stopped."""
-    COMPLETED = "completed"
+    COMPLETED = "completed", "已完成"
     """The work is done; the request is not closed yet."""
-    CLOSED = "closed"
+    CLOSED = "closed", "已关闭", "已结案"
     """Closed."""
 
 
 # -- events -------------------------------------------------------------------------------
 
 
-def _at(value: object) -> datetime:
-    return check_aware("at", value)
+def _at(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    # years 0002-9998 only: an instant at the edge of `datetime` overflows in UTC (§14.10)
+    check_in_range("at", check_aware("at", value))
 
 
 @attrs.frozen(repr=False)
@@ -74,10 +79,11 @@ class Event:
     Raises:
         TypeError: `at` is not a `datetime`.
         NaiveDatetimeError: `at` has no UTC offset.
+        InvalidValueError: `at` falls outside the years 0002-9998.
     """
 
     kind: ClassVar[EventKind]
-    at: datetime = attrs.field(validator=lambda _i, _a, v: _at(v))
+    at: datetime = attrs.field(validator=_at)
     """When it happened (an aware instant)."""
 
     def _extra(self) -> str:
@@ -177,7 +183,7 @@ class Contacted(Event):
 
 def _satisfied(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, bool):
-        msg = f"{attribute.name!r} must be True, False or None, got {value!r}"
+        msg = f"{attribute.name!r} must be True, False or None, got {shown(value)}"
         raise TypeError(msg)
 
 
@@ -246,33 +252,34 @@ def _replay(events: tuple[Event, ...]) -> TimelineState:
     """Check the order and the transitions; return the final state."""
     if not events:
         msg = "'events' must start with a received event, got an empty timeline"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="events", value=events)
     state = TimelineState.OPEN
     done: set[EventKind] = set()
     previous: datetime | None = None
     for i, event in enumerate(events):
         if not _is_event(event):
-            msg = f"events[{i}] must be a timeline event (Received, Paused, …), got {event!r}"
+            msg = f"events[{i}] must be a timeline event (Received, Paused, …), got {shown(event)}"
             raise TypeError(msg)
-        where = f"events[{i}] {event.kind.value} at {event.at.isoformat()}"
+        field = f"events[{i}]"
+        where = f"{field} {event.kind.value} at {event.at.isoformat()}"
         if previous is not None and to_utc(event.at) < previous:
             msg = f"{where} is earlier than the event before it ({previous.isoformat()} UTC)"
-            raise TransitionError(msg)
+            raise TransitionError(msg, field=field, value=event)
         previous = to_utc(event.at)
         if i == 0:
             if event.kind is not EventKind.RECEIVED:
                 msg = f"{where}: a timeline must start with a received event"
-                raise TransitionError(msg)
+                raise TransitionError(msg, field=field, value=event)
             continue
         if event.kind is EventKind.RECEIVED:
             msg = f"{where}: a request is received only once (reopen it instead)"
-            raise TransitionError(msg)
+            raise TransitionError(msg, field=field, value=event)
         if state not in _ALLOWED[event.kind]:
             msg = f"{where} is not allowed while the request is {state.value}"
-            raise TransitionError(msg)
+            raise TransitionError(msg, field=field, value=event)
         if event.kind in done:
             msg = f"{where}: already {event.kind.value} in this cycle"
-            raise TransitionError(msg)
+            raise TransitionError(msg, field=field, value=event)
         if event.kind in _ONCE_PER_CYCLE:
             done.add(event.kind)
         if event.kind is EventKind.REOPENED:
@@ -283,6 +290,6 @@ def _replay(events: tuple[Event, ...]) -> TimelineState:
 
 def _events(value: Iterable[Event]) -> tuple[Event, ...]:
     if isinstance(value, Event):
-        msg = f"'events' must be a sequence of events, got a single event {value!r}"
+        msg = f"'events' must be a sequence of events, got a single event {shown(value)}"
         raise TypeError(msg)
     return tuple(value)

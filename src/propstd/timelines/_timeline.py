@@ -7,8 +7,9 @@ from fractions import Fraction
 
 import attrs
 
-from propstd._time import ZERO, to_utc, zone
+from propstd._time import ZERO, check_in_range, to_utc, zone
 from propstd._validators import check_aware, check_type
+from propstd._vocab import to_member
 from propstd.calendars import WorkingCalendar
 from propstd.errors import InvalidValueError
 from propstd.timelimits import Clock, TimeLimit, deadline
@@ -33,11 +34,11 @@ from propstd.timelines._events import (
 )
 from propstd.timelines._milestones import (
     Milestone,
-    MilestoneState,
     MilestoneStatus,
     PauseSegment,
     PriorityChangePolicy,
     ReopenPolicy,
+    time_between,
 )
 
 __all__: list[str] = []
@@ -179,17 +180,17 @@ class Timeline:
 
     def first(self, kind: EventKind | str) -> Event | None:
         """The first event of *kind*, or `None`."""
-        wanted = EventKind(kind)
+        wanted = to_member("kind", EventKind, kind)
         return next((e for e in self.events if e.kind is wanted), None)
 
     def last(self, kind: EventKind | str) -> Event | None:
         """The last event of *kind*, or `None`."""
-        wanted = EventKind(kind)
+        wanted = to_member("kind", EventKind, kind)
         return next((e for e in reversed(self.events) if e.kind is wanted), None)
 
     def until(self, as_of: datetime) -> Timeline | None:
         """The events at or before *as_of* (`None` if the request was not received by then)."""
-        cut = to_utc(check_aware("as_of", as_of))
+        cut = to_utc(_instant("as_of", as_of))
         kept = tuple(e for e in self.events if to_utc(e.at) <= cut)
         return Timeline(kept) if kept else None
 
@@ -226,7 +227,8 @@ class Timeline:
         Raises:
             TypeError: wrong argument types.
             NaiveDatetimeError: *as_of* or *start_at* is naive.
-            InvalidValueError: *start_at* is before the request was received.
+            InvalidValueError: *start_at* is before the request was received, an instant is
+                outside the years 0002-9998, or pauses push the deadline past them.
             CalendarCoverageError: the calendar has no data for an instant involved.
 
         Examples:
@@ -242,16 +244,23 @@ class Timeline:
         """
         check_type("milestone", milestone, Milestone)
         check_type("calendar", calendar, WorkingCalendar)
-        check_aware("as_of", as_of)
+        _instant("as_of", as_of)
         if start_at is not None:
-            check_aware("start_at", start_at)
+            _instant("start_at", start_at)
             if to_utc(start_at) < to_utc(self.received_at):
                 msg = (
                     f"'start_at' {start_at.isoformat()!r} must not be before the request was "
                     f"received ({self.received_at.isoformat()!r})"
                 )
-                raise InvalidValueError(msg)
+                raise InvalidValueError(msg, field="start_at", value=start_at)
         return _Judge(self, milestone, calendar, as_of, start_at).run()
+
+
+def _instant(name: str, value: object) -> datetime:
+    # an aware instant within the years 0002-9998 (§14.10): no OverflowError in UTC
+    instant = check_aware(name, value)
+    check_in_range(name, instant)
+    return instant
 
 
 # -- the judgement ------------------------------------------------------------------------
@@ -282,14 +291,19 @@ class _Judge:
 
     # clock arithmetic in a limit's clock
     def measure(self, limit: TimeLimit, a: datetime, b: datetime) -> timedelta:
-        if limit.clock == Clock.WORKING:
-            return self.calendar.working_time_between(a, b)
-        return to_utc(b) - to_utc(a)
+        return time_between(a, b, clock=limit.clock, calendar=self.calendar)
 
     def extend(self, limit: TimeLimit, t: datetime, d: timedelta) -> datetime:
         if limit.clock == Clock.WORKING:
             return self.calendar.add_working_time(t, d)
-        return (to_utc(t) + d).astimezone(self.tz)
+        try:
+            return (to_utc(t) + d).astimezone(self.tz)
+        except OverflowError:
+            msg = (
+                f"the deadline of milestone {self.milestone.label!r}, {t.isoformat()!r} moved "
+                f"by {d} of pauses, is after the year 9998"
+            )
+            raise InvalidValueError(msg, field="milestone", value=self.milestone) from None
 
     def due(self, start: datetime, limit: TimeLimit) -> datetime:
         return deadline(start, limit, calendar=self.calendar)
@@ -301,9 +315,7 @@ class _Judge:
         m = self.milestone
         events = self.events
         if not events:
-            return MilestoneStatus(
-                milestone=m, state=MilestoneState.NOT_APPLICABLE, as_of=self.as_of, limit=m.limit
-            )
+            return MilestoneStatus.not_applicable(m, limit=m.limit, as_of=self.as_of)
         cycle = max(i for i, e in enumerate(events) if e.kind in _CYCLE_STARTS)
         restart = m.reopen is ReopenPolicy.RESTART
         if m.start is EventKind.RECEIVED:
@@ -318,9 +330,7 @@ class _Judge:
             if isinstance(e, PriorityChanged):
                 limit = m.limit_for(e.to) or limit
         if s_idx is None:
-            return MilestoneStatus(
-                milestone=m, state=MilestoneState.NOT_APPLICABLE, as_of=self.as_of, limit=limit
-            )
+            return MilestoneStatus.not_applicable(m, limit=limit, as_of=self.as_of)
         start = events[s_idx].at
         lo = max(s_idx + 1, cycle) if m.target in _UNDONE_BY_REOPEN else s_idx + 1
         d_idx = self._first(m.target, lo)
@@ -331,9 +341,7 @@ class _Judge:
         if self.start_at is not None:
             start = max(start, self.start_at, key=to_utc)
             if to_utc(self.as_of) < to_utc(start):
-                return MilestoneStatus(
-                    milestone=m, state=MilestoneState.NOT_APPLICABLE, as_of=self.as_of, limit=limit
-                )
+                return MilestoneStatus.not_applicable(m, limit=limit, as_of=self.as_of)
             # what happened before the clock started: the limit in force and any pause open
             cut = to_utc(start)
             for e in (e for e in window if to_utc(e.at) < cut):
@@ -434,28 +442,15 @@ class _Judge:
         segments: list[PauseSegment],
         d_idx: int | None,
     ) -> MilestoneStatus:
-        due = due.astimezone(self.tz)
-        done = None if d_idx is None else self.events[d_idx].at
-        when = self.as_of if done is None else done
-        if to_utc(when) <= to_utc(due):
-            state = MilestoneState.PENDING if done is None else MilestoneState.MET
-            # spare time counts from the clock's start (work may be done before *start_at*)
-            remaining, overrun = self.measure(limit, max(when, start, key=to_utc), due), ZERO
-        else:
-            state = MilestoneState.BREACHED
-            remaining, overrun = ZERO, self.measure(limit, due, when)
-        return MilestoneStatus(
-            milestone=self.milestone,
-            state=state,
-            as_of=self.as_of,
+        return MilestoneStatus.from_deadline(
+            self.milestone,
             limit=limit,
             start_at=start,
             due_at=due,
-            done_at=done,
-            remaining=remaining,
-            overrun=overrun,
-            paused=sum((s.counted for s in segments), ZERO),
-            pauses=tuple(segments),
+            done_at=None if d_idx is None else self.events[d_idx].at,
+            as_of=self.as_of,
+            calendar=self.calendar,
+            pauses=segments,
         )
 
 
