@@ -1005,3 +1005,165 @@ def complaints(
         owner=draw(st.sampled_from(("", "王敏", "李强"))),
         timeline=tl,
     )
+
+
+# --- surveys, ranking (propstd.surveys, propstd.ranking) ---
+from datetime import timezone as _stimezone  # noqa: E402
+
+from propstd.surveys import Score as _Score  # noqa: E402
+from propstd.surveys import SurveyPolicy as _SurveyPolicy  # noqa: E402
+from propstd.surveys import SurveyResponse as _SurveyResponse  # noqa: E402
+
+SURVEY_ITEMS: tuple[str, ...] = ("秩序维护", "环境卫生", "工程维修", "客户服务", "绿化养护")
+"""The service items of generated surveys."""
+SURVEY_TZ = _stimezone(_timedelta(hours=8))
+"""The zone of generated survey responses (+08:00)."""
+
+
+def household_ids(*, max_size: int = 60) -> st.SearchStrategy[list[str]]:
+    """Distinct household ids such as `"H0042"` or `"3-1502"`."""
+    one = st.one_of(
+        st.integers(1, 9_999).map(lambda n: f"H{n:04d}"),
+        st.builds(lambda t, r: f"{t}-{r}", st.integers(1, 12), st.integers(101, 3_304)),
+    )
+    return st.lists(one, max_size=max_size, unique=True)
+
+
+def survey_scores() -> st.SearchStrategy[_Score]:
+    """Any `Score` (five-point or words)."""
+    return st.sampled_from(_Score)
+
+
+@st.composite
+def survey_policies(draw: st.DrawFn, *, items: Sequence[str] = SURVEY_ITEMS) -> _SurveyPolicy:
+    """A `SurveyPolicy` naming *items*, with any share, minimum, targets and satisfied set."""
+    return _SurveyPolicy(
+        draw(frequencies(units=(PeriodUnit.MONTH, PeriodUnit.HALF_YEAR, PeriodUnit.YEAR))),
+        draw(st.fractions(min_value=Fraction(1, 100), max_value=1, max_denominator=100)),
+        draw(st.integers(0, 50)),
+        draw(targets()),
+        draw(targets()),
+        items=tuple(items),
+        satisfied=draw(st.sets(survey_scores(), min_size=1)),
+    )
+
+
+@st.composite
+def survey_responses(
+    draw: st.DrawFn,
+    *,
+    households: Sequence[str] = ("H0001", "H0002", "H0003", "H0004", "H0005"),
+    surveys: Sequence[str] = ("S2025",),
+    items: Sequence[str] = SURVEY_ITEMS,
+    year: int = 2025,
+) -> _SurveyResponse:
+    """A `SurveyResponse` of one of *households* to one of *surveys*, in or near *year*."""
+    at = draw(
+        st.datetimes(
+            min_value=_datetime(year - 1, 12, 25),
+            max_value=_datetime(year + 1, 1, 5),
+            timezones=st.just(SURVEY_TZ),
+        )
+    )
+    answered = draw(st.lists(st.sampled_from(items), min_size=1, unique=True))
+    return _SurveyResponse(
+        draw(st.sampled_from(surveys)),
+        draw(st.sampled_from(households)),
+        at,
+        {item: draw(survey_scores()) for item in answered},
+        draw(st.sampled_from(("", "好", "lift slow"))),
+    )
+
+
+def rank_values(kind: str) -> st.SearchStrategy[object]:
+    """Values to rank of one *kind*: `"rate"` (with `0/0`), `"number"` (ints and Decimals),
+    `"money"` (CNY)."""
+    if kind == "rate":
+        return rates(max_count=20)
+    if kind == "money":
+        return monies(currency=Currency.CNY, max_units=500)
+    return st.one_of(
+        st.integers(-20, 20),
+        st.decimals(min_value=-20, max_value=20, places=1, allow_nan=False),
+    )
+
+
+# --- routines (propstd.routines) ---
+from propstd.frequencies import ShiftPolicy as _ShiftPolicy  # noqa: E402
+from propstd.routines import Routine as _Routine  # noqa: E402
+from propstd.routines import RoutineEntry as _RoutineEntry  # noqa: E402
+from propstd.routines import Trigger as _Trigger  # noqa: E402
+from propstd.routines import TriggeredDuty as _TriggeredDuty  # noqa: E402
+
+ROUTINE_TZ = _stimezone(_timedelta(hours=8))
+"""The zone of generated log entries and triggers (+08:00, as the China calendar)."""
+
+
+@st.composite
+def routines(draw: st.DrawFn, *, code: str = "R") -> _Routine:
+    """A `Routine` named *code*: a seed frequency (count 1-3), any shift, evidence or not."""
+    return _Routine(
+        code,
+        f"routine {code}",
+        draw(seed_frequencies()),
+        evidence_required=draw(st.booleans()),
+        shift=draw(st.sampled_from(_ShiftPolicy)),
+    )
+
+
+@st.composite
+def triggered_duties(
+    draw: st.DrawFn, *, code: str = "D", kinds: Sequence[str] = ("rain", "move_in")
+) -> _TriggeredDuty:
+    """A `TriggeredDuty` named *code*, started by one of *kinds*, with any short limit."""
+    limit = draw(
+        st.sampled_from(("30 minutes", "1 hour", "4 hours", "当日", "次日", "2个工作日", "3天"))
+    )
+    return _TriggeredDuty(
+        code,
+        f"duty {code}",
+        draw(st.sampled_from(kinds)),
+        TimeLimit.parse(limit),
+        evidence_required=draw(st.booleans()),
+    )
+
+
+def duty_instants(*, start: _datetime, days: int) -> st.SearchStrategy[_datetime]:
+    """Instants in +08:00 from *start* over *days* days, on whole minutes."""
+    return st.integers(0, days * 24 * 60 - 1).map(lambda m: start + _timedelta(minutes=m))
+
+
+@st.composite
+def routine_entries(
+    draw: st.DrawFn,
+    *,
+    codes: Sequence[str],
+    start: _datetime,
+    days: int,
+    subjects: Sequence[str] = ("",),
+) -> _RoutineEntry:
+    """A log entry of one of *codes* between *start* and *days* later, evidence or not."""
+    return _RoutineEntry(
+        draw(st.sampled_from(codes)),
+        draw(duty_instants(start=start, days=days)),
+        draw(st.sampled_from(("李经理", "保洁班", "工程部"))),
+        evidence=draw(st.sampled_from(((), ("photo",), ("minutes", "sign-in")))),
+        subject=draw(st.sampled_from(subjects)),
+    )
+
+
+@st.composite
+def triggers(
+    draw: st.DrawFn,
+    *,
+    kinds: Sequence[str] = ("rain", "move_in"),
+    start: _datetime,
+    days: int,
+    subjects: Sequence[str] = ("",),
+) -> _Trigger:
+    """A `Trigger` of one of *kinds* between *start* and *days* later."""
+    return _Trigger(
+        draw(st.sampled_from(kinds)),
+        draw(duty_instants(start=start, days=days)),
+        subject=draw(st.sampled_from(subjects)),
+    )
