@@ -279,6 +279,8 @@ class TestDrawings:
             routines.all_text()
         )
         assert routines.find("svg", "bar") == []
+        value = rows_of(routines)["Routines done"].find("td", "val")[0]
+        assert value.all_text() == "未设定 not set"
 
 
 class TestSafety:
@@ -510,7 +512,8 @@ def test_generated_cards_parse_and_show_every_figure(card: Scorecard) -> None:
     assert "<script" not in page.lower()
     for i in card.rows():
         assert i.title in text
-        assert expected_text(i.value) in text
+        unset = i.value is None and i.status is Status.NOT_SET
+        assert ("not set" if unset else expected_text(i.value)) in text
         if i.previous is not None:
             assert expected_text(i.previous) in text
     assert len(tree.root.find("svg", "bar")) == sum(1 for i in card.rows() if i.value is not None)

@@ -197,10 +197,9 @@ def _header(card: Scorecard) -> str:
     if card.cards:
         names = " · ".join(esc(c.title) for c in card.cards)
         members = f'<p class="meta">项目 Properties: {names}</p>'
-    nav = "".join(
-        f'<a href="#sec-{n}">{_titles(s.title_zh, s.title)}</a>'
-        for n, s in enumerate(card.sections, 1)
-    )
+    links = [(f"sec-{n}", s.title_zh, s.title) for n, s in enumerate(card.sections, 1)]
+    links += [("notices", "工作改进通知单", "Notices"), ("open", "未结事项", "Open items")]
+    nav = "".join(f'<a href="#{ref}">{_titles(zh, en)}</a>' for ref, zh, en in links)
     return (
         '<header class="head">'
         '<p class="kicker">月度计分卡 <span lang="en">Monthly scorecard</span></p>'
@@ -264,7 +263,8 @@ def _section(n: int, section: Section, card: Scorecard, *, trend: bool) -> str:
 
 
 def _indicator(i: Indicator, card: Scorecard, *, trend: bool) -> str:
-    value = value_text(i.value)
+    unset = i.value is None and i.status is Status.NOT_SET
+    value = status_text(Status.NOT_SET) if unset else value_text(i.value)
     goal = "" if i.target is None else str(i.target)
     ref = "" if i.reference is None else f"参照 ref. {value_text(i.reference)}"
     shown = f'<span class="num">{esc(value)}</span>'
@@ -381,7 +381,7 @@ def _notices(card: Scorecard) -> str:
         blocks += (_notice(n, "") for n in card.notices)
     body = "".join(blocks) or '<p class="empty">本月无工作改进通知单 No improvement notices.</p>'
     return (
-        '<section class="sec notices"><h2>工作改进通知单 '
+        '<section class="sec notices" id="notices"><h2>工作改进通知单 '
         f'<span class="en" lang="en">Work improvement notices</span></h2>{body}</section>'
     )
 
@@ -446,7 +446,7 @@ def _open_items(card: Scorecard) -> str:
             f'<table class="rows items"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
         )
     return (
-        '<section class="sec open"><h2>未结事项 <span class="en" lang="en">Open items</span>'
+        '<section class="sec open" id="open"><h2>未结事项 <span class="en" lang="en">Open items</span>'
         f"</h2>{body}</section>"
     )
 
