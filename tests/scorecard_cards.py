@@ -369,27 +369,9 @@ def _fill(
                 if draw(st.booleans())
                 else Status.of(value, empty.target)
             )
-            indicators.append(
-                Indicator(
-                    key=empty.key,
-                    title=empty.title,
-                    title_zh=empty.title_zh,
-                    value=value,
-                    target=empty.target,
-                    status=status,
-                    trend=trend,
-                )
-            )
-        sections.append(
-            Section(
-                key=section.key,
-                title=section.title,
-                title_zh=section.title_zh,
-                status=section.status,
-                indicators=indicators,
-                notes=draw(st.lists(texts, max_size=2)),
-            )
-        )
+            indicators.append(attrs.evolve(empty, value=value, status=status, trend=trend))
+        notes = draw(st.lists(texts, max_size=2))
+        sections.append(attrs.evolve(section, indicators=indicators, notes=notes))
     return tuple(sections)
 
 
