@@ -446,8 +446,8 @@ def _open_items(card: Scorecard) -> str:
             f'<table class="rows items"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
         )
     return (
-        '<section class="sec open" id="open"><h2>未结事项 <span class="en" lang="en">Open items</span>'
-        f"</h2>{body}</section>"
+        '<section class="sec open" id="open"><h2>未结事项 '
+        f'<span class="en" lang="en">Open items</span></h2>{body}</section>'
     )
 
 
