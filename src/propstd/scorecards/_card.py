@@ -14,6 +14,7 @@ from propstd._validators import aware, nonblank, to_tuple
 from propstd.errors import InvalidValueError
 from propstd.findings import ImprovementNotice
 from propstd.periods import Period
+from propstd.scorecards import _html
 from propstd.scorecards._model import (
     Indicator,
     OpenItem,
@@ -160,6 +161,17 @@ class Scorecard(Rendered):
             row_classes=tuple("" for _ in rows),
             css_class="propstd-scorecard",
         )
+
+    def to_html(self) -> str:
+        """The card as one self-contained HTML5 page (inline CSS and SVG, no script, no URL):
+        a bar per indicator against its target, a trend per indicator when the card holds
+        more than one period, the work improvement notices and the open items; readable on a
+        phone and printable on A4. The same card always gives the same bytes.
+        """
+        return _html.page(self)
+
+    def _repr_html_(self) -> str:
+        return _html.fragment(self)
 
     def __repr__(self) -> str:
         return f"<Scorecard {self.title} {self.period}: {len(self.rows())} indicators>"

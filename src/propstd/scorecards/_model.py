@@ -108,6 +108,9 @@ class Indicator:
     """The exact figure, or `None` for no data."""
     target: Target | None = attrs.field(default=None)
     """The target (rates only), from the service standard."""
+    reference: Value | None = attrs.field(default=None, validator=_value)
+    """What a figure without a target is measured against, of the same kind (the budget of an
+    actual amount, the number required of a number done), or `None`; drawn as the bar's mark."""
     status: Status = attrs.field(default=Status.INFO, converter=_to_status)
     """How it stands against the target."""
     trend: tuple[Value | None, ...] = attrs.field(default=(), converter=_trend)
@@ -198,6 +201,7 @@ def add_indicators(a: Indicator, b: Indicator) -> Indicator:
         title_zh=a.title_zh,
         value=value,
         target=target,
+        reference=add_values(a.reference, b.reference),
         status=status,
         trend=tuple(add_values(x, y) for x, y in zip(a.trend, b.trend, strict=True)),
     )
