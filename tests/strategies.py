@@ -59,7 +59,8 @@ def aware_datetimes(
     *allow_imaginary* keeps wall-clock times inside a DST gap (which do not exist);
     *allow_ambiguous* keeps times inside a DST overlap. Both are off by default: such a
     datetime never equals the same instant in another zone (PEP 495), so a data round trip
-    (which gives a fixed offset) would compare unequal although the instant is right.
+    (which gives a fixed offset) would compare unequal although the instant is right. For
+    instants that do include them, and often, use `instants()`.
     """
     strategy = st.datetimes(
         min_value=min_value,
@@ -70,6 +71,70 @@ def aware_datetimes(
     if not allow_ambiguous:
         strategy = strategy.filter(lambda t: not _ambiguous(t))
     return strategy
+
+
+# --- instants at the edges of time (DST gaps and folds, years 1-2 and 9998-9999) ---
+
+DST_EDGES: tuple[datetime, ...] = tuple(
+    datetime(2025, month, day, hour, minute, tzinfo=ZoneInfo(key), fold=fold)
+    for key, month, day, hour in (
+        ("Europe/Berlin", 3, 30, 2),  # gap: 02:00-03:00 does not exist
+        ("Europe/Berlin", 10, 26, 2),  # overlap: 02:00-03:00 happens twice
+        ("America/New_York", 3, 9, 2),
+        ("America/New_York", 11, 2, 1),
+    )
+    for minute in (0, 30)
+    for fold in (0, 1)
+)
+"""Instants in the DST gaps and overlaps of 2025 in Berlin and New York, both folds."""
+
+EDGE_YEARS: tuple[tuple[datetime, datetime], ...] = (
+    (datetime(1, 1, 1), datetime(2, 12, 31, 23, 59)),
+    (datetime(9998, 1, 1), datetime(9999, 12, 31, 23, 59)),
+)
+"""The first and last two years a datetime holds, where propstd refuses with named errors."""
+
+EDGE_ZONES: tuple[str, ...] = (*ZONE_KEYS, "Pacific/Kiritimati", "Etc/GMT-14", "Etc/GMT+12")
+"""`ZONE_KEYS` and the zones furthest east (UTC+14; Kiritimati only since 1995, so also the
+fixed Etc/GMT-14) and west (UTC-12) of UTC."""
+
+
+def instants(
+    *,
+    zones: Sequence[str] = ZONE_KEYS,
+    min_value: datetime = datetime(1990, 1, 1),
+    max_value: datetime = datetime(2100, 12, 31),
+    edges: bool = False,
+) -> st.SearchStrategy[datetime]:
+    """Aware instants with the hard cases in: wall-clock times inside DST gaps and overlaps
+    (`fold=0` and `fold=1`) anywhere in the bounds, and often exactly one of `DST_EDGES`.
+
+    With *edges*, also instants of years 1-2 and 9998-9999 in `EDGE_ZONES` (as far from UTC
+    as zones go), where propstd must answer or raise a named error, never `OverflowError`.
+    Instants in a gap or a fold never equal the same instant in another zone (PEP 495):
+    compare them in UTC.
+    """
+    wide = aware_datetimes(
+        zones=zones,
+        min_value=min_value,
+        max_value=max_value,
+        allow_imaginary=True,
+        allow_ambiguous=True,
+    )
+    found = st.one_of(wide, st.sampled_from(DST_EDGES))
+    if not edges:
+        return found
+    far = [
+        aware_datetimes(
+            zones=EDGE_ZONES,
+            min_value=low,
+            max_value=high,
+            allow_imaginary=True,
+            allow_ambiguous=True,
+        )
+        for low, high in EDGE_YEARS
+    ]
+    return st.one_of(found, *far)
 
 
 def exact_numbers(*, max_value: int = 10**6) -> st.SearchStrategy[int | Fraction]:
@@ -192,11 +257,19 @@ def time_limits(
     unit: TimeUnit | None = None,
     max_amount: int = 10_000,
 ) -> TimeLimit:
-    """Any `TimeLimit` (narrow with *clock*, *unit*, *max_amount*)."""
+    """Any `TimeLimit` (narrow with *clock*, *unit*, *max_amount*).
+
+    Weeks, months and years come on the natural clock only (the only one they have); with
+    `clock=Clock.WORKING` the unit is a minute, an hour or a day.
+    """
     chosen_clock = draw(st.sampled_from(Clock)) if clock is None else clock
-    chosen_unit = draw(st.sampled_from(TimeUnit)) if unit is None else unit
+    units = [u for u in TimeUnit if chosen_clock is Clock.NATURAL or u in _WORKING_UNITS]
+    chosen_unit = draw(st.sampled_from(units)) if unit is None else unit
     amount = draw(st.integers(min_value=0, max_value=max_amount))
     return TimeLimit(amount, chosen_unit, chosen_clock)
+
+
+_WORKING_UNITS = (TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY)
 
 
 @functools.cache
@@ -207,20 +280,21 @@ def _deadline_calendars() -> tuple[WorkingCalendar, ...]:
         WorkingCalendar.weekly(hours="00:00-24:00", days="daily", zone="Asia/Shanghai"),
         WorkingCalendar.weekly(hours="09:00-12:00,13:00-17:00", zone="Europe/Berlin"),
         WorkingCalendar.weekly(hours="22:00-06:00", days="mon-sat", zone="America/New_York"),
+        WorkingCalendar.weekly(hours="08:00-20:00", days="mon-sat", zone="Pacific/Kiritimati"),
     )
 
 
 def deadline_calendars() -> st.SearchStrategy[WorkingCalendar]:
     """Calendars for deadline properties: the China office calendar (2008-2026), 24×7 in
-    Shanghai, Berlin office hours with lunch, overnight duty in New York (DST zones)."""
+    Shanghai, Berlin office hours with lunch, overnight duty in New York (DST zones), and a
+    long day in Kiritimati (UTC+14, furthest from UTC)."""
     return st.sampled_from(_deadline_calendars())
 
 
 def deadline_starts() -> st.SearchStrategy[datetime]:
-    """Aware starts in 2010-2025 (inside the China calendar's data, with room for a limit)."""
-    return aware_datetimes(
-        min_value=datetime(2010, 1, 1), max_value=datetime(2025, 12, 1), allow_ambiguous=True
-    )
+    """Aware starts in 2010-2025 (inside the China calendar's data, with room for a limit),
+    DST gaps and folds included (see `instants()`)."""
+    return instants(min_value=datetime(2010, 1, 1), max_value=datetime(2025, 12, 1))
 
 
 # --- findings ---
@@ -233,9 +307,9 @@ from zoneinfo import ZoneInfo as _ZoneInfo  # noqa: E402
 
 from propstd.findings import (  # noqa: E402
     Category,
-    EventKind,
     Finding,
     FindingEvent,
+    FindingEventKind,
     FindingStatus,
     Severity,
     VerificationResult,
@@ -263,9 +337,11 @@ def finding_instants() -> st.SearchStrategy[_datetime]:
 @st.composite
 def finding_events(draw: st.DrawFn) -> FindingEvent:
     """Any single valid `FindingEvent` (not necessarily legal in a given finding's history)."""
-    kind = draw(st.sampled_from(EventKind))
-    result = draw(st.sampled_from(VerificationResult)) if kind is EventKind.VERIFICATION else None
-    needs_reason = kind in (EventKind.REOPENING, EventKind.CANCELLATION)
+    kind = draw(st.sampled_from(FindingEventKind))
+    result = (
+        draw(st.sampled_from(VerificationResult)) if kind is FindingEventKind.VERIFICATION else None
+    )
+    needs_reason = kind in (FindingEventKind.REOPENING, FindingEventKind.CANCELLATION)
     note = draw(
         st.text(min_size=1 if needs_reason else 0, max_size=8).filter(
             lambda s: not needs_reason or bool(s.strip())
@@ -915,7 +991,8 @@ def milestones(
 
     def limit() -> TimeLimit:
         chosen = draw(st.sampled_from(Clock)) if clock is None else clock
-        unit = draw(st.sampled_from(TimeUnit))
+        # the units of 0.1: TimeUnit has weeks, months and years since 0.2 (natural clock only)
+        unit = draw(st.sampled_from(_WORKING_UNITS))
         top = {TimeUnit.MINUTE: 600, TimeUnit.HOUR: 72, TimeUnit.DAY: 5}[unit]
         return TimeLimit(draw(st.integers(0, top)), unit, chosen)
 

@@ -43,20 +43,23 @@ Examples:
 from __future__ import annotations
 
 import calendar as _calendar
-import enum
 import re
+import warnings
 from collections.abc import Callable
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import attrs
 
-from propstd._validators import at_least, check_date, check_int, check_str, check_type, to_enum
+from propstd._repr import shown
+from propstd._validators import at_least, check_date, check_int, check_text, check_type, to_enum
+from propstd._vocab import Vocabulary
+from propstd.calendars import WorkingDays as _WorkingDays
 from propstd.errors import InvalidValueError, ParseError
 from propstd.periods import Period, PeriodUnit
 
-__all__ = ["Frequency", "Proration", "Schedule", "ShiftPolicy", "Window", "WorkingDays"]
+__all__ = ["Frequency", "Proration", "Schedule", "ShiftPolicy", "Window"]
 
 
 def __dir__() -> list[str]:
@@ -66,43 +69,48 @@ def __dir__() -> list[str]:
 _CALENDAR_ORIGIN = date(2001, 1, 1)
 """Where calendar-aligned windows are counted from: a Monday in January (see the module)."""
 
+_MAX_MONTHS = 1200
+_MAX_DAYS = 36_525
+"""The longest window (100 years): longer ones would leave the dates propstd computes with."""
+
 _SHIFT_HORIZON = 62
 """Days a due date may move at most before a shift gives up (no working day found)."""
 
 
-class ShiftPolicy(enum.StrEnum):
+class ShiftPolicy(Vocabulary):
     """Where a due date that falls on a non-working day goes."""
 
-    KEEP = "keep"
+    KEEP = "keep", "不调整"
     """Stay on the window's last day, working or not."""
-    FORWARD = "forward"
+    FORWARD = "forward", "顺延", "延后"
     """Move to the next working day."""
-    BACKWARD = "backward"
+    BACKWARD = "backward", "提前"
     """Move to the previous working day."""
-    NEAREST = "nearest"
+    NEAREST = "nearest", "就近"
     """Move to the nearest working day; on a tie, the earlier one."""
 
 
-class Proration(enum.StrEnum):
+class Proration(Vocabulary):
     """How a frequency's checks are counted into one month."""
 
-    SEED = "seed"
+    SEED = "seed", "按月分摊", "分摊"
     """The QPI formula: windows due in the month for units up to a month; quarterly, half-yearly
     and yearly checks as a share per month (1/3, 1/6, 1/12 of `count` per unit)."""
-    DUE = "due"
+    DUE = "due", "按到期", "到期"
     """Only the windows due in the month (whole numbers)."""
 
 
-@runtime_checkable
-class WorkingDays(Protocol):
-    """What a schedule needs from a calendar: whether a date is a working day.
-
-    [WorkingCalendar][propstd.calendars.WorkingCalendar] has it.
-    """
-
-    def is_working_day(self, d: date, /) -> bool:
-        """Whether *d* has any working time."""
-        ...  # pragma: no cover
+def __getattr__(name: str) -> object:
+    # 0.1's protocol, now the shared one of propstd.calendars; kept for one release
+    if name == "WorkingDays":
+        msg = (
+            "propstd.frequencies.WorkingDays is deprecated; use propstd.calendars.WorkingDays "
+            "(one protocol for every module since 0.2)"
+        )
+        warnings.warn(msg, DeprecationWarning, stacklevel=2)
+        return _WorkingDays
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 # -- Frequency ----------------------------------------------------------------------------
@@ -193,6 +201,8 @@ _CN_UNITS: dict[str, tuple[int, PeriodUnit]] = {
     "年": (1, PeriodUnit.YEAR),
 }
 _EN_COUNTS = {"once": 1, "twice": 2, "thrice": 3}
+_AT_LEAST = re.compile(r"不少于|不低于|至少|^at least\s+")
+"""Words for "at least": a frequency is already a minimum, so they are dropped."""
 _CN_DIGITS = {
     "一": 1,
     "二": 2,
@@ -282,6 +292,11 @@ class Frequency:
     unit: PeriodUnit = attrs.field(converter=_to_unit)
     """The unit windows are measured in."""
 
+    def __attrs_post_init__(self) -> None:
+        if self.every * self.unit.months > _MAX_MONTHS or self.window_days > _MAX_DAYS:
+            msg = f"'every' must make a window of at most 100 years, got {self.every} {self.unit}"
+            raise InvalidValueError(msg, field="every", value=self.every)
+
     @classmethod
     def parse(cls, text: str) -> Frequency:
         """Read a frequency in English or Chinese.
@@ -291,9 +306,13 @@ class Frequency:
         `semiannual`/`半年查`/`每半年`, `annual`/`年查`/`每年`; counts per window such as
         `"2次/周"`, `"2 次/周"`, `"每周2次"`, `"每月3次"`, `"2次/日"`, `"twice a week"`,
         `"3 times per month"`, `"2 times every 2 weeks"`; and intervals `"every 10 days"`,
-        `"every 2 months"`, `"每10天"`. Case and surrounding space do not matter.
+        `"every 2 months"`, `"每10天"`. A minimum does not change the meaning: `不少于每日2次`,
+        `每日至少2次`, `每季度不少于1次`, `at least twice a week`. Case and surrounding space do
+        not matter.
 
         Raises:
+            TypeError: *text* is not a `str`.
+            InvalidValueError: *text* is longer than 10,000 characters.
             ParseError: the text is no frequency (or names a count or interval of 0).
 
         Examples:
@@ -303,9 +322,15 @@ class Frequency:
             True
             >>> Frequency.parse("2次/日")
             Frequency(count=2, every=1, unit='day')
+            >>> Frequency.parse("不少于每日2次") == Frequency.parse("每日至少2次")
+            True
         """
-        raw = check_str("text", text)
+        raw = check_text("text", text)
         s = re.sub(r"\s+", " ", raw.strip().lower())
+        s = _AT_LEAST.sub("", s).strip()  # 不少于每日2次 = 每日至少2次 = 每日2次
+        if re.search(r"\d{7}", s):  # no inspection is due a million times (nor int("9" * 5000))
+            msg = f"cannot read a frequency from {shown(raw)}: a number is too large"
+            raise ParseError(msg, raw, field="text")
         if s in _WORDS:
             every, unit = _WORDS[s]
             return cls(count=1, every=every, unit=unit)
@@ -319,14 +344,14 @@ class Frequency:
             table = _EN_UNITS if lang == "en" else _CN_UNITS
             factor, unit = table[m["unit"]]
             if count < 1 or every < 1:
-                msg = f"cannot read a frequency from {raw!r}: counts and intervals start at 1"
-                raise ParseError(msg, raw)
+                msg = f"cannot read a frequency from {shown(raw)}: counts and intervals start at 1"
+                raise ParseError(msg, raw, field="text")
             return cls(count=count, every=every * factor, unit=unit)
         msg = (
-            f"cannot read a frequency from {raw!r}; write e.g. 'daily', '周查', '每两周', "
+            f"cannot read a frequency from {shown(raw)}; write e.g. 'daily', '周查', '每两周', "
             "'2次/周', '每月3次', 'twice a week' or 'every 10 days'"
         )
-        raise ParseError(msg, raw)
+        raise ParseError(msg, raw, field="text")
 
     @property
     def window_days(self) -> int:
@@ -381,7 +406,7 @@ class Frequency:
         check_type("month", month, Period)
         if month.unit is not PeriodUnit.MONTH:
             msg = f"'month' must be a calendar month, got {str(month)!r}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="month", value=month)
         origin = _CALENDAR_ORIGIN if anchor is None else check_date("anchor", anchor)
         how = _to_proration(proration)
         if how is Proration.SEED and self.unit.months > 1:
@@ -437,10 +462,19 @@ def _indexer(frequency: Frequency, anchor: date) -> Callable[[date], int]:
 def _starter(frequency: Frequency, anchor: date) -> Callable[[int], date]:
     """A function giving the first day of window `k`."""
     days = frequency.window_days
-    if days:
-        return lambda k: anchor + timedelta(days=k * days)
     months = frequency.window_months
-    return lambda k: _add_months(anchor, k * months)
+
+    def start(k: int) -> date:
+        try:
+            return anchor + timedelta(days=k * days) if days else _add_months(anchor, k * months)
+        except (OverflowError, ValueError):
+            msg = (
+                f"window {k} of {frequency} from {anchor.isoformat()} falls outside the dates "
+                "propstd computes with (years 0002-9998)"
+            )
+            raise InvalidValueError(msg, field="k", value=k) from None
+
+    return start
 
 
 @attrs.frozen(kw_only=True)
@@ -466,7 +500,7 @@ class Window:
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
             msg = f"'end' {self.end.isoformat()} must be after 'start' {self.start.isoformat()}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="end", value=self.end)
 
     @property
     def period(self) -> Period:
@@ -488,7 +522,7 @@ def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: ob
 
 
 def _check_calendar(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, WorkingDays):
+    if value is not None and not callable(getattr(value, "is_working_day", None)):
         msg = f"{attribute.name!r} must have is_working_day(date), got {type(value).__name__}"
         raise TypeError(msg)
 
@@ -534,7 +568,7 @@ class Schedule:
         default=ShiftPolicy.KEEP, converter=_to_shift, repr=lambda s: repr(s.value)
     )
     """Where a due date on a non-working day goes."""
-    calendar: WorkingDays | None = attrs.field(default=None, validator=_check_calendar)
+    calendar: _WorkingDays | None = attrs.field(default=None, validator=_check_calendar)
     """The calendar whose working days the shift uses (needed unless `shift` is `keep`)."""
     _number: Callable[[date], int] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _start: Callable[[int], date] = attrs.field(init=False, repr=False, eq=False, hash=False)
@@ -595,7 +629,7 @@ class Schedule:
             f"no working day within {_SHIFT_HORIZON} days of {d.isoformat()} "
             f"to shift a due date ({self.shift.value})"
         )
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="shift", value=d)
 
     def windows(self, period: Period) -> tuple[Window, ...]:
         """The windows that overlap *period*, in order (whole windows, not clipped).

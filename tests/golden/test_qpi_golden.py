@@ -50,10 +50,18 @@ def test_golden_month(case: dict[str, Any]) -> None:
     assert tally.completed_points == Fraction(want["completed_points"])
     assert tally.required_rounds == Fraction(want["required_rounds"])
     assert tally.completed_rounds == Fraction(want["completed_rounds"])
-    assert (tally.records, tally.traceable_records) == (want["records"], want["traceable_records"])
+    assert (tally.records, tally.traceable_records, tally.ignored_records) == (
+        want["records"],
+        want["traceable_records"],
+        want["ignored_records"],
+    )
+    plan = from_data(InspectionPlan, case["input"]["plan"])
+    period = Period.parse(case["input"]["period"])
+    assert str(plan.records_needed(period)) == want["records_needed"]
     for category, counts in want["findings"].items():
-        assert (tally.raised(category), tally.closed(category)) == (
+        assert (tally.raised(category), tally.counted(category), tally.closed(category)) == (
             counts["raised"],
+            counts["counted"],
             counts["closed"],
         )
     for name, expected in want["indicators"].items():
@@ -68,6 +76,9 @@ def test_golden_month_in_partitions(case: dict[str, Any]) -> None:
     """Split into odd and even records (and findings), the tallies add up to the month."""
     whole = _tally(case)
     assert _tally(case, part=slice(0, None, 2)) + _tally(case, part=slice(1, None, 2)) == whole
+    thirds = [_tally(case, part=slice(i, None, 3)) for i in range(3)]
+    assert QpiTally.sum(thirds) == whole
+    assert QpiTally.sum([thirds[0] + thirds[1], thirds[2]]) == whole
 
 
 def test_demo_section_renders_the_golden_month() -> None:
@@ -75,6 +86,6 @@ def test_demo_section_renders_the_golden_month() -> None:
     from propstd._demo import qpi
 
     text = qpi.render()
-    assert "98.3% (239.5/243.75)" in text
-    assert "84.6% (11/13)" in text
+    assert "98.2% (237.5/241.75)" in text
+    assert "91.7% (11/12)" in text
     assert qpi.TITLE.startswith("QPI")

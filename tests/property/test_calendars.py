@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,10 +12,18 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from propstd.calendars import Closure, TimeWindow, WorkingCalendar, china_calendar
+from propstd.errors import CalendarCoverageError, InvalidValueError
 from propstd.periods import Period
 from propstd.serialization import from_data, to_data
 from tests.oracles import MinuteOracle
-from tests.strategies import CALENDAR_BASES, closures, time_windows, working_calendars
+from tests.strategies import (
+    CALENDAR_BASES,
+    EDGE_ZONES,
+    closures,
+    instants,
+    time_windows,
+    working_calendars,
+)
 
 MINUTE = timedelta(minutes=1)
 US = timedelta(microseconds=1)
@@ -189,3 +198,59 @@ class TestSerialization:
     def test_closure_round_trip(self, closure: Closure) -> None:
         """A closure survives JSON (the same instants)."""
         assert from_data(Closure, json.loads(json.dumps(to_data(closure)))) == closure
+
+
+def refused_fields(asks: list[Callable[[], object]]) -> set[str | None]:
+    """The fields of the named errors the questions raise (any other error propagates)."""
+    fields = set()
+    for ask in asks:
+        try:
+            ask()
+        except (InvalidValueError, CalendarCoverageError) as exc:
+            fields.add(exc.field)
+    return fields
+
+
+_EDGE_CALENDARS = [
+    WorkingCalendar.weekly(hours="22:00-06:00", days="daily", zone=key) for key in EDGE_ZONES
+]
+
+
+class TestEdgesOfTime:
+    """semantics §14.10: near years 1 and 9999, in zones as far from UTC as zones go, every
+    query answers or raises a named error (never `OverflowError`)."""
+
+    @given(
+        instants(edges=True),
+        st.sampled_from([*_EDGE_CALENDARS, CN]),
+        st.integers(-(10**6), 10**6).map(lambda m: m * MINUTE),
+    )
+    def test_instants(self, t: datetime, cal: WorkingCalendar, duration: timedelta) -> None:
+        """Instant queries answer or raise InvalidValueError/CalendarCoverageError naming t."""
+        try:
+            end = t + duration
+        except OverflowError:  # past datetime.max: the test's own arithmetic
+            end = t
+        asks: list[Callable[[], object]] = [
+            lambda: cal.is_working_time(t),
+            lambda: cal.next_working_time(t),
+            lambda: cal.add_working_time(t, duration),
+            lambda: cal.working_time_between(t, end),
+            lambda: cal.working_time_between(end, t),
+        ]
+        assert refused_fields(asks) <= {"t", "start", "end"}
+
+    @given(
+        st.dates(max_value=date(9999, 12, 30)),
+        st.sampled_from([*_EDGE_CALENDARS, CN]),
+        st.integers(-400, 400),
+    )
+    def test_dates(self, d: date, cal: WorkingCalendar, n: int) -> None:
+        """Date queries answer or raise InvalidValueError/CalendarCoverageError naming d."""
+        asks: list[Callable[[], object]] = [
+            lambda: cal.is_working_day(d),
+            lambda: cal.add_working_days(d, n),
+            lambda: cal.end_of_working_day(d),
+            lambda: cal.working_windows(Period(d, d + timedelta(days=1))),
+        ]
+        assert refused_fields(asks) <= {"d", "period"}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -22,8 +23,8 @@ from hypothesis.stateful import (
 from propstd.errors import TransitionError
 from propstd.findings import (
     Category,
-    EventKind,
     Finding,
+    FindingEventKind,
     FindingStatus,
     VerificationResult,
     closure_rate,
@@ -129,7 +130,7 @@ class FindingLifecycle(RuleBasedStateMachine):
         f = self.finding
         if f.current_status is FindingStatus.CLOSED:
             last = f.events[-1]
-            assert last.kind is EventKind.VERIFICATION
+            assert last.kind is FindingEventKind.VERIFICATION
             assert last.result is VerificationResult.PASSED
             assert f.rectified_by is not None
             assert last.by.casefold() != f.rectified_by.casefold()
@@ -203,7 +204,9 @@ _MARCH_FOUND = st.datetimes(min_value=datetime(2025, 2, 20), max_value=datetime(
 )
 
 
-_MONTHS = st.lists(findings(found_at=_MARCH_FOUND, max_events=4), max_size=6)
+_MONTHS = st.lists(
+    findings(found_at=_MARCH_FOUND, max_events=4), max_size=6, unique_by=lambda f: f.id
+)
 _FEW = settings(max_examples=40)
 
 
@@ -214,26 +217,49 @@ class TestSummaries:
     @_FEW
     @given(_MONTHS)
     def test_closure_rate_bounds(self, fs: list[Finding]) -> None:
-        """Closed never exceeds raised, and raised counts the period's seed categories."""
+        """Raised-in-period reading: the period's seed-category findings (local date in the
+        zone), not cancelled, are counted; closed never exceeds counted."""
         end = datetime(2025, 4, 1, tzinfo=UTC)
-        rate = closure_rate(fs, period=MARCH, as_of=end)
+        rate = closure_rate(fs, period=MARCH, as_of=end, zone="UTC", basis="raised_in_period")
         raised = [
             f
             for f in fs
-            if f.found_on in MARCH
+            if f.found_at.astimezone(UTC).date() in MARCH
             and f.category in (Category.SUGGESTION, Category.DEDUCTION)
-            and f.current_status is not FindingStatus.CANCELLED
+            and f.status(end) is not FindingStatus.CANCELLED
         ]
         assert rate.denominator == len(raised)
-        assert rate.numerator <= rate.denominator
+        assert 0 <= rate.numerator <= rate.denominator
+
+    @_FEW
+    @given(_MONTHS)
+    def test_closure_where_verification_is_due(self, fs: list[Finding]) -> None:
+        """§14.4: counted where verify_on falls; closed means verified passed by that day's end."""
+        end = datetime(2025, 4, 1, tzinfo=UTC)
+        rate = closure_rate(fs, period=MARCH, as_of=end, zone="UTC")
+        counted = [
+            f
+            for f in fs
+            if f.verify_on in MARCH
+            and f.category in (Category.SUGGESTION, Category.DEDUCTION)
+            and f.status(end) is not FindingStatus.CANCELLED
+        ]
+        closed = [
+            f
+            for f in counted
+            if f.status(datetime.combine(f.verify_on, time(0), tzinfo=UTC) + timedelta(days=1))
+            is FindingStatus.CLOSED
+        ]
+        assert (rate.numerator, rate.denominator) == (Fraction(len(closed)), Fraction(len(counted)))
 
     @_FEW
     @given(_MONTHS)
     def test_deductions_add_over_partitions(self, fs: list[Finding]) -> None:
         """The total of a list is the sum of the totals of its halves."""
         half = len(fs) // 2
-        total = deduction_total(fs, MARCH)
-        assert total == deduction_total(fs[:half], MARCH) + deduction_total(fs[half:], MARCH)
+        total = deduction_total(fs, MARCH, zone="Asia/Shanghai")
+        parts = [deduction_total(p, MARCH, zone="Asia/Shanghai") for p in (fs[:half], fs[half:])]
+        assert total == parts[0] + parts[1]
         assert total >= 0
 
     @_FEW

@@ -48,15 +48,46 @@ class TestAdditive:
         assert _tally(plan, a) + _tally(plan, b) == whole
         assert qpi_report(_tally(plan, a) + _tally(plan, b)) == qpi_report(whole)
 
+    @given(plans_and_records(), st.data())
+    def test_any_partitioning_in_any_tree(
+        self, pr: tuple[InspectionPlan, list[CheckRecord]], data: st.DataObject
+    ) -> None:
+        """§14.12: split one property-month's records into any number of parts and reduce the
+        part tallies in any tree (QpiTally.sum, +, nested): always exactly the single tally."""
+        plan, records = pr
+        n = data.draw(st.integers(1, 5))
+        owner = data.draw(
+            st.lists(st.integers(0, n - 1), min_size=len(records), max_size=len(records))
+        )
+        parts = [
+            _tally(plan, [r for r, o in zip(records, owner, strict=True) if o == i])
+            for i in range(n)
+        ]
+        whole = _tally(plan, records)
+        assert QpiTally.sum(parts) == whole
+        order = data.draw(st.permutations(parts))
+        tree = _reduce_in_a_tree(list(order), data)
+        assert tree == whole
+        assert sum(reversed(parts)) == whole
+
     @given(plans_and_records())
     def test_months(self, pr: tuple[InspectionPlan, list[CheckRecord]]) -> None:
-        """February + March tallies equal the tally of the two months together."""
+        """§14.2: each window is counted in the month it is due, so February + March require
+        what the two months together require, and, for windows up to a month long, complete
+        what they complete (a long window's records count toward each month's share)."""
         plan, records = pr
         feb, mar = Period.parse("2025-02"), MARCH
         both = Period(feb.start, mar.end)
-        assert _tally(plan, records, feb) + _tally(plan, records, mar) == _tally(
-            plan, records, both
-        )
+        merged = _tally(plan, records, feb) + _tally(plan, records, mar)
+        whole = _tally(plan, records, both)
+        assert merged.point_requirements == whole.point_requirements
+        assert merged.round_requirements == whole.round_requirements
+        frequencies = [plan.frequency_of(i.code) for i in plan.items]
+        frequencies += [c.frequency for c in plan.checklists]
+        if all(f.unit.months <= 1 for f in frequencies):
+            assert merged.completed_points == whole.completed_points
+            assert merged.completed_rounds == whole.completed_rounds
+            assert merged.records + merged.ignored_records == 2 * len(records)
 
     @given(inspection_plans(name="A"), inspection_plans(name="B"))
     def test_properties(self, a: InspectionPlan, b: InspectionPlan) -> None:
@@ -65,6 +96,16 @@ class TestAdditive:
         assert (
             total.required_points == _tally(a, []).required_points + _tally(b, []).required_points
         )
+
+
+def _reduce_in_a_tree(tallies: list[QpiTally], data: st.DataObject) -> QpiTally:
+    """Combine neighbours at random places, with `+` or QpiTally.sum, until one is left."""
+    while len(tallies) > 1:
+        i = data.draw(st.integers(0, len(tallies) - 2))
+        pair = tallies[i : i + 2]
+        merged = pair[0] + pair[1] if data.draw(st.booleans()) else QpiTally.sum(pair)
+        tallies[i : i + 2] = [merged]
+    return tallies[0]
 
 
 class TestCapping:

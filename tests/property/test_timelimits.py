@@ -7,11 +7,13 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from propstd import _time
 from propstd.calendars import WorkingCalendar
+from propstd.errors import CalendarCoverageError, InvalidValueError
 from propstd.serialization import from_data, to_data
 from propstd.timelimits import (
     Clock,
@@ -21,7 +23,7 @@ from propstd.timelimits import (
     deadline,
     explain_deadline,
 )
-from tests.strategies import deadline_calendars, deadline_starts, time_limits
+from tests.strategies import deadline_calendars, deadline_starts, instants, time_limits
 
 MICRO = timedelta(microseconds=1)
 
@@ -85,9 +87,9 @@ class TestTextRoundTrip:
         assert TimeLimit.parse(str(limit)) == limit
 
     @given(time_limits(max_amount=10**9))
-    def test_parse_reads_chinese_back(self, limit: TimeLimit) -> None:
-        """parse(x.chinese) == x."""
-        assert TimeLimit.parse(limit.chinese) == limit
+    def test_parse_reads_label_zh_back(self, limit: TimeLimit) -> None:
+        """parse(x.label_zh) == x."""
+        assert TimeLimit.parse(limit.label_zh) == limit
 
     @given(time_limits(), st.sampled_from(["", " ", "  "]), st.sampled_from([str.upper, str.title]))
     def test_parse_ignores_case_and_outer_space(
@@ -195,13 +197,49 @@ class TestDeadlineRules:
     def test_natural_time(
         self, start: datetime, limit: TimeLimit, calendar: WorkingCalendar
     ) -> None:
-        """Natural minutes/hours are real elapsed time; natural days end at local midnight of
-        the amount-th day after the start's local date."""
+        """Natural minutes/hours are real elapsed time; natural days, weeks, months and years
+        end at local midnight after the last counted day (months as dateutil's relativedelta
+        steps them: the day of month kept, clipped at the month end)."""
         due = deadline(start, limit, calendar=calendar)
         tz = _time.zone(calendar.zone)
-        if limit.unit is TimeUnit.DAY:
-            last = start.astimezone(tz).date() + timedelta(days=limit.amount)
-            assert due == _time.day_start(last + timedelta(days=1), tz)
-            assert (due - MICRO).astimezone(tz).date() == last
-        else:
+        day = start.astimezone(tz).date()
+        if limit.unit in {TimeUnit.MINUTE, TimeUnit.HOUR}:
             assert utc(due) - utc(start) == limit.duration
+            return
+        step = {
+            TimeUnit.DAY: relativedelta(days=limit.amount),
+            TimeUnit.WEEK: relativedelta(weeks=limit.amount),
+            TimeUnit.MONTH: relativedelta(months=limit.amount),
+            TimeUnit.YEAR: relativedelta(years=limit.amount),
+        }[limit.unit]
+        last = day + step
+        assert due == _time.day_start(last + timedelta(days=1), tz)
+        assert (due - MICRO).astimezone(tz).date() == last
+
+
+class TestEdgesOfTime:
+    """semantics §14.10: "dates outside 0002-9998 raise `InvalidValueError` (or
+    `CalendarCoverageError`), never `OverflowError`"; DST gaps and folds are ordinary."""
+
+    @given(instants(edges=True), time_limits(max_amount=10**6), deadline_calendars())
+    @example(  # 0001-01-01 in UTC+14 is 0000-12-31 in UTC: no datetime holds it
+        datetime(1, 1, 1, tzinfo=_time.zone("Etc/GMT-14")),
+        TimeLimit.calendar_days(1),
+        WorkingCalendar.weekly(zone="Asia/Shanghai"),
+    )
+    def test_answer_or_named_error(
+        self, start: datetime, limit: TimeLimit, calendar: WorkingCalendar
+    ) -> None:
+        """deadline() answers (never before the start, and as explain_deadline does) or
+        raises a named error whose field is the start or the limit."""
+        try:
+            due = deadline(start, limit, calendar=calendar)
+        except (InvalidValueError, CalendarCoverageError) as exc:
+            refused: InvalidValueError | CalendarCoverageError = exc
+        else:
+            assert utc(due) >= utc(start)
+            assert explain_deadline(start, limit, calendar=calendar).due_at == due
+            return
+        assert refused.field in {"start", "limit"}
+        with pytest.raises(type(refused)):
+            explain_deadline(start, limit, calendar=calendar)

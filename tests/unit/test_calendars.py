@@ -524,67 +524,118 @@ class TestCoverage:
     """Outside its data the China calendar refuses to guess."""
 
     @pytest.mark.parametrize(
-        ("ask", "match"),
+        ("ask", "match", "field"),
         [
-            pytest.param(lambda: CN.is_working_day(date(2007, 12, 31)), "2007", id="day-before"),
             pytest.param(
-                lambda: CN.add_working_time(sh(2007, 12, 31, 10), H), "2007", id="add-start-before"
+                lambda: CN.is_working_day(date(2007, 12, 31)), "2007", "d", id="day-before"
             ),
             pytest.param(
-                lambda: CN.add_working_days(date(2007, 12, 31), 1), "2007", id="add-days-before"
+                lambda: CN.add_working_time(sh(2007, 12, 31, 10), H),
+                "2007",
+                "start",
+                id="add-start-before",
             ),
-            pytest.param(lambda: CN.is_working_day(date(2027, 1, 4)), "2027", id="day-after"),
+            pytest.param(
+                lambda: CN.add_working_days(date(2007, 12, 31), 1),
+                "2007",
+                "d",
+                id="add-days-before",
+            ),
+            pytest.param(lambda: CN.is_working_day(date(2027, 1, 4)), "2027", "d", id="day-after"),
             pytest.param(
                 lambda: CN.add_working_time(sh(2026, 12, 31, 17), 2 * H),
-                "deadline",
+                "adding 2:00:00 of working time to 2026-12-31T17:00.* runs past 2026-12-31, .*"
+                "2027-01-01 is not in its data.*extra=",
+                "start",
                 id="deadline-past-data",
             ),
             pytest.param(
                 lambda: CN.add_working_time(sh(2008, 1, 2, 10), -9 * H),
-                "counting back",
+                "counting 9:00:00 of working time back .* runs back past 2008-01-01, the first "
+                "date .*: 2007-12-31 is not in its data",
+                "start",
                 id="back-past-data",
             ),
             pytest.param(
-                lambda: CN.add_working_days(date(2026, 12, 31), 1), "counting", id="days-past-data"
+                lambda: CN.add_working_days(date(2026, 12, 31), 1),
+                "counting 1 working day from 2026-12-31 runs past 2026-12-31.* 2027-01-01 is not",
+                "d",
+                id="days-past-data",
             ),
             pytest.param(
-                lambda: CN.add_working_days(date(2008, 1, 2), -2), "back", id="days-back-past-data"
+                lambda: CN.add_working_days(date(2008, 1, 2), -2),
+                "counting 2 working days back from 2008-01-02 .* 2007-12-31 is not",
+                "d",
+                id="days-back-past-data",
             ),
             pytest.param(
                 lambda: CN.working_time_between(sh(2025, 1, 1), sh(2027, 1, 2)),
+                "'end'",
                 "end",
                 id="between-end",
             ),
             pytest.param(
                 lambda: CN.working_time_between(sh(2007, 1, 1), sh(2025, 1, 2)),
+                "'start'",
                 "start",
                 id="between-start",
             ),
             pytest.param(
                 lambda: CN.working_days_between(date(2025, 1, 1), date(2027, 2, 1)),
+                "'end'",
                 "end",
                 id="days-between-end",
             ),
-            pytest.param(lambda: CN.is_working_time(sh(2027, 1, 1)), "2027", id="time-at-end"),
+            pytest.param(lambda: CN.is_working_time(sh(2027, 1, 1)), "2027", "t", id="time-at-end"),
             pytest.param(
                 lambda: CN.next_working_time(sh(2026, 12, 31, 19)),
-                "next working",
+                "next working time .* 2027-01-01 is not in its data",
+                "t",
                 id="next-past-data",
             ),
             pytest.param(
                 lambda: CN.working_windows(Period(date(2026, 12, 1), date(2027, 2, 1))),
                 "2027",
+                "period",
                 id="windows-past-data",
             ),
-            pytest.param(lambda: CN.end_of_working_day(date(2030, 1, 2)), "2030", id="end-of-day"),
+            pytest.param(
+                lambda: CN.working_windows(Period(date(2007, 12, 1), date(2008, 2, 1))),
+                "2007",
+                "period",
+                id="windows-before-data",
+            ),
+            pytest.param(
+                lambda: CN.end_of_working_day(date(2030, 1, 2)), "2030", "d", id="end-of-day"
+            ),
         ],
     )
-    def test_outside(self, ask: Callable[[], object], match: str) -> None:
-        """CalendarCoverageError (a LookupError) names the covered range."""
+    def test_outside(self, ask: Callable[[], object], match: str, field: str) -> None:
+        """CalendarCoverageError (a LookupError) names the covered range and carries the
+        argument and its value."""
         with pytest.raises(CalendarCoverageError, match=match) as info:
             ask()
         assert "2008-01-01 to 2026-12-31" in str(info.value)
         assert isinstance(info.value, LookupError)
+        assert info.value.field == field
+        assert info.value.value is not None
+
+    def test_deadline_at_the_end_of_the_data_names_the_missing_date(self) -> None:
+        """A count that runs past 2026 names 2027-01-01 (not its start) as missing, and how
+        to add the year (§13 item 8)."""
+        with pytest.raises(CalendarCoverageError) as info:
+            CN.add_working_days(date(2026, 12, 29), 5)
+        message = str(info.value)
+        assert "2027-01-01 is not in its data" in message
+        assert "china_calendar(extra={2027:" in message
+        assert "2026-12-29 is outside" not in message
+        assert info.value.value == date(2026, 12, 29)
+
+    def test_other_calendars_say_to_extend_covers(self) -> None:
+        """A calendar of one's own says to give it data and a longer 'covers'."""
+        cal = WorkingCalendar.weekly(covers=Period(date(2025, 1, 1), date(2026, 1, 1)))
+        with pytest.raises(CalendarCoverageError, match=r"2026-01-01 is not in its data.*'covers'"):
+            cal.add_working_days(date(2025, 12, 30), 5)
 
     def test_last_instant(self) -> None:
         """A deadline may land exactly on the end of the data (a window's close)."""
@@ -968,3 +1019,501 @@ class TestSerialization:
         """A window that is not a string is refused."""
         with pytest.raises(InvalidDataError, match="expected a window"):
             from_data(TimeWindow, 9)
+
+
+FAR_EAST = ZoneInfo("Etc/GMT-14")  # UTC+14 at every date (Kiritimati kept its LMT before 1901)
+FAR_WEST = ZoneInfo("Etc/GMT+12")  # UTC-12
+EAST = WorkingCalendar.weekly(hours="22:00-06:00", days="daily", zone="Etc/GMT-14")
+WEST = WorkingCalendar.weekly(hours="00:00-24:00", days="daily", zone="Etc/GMT+12")
+
+
+class TestEdgesOfTime:
+    """§14.10: dates outside 0002-9998 raise named errors, never a builtin OverflowError."""
+
+    @pytest.mark.parametrize(
+        "ask",
+        [
+            pytest.param(lambda: EAST.is_working_day(date(1, 1, 1)), id="day-year-1"),
+            pytest.param(lambda: EAST.is_working_day(date(9999, 12, 31)), id="day-year-9999"),
+            pytest.param(lambda: EAST.add_working_days(date(1, 1, 2), -1), id="days-year-1"),
+            pytest.param(lambda: WEST.add_working_days(date(9999, 12, 30), 1), id="days-9999"),
+            pytest.param(
+                lambda: WEST.working_days_between(date(1, 1, 2), date(9999, 12, 30)),
+                id="days-between",
+            ),
+            pytest.param(
+                lambda: EAST.working_windows(Period(date(1, 1, 1), date(1, 2, 1))), id="windows"
+            ),
+            pytest.param(
+                lambda: EAST.add_working_time(datetime(1, 1, 1, 12, tzinfo=FAR_EAST), H),
+                id="add-year-1",
+            ),
+            pytest.param(
+                lambda: WEST.add_working_time(datetime(9999, 12, 31, 1, tzinfo=FAR_WEST), -H),
+                id="add-year-9999",
+            ),
+            pytest.param(
+                lambda: WEST.add_working_time(datetime(9998, 12, 31, 20, tzinfo=FAR_WEST), 9 * H),
+                id="add-past-9998",
+            ),
+            pytest.param(
+                lambda: EAST.add_working_time(datetime(2, 1, 1, 3, tzinfo=FAR_EAST), -9 * H),
+                id="add-back-past-0002",
+            ),
+            pytest.param(
+                lambda: EAST.next_working_time(datetime(9999, 12, 31, 20, tzinfo=FAR_EAST)),
+                id="next-9999",
+            ),
+            pytest.param(
+                lambda: EAST.working_time_between(
+                    datetime(1, 1, 1, 12, tzinfo=FAR_EAST), datetime(5, 1, 1, tzinfo=UTC)
+                ),
+                id="between",
+            ),
+            pytest.param(
+                lambda: ALWAYS_OPEN.is_working_time(datetime(1, 1, 1, 1, tzinfo=FAR_EAST)),
+                id="always-open-year-1",
+            ),
+        ],
+    )
+    def test_named_errors(self, ask: Callable[[], object]) -> None:
+        """Each refusal is an InvalidValueError naming the argument, with its value."""
+        with pytest.raises(InvalidValueError, match=r"0002|9998") as info:
+            ask()
+        assert info.value.field in {"d", "start", "end", "t", "period"}
+        assert info.value.value is not None
+
+    def test_zero_duration_returns_start_up_to_the_last_date(self) -> None:
+        """A zero duration returns the start itself within 0002-9998 and is refused after."""
+        for t in (
+            datetime(9998, 12, 31, 23, 59, tzinfo=UTC),
+            datetime(2, 1, 1, tzinfo=UTC),
+        ):
+            assert ALWAYS_OPEN.add_working_time(t, ZERO) == t
+        with pytest.raises(InvalidValueError, match="'start' must fall within years 0002-9998"):
+            ALWAYS_OPEN.add_working_time(datetime(9999, 6, 1, tzinfo=UTC), ZERO)
+
+    def test_the_last_covered_window_still_counts(self) -> None:
+        """Working time of 9998-12-31 counts; a window past midnight may close in 9999."""
+        night = datetime(9998, 12, 31, 23, tzinfo=FAR_EAST)
+        assert EAST.add_working_time(night, 2 * H) == datetime(9999, 1, 1, 1, tzinfo=FAR_EAST)
+        assert ALWAYS_OPEN.end_of_working_day(date(9998, 12, 31)) == datetime(
+            9999, 1, 1, tzinfo=UTC
+        )
+
+    @pytest.mark.parametrize(
+        "key",
+        [
+            pytest.param("x" * 300, id="long"),
+            pytest.param("localtime", id="localtime"),
+            pytest.param("posixrules", id="posixrules"),
+            pytest.param("posix/Asia/Shanghai", id="posix-copy"),
+            pytest.param("right/UTC", id="right-copy"),
+            pytest.param("Asia/Shanghai\x00", id="nul"),
+            pytest.param("asia/shanghai", id="case"),
+        ],
+    )
+    def test_only_iana_zone_names(self, key: str) -> None:
+        """Keys that are not IANA zone names (machine-dependent files among them) are refused
+        with field 'zone'."""
+        with pytest.raises(InvalidValueError, match="IANA zone name") as info:
+            WorkingCalendar.weekly(zone=key)
+        assert (info.value.field, info.value.value) == ("zone", key)
+        assert len(str(info.value)) < 300
+
+    @pytest.mark.parametrize(
+        "covers",
+        [
+            pytest.param(Period(date(1, 1, 1), date(2025, 1, 1)), id="year-1"),
+            pytest.param(Period(date(2025, 1, 1), date(9999, 1, 2)), id="year-9999"),
+        ],
+    )
+    def test_covers_within_range(self, covers: Period) -> None:
+        """'covers' must stay within years 0002-9998."""
+        with pytest.raises(InvalidValueError, match="'covers' must fall within") as info:
+            WorkingCalendar.weekly(covers=covers)
+        assert (info.value.field, info.value.value) == ("covers", covers)
+
+    def test_huge_counts(self) -> None:
+        """A count of working days with thousands of digits runs out of dates, named."""
+        with pytest.raises(InvalidValueError, match="<int of about 5000 digits> working days"):
+            ALWAYS_OPEN.add_working_days(date(2025, 1, 1), 10**5000)
+        with pytest.raises(InvalidValueError, match="back past 0002-01-01"):
+            ALWAYS_OPEN.add_working_days(date(2025, 1, 1), -(10**5000))
+
+    def test_more_working_time_than_time_left(self) -> None:
+        """A duration longer than the time left in the data is refused at once, named (also
+        when the start's table is built, which once overflowed on the fast path)."""
+        t = datetime(2025, 1, 1, tzinfo=UTC)
+        assert ALWAYS_OPEN.add_working_time(t, H) == t + H  # builds the table of t
+        with pytest.raises(InvalidValueError, match="runs past 9998-12-31") as info:
+            ALWAYS_OPEN.add_working_time(t, timedelta(days=999_999_999))
+        assert info.value.field == "start"
+        with pytest.raises(InvalidValueError, match="runs back past 0002-01-01"):
+            ALWAYS_OPEN.add_working_time(t, -timedelta(days=999_999_999))
+        with pytest.raises(CalendarCoverageError, match="2027-01-01 is not in its data"):
+            CN.add_working_time(sh(2025, 1, 1), timedelta(days=800))
+
+    def test_covers_may_reach_the_last_date(self) -> None:
+        """A calendar may cover every date of 0002-9998."""
+        cal = WorkingCalendar.weekly(covers=Period(date(2, 1, 1), date(9999, 1, 1)))
+        assert cal.is_working_day(date(9998, 12, 31))
+
+    @pytest.mark.parametrize(
+        "ask",
+        [
+            pytest.param(lambda t: TimeWindow.parse(t), id="window"),
+            pytest.param(lambda t: WorkingCalendar.weekly(hours=t), id="hours"),
+            pytest.param(lambda t: WorkingCalendar.weekly(days=t), id="days"),
+        ],
+    )
+    def test_long_text_is_refused(self, ask: Callable[[str], object]) -> None:
+        """Parsers refuse text over 10,000 characters at once."""
+        with pytest.raises(InvalidValueError, match="at most 10,000 characters"):
+            ask("09:00-12:00," * 1_000)
+
+
+class TestErrorsCarryData:
+    """§14.9: every refusal names its field and carries the offending value."""
+
+    @pytest.mark.parametrize(
+        ("make", "field", "value"),
+        [
+            pytest.param(lambda: TimeWindow.parse("9-12"), "window", "9-12", id="window-text"),
+            pytest.param(
+                lambda: TimeWindow.parse("08:00:60-09:00"),
+                "window",
+                "08:00:60-09:00",
+                id="window-second",
+            ),
+            pytest.param(
+                lambda: TimeWindow.parse("24:00-06:00"), "window", "24:00-06:00", id="window-24"
+            ),
+            pytest.param(lambda: TimeWindow(time(9), time(9)), "end", time(9), id="empty-window"),
+            pytest.param(
+                lambda: TimeWindow(time(9, tzinfo=UTC), time(10)),
+                "start",
+                time(9, tzinfo=UTC),
+                id="window-zone",
+            ),
+            pytest.param(
+                lambda: Closure(sh(2025, 3, 3, 10), sh(2025, 3, 3, 9)),
+                "end",
+                sh(2025, 3, 3, 9),
+                id="closure",
+            ),
+            pytest.param(lambda: WorkingCalendar.weekly(hours=""), "hours", "", id="no-hours"),
+            pytest.param(
+                lambda: WorkingCalendar.weekly(days="mon-xyz"), "days", "mon-xyz", id="days"
+            ),
+            pytest.param(
+                lambda: WorkingCalendar.weekly(days="fri-mon"), "days", "fri-mon", id="backwards"
+            ),
+            pytest.param(lambda: WorkingCalendar.weekly(days=" , "), "days", " , ", id="no-days"),
+            pytest.param(
+                lambda: WorkingCalendar.weekly(hours={"sat": "09:00-12:00"}, days="sun"),
+                "days",
+                "sun",
+                id="days-mapping",
+            ),
+            pytest.param(
+                lambda: WorkingCalendar(zone="UTC", week=[()] * 6),
+                "week",
+                [()] * 6,
+                id="six-days",
+            ),
+            pytest.param(
+                lambda: WorkingCalendar.weekly(
+                    holidays=[date(2025, 3, 1)], makeup_days=[date(2025, 3, 1)]
+                ),
+                "makeup_days",
+                date(2025, 3, 1),
+                id="holiday-and-makeup",
+            ),
+            pytest.param(
+                lambda: CN.end_of_working_day(date(2025, 3, 1)),
+                "d",
+                date(2025, 3, 1),
+                id="not-a-working-day",
+            ),
+        ],
+    )
+    def test_field_and_value(self, make: Callable[[], object], field: str, value: object) -> None:
+        """The error's field and value say what is wrong."""
+        with pytest.raises(InvalidValueError) as info:
+            make()
+        assert (info.value.field, info.value.value) == (field, value)
+
+    def test_overlaps_carry_the_windows(self) -> None:
+        """Overlapping windows name the day and carry its windows; a night window overlapping
+        the next morning names the week."""
+        with pytest.raises(InvalidValueError) as info:
+            WorkingCalendar.weekly(hours="09:00-12:00,11:00-13:00")
+        assert info.value.field == "week[mon]"
+        assert isinstance(info.value.value, tuple)
+        assert len(info.value.value) == 2
+        with pytest.raises(InvalidValueError) as info:
+            WorkingCalendar.weekly(hours="09:00-12:00,22:00-10:00", days="daily")
+        assert info.value.field == "week"
+
+
+NOTICE_2026 = """
+国务院办公厅关于2026年部分节假日安排的通知
+一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
+二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。
+2月14日（周六）、2月28日（周六）上班。
+三、清明节：4月4日（周六）至6日（周一）放假，共3天。
+四、劳动节：5月1日（周五）至5日（周二）放假调休，共5天。5月9日（周六）上班。
+五、端午节：6月19日（周五）至21日（周日）放假，共3天。
+六、中秋节：9月25日（周五）至27日（周日）放假，共3天。
+七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。
+"""
+
+NOTICE_2025 = """
+一、元旦：1月1日（周三）放假1天，不调休。
+二、春节：1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休，共8天。1月26日（周日）、2月8日（周六）上班。
+三、清明节：4月4日（周五）至6日（周日）放假，共3天。
+四、劳动节：5月1日（周四）至5日（周一）放假调休，共5天。4月27日（周日）上班。
+五、端午节：5月31日（周六）至6月2日（周一）放假，共3天。
+六、国庆节、中秋节：10月1日（周三）至8日（周三）放假调休，共8天。9月28日（周日）、10月11日（周六）上班。
+"""
+
+# An illustration in the notice's wording, not the 2027 notice (not published when written).
+SAMPLE_2027 = (
+    "元旦：1月1日（周五）至3日（周日）放假，共3天。"
+    "春节：2月5日至11日放假调休，共7天。2月20日（周六）上班。"
+)
+
+
+class TestChinaExtra:
+    """§13 item 8: a year's notice can be added the day it is published."""
+
+    def test_shipped_notices_read_back_as_shipped(self) -> None:
+        """The 2025 and 2026 notices, as worded, give exactly the shipped data."""
+        assert china_calendar(extra={2025: NOTICE_2025, 2026: NOTICE_2026}) is CN
+
+    def test_a_new_year_from_the_notice_wording(self) -> None:
+        """Days off and make-up days come from the wording; covers grows by the year."""
+        cal = china_calendar(extra={2027: SAMPLE_2027})
+        assert cal.covers == Period(date(2008, 1, 1), date(2028, 1, 1))
+        assert [cal.is_working_day(date(2027, 2, d)) for d in (4, 5, 8, 11, 12, 20, 21)] == [
+            True,
+            False,
+            False,
+            False,
+            True,
+            True,
+            False,
+        ]
+        assert cal.name == CN.name
+
+    def test_a_new_year_as_dates(self) -> None:
+        """The structured form gives the same calendar as the wording."""
+        off = [date(2027, 1, 1), *(date(2027, 2, d) for d in range(5, 12))]
+        data = {"holidays": off, "makeup_days": [date(2027, 2, 20)]}
+        assert china_calendar(extra={2027: data}) == china_calendar(extra={2027: SAMPLE_2027})
+
+    def test_the_gap_closes(self) -> None:
+        """A deadline that ran into 2027 has an answer once 2027 is added."""
+        cal = china_calendar(extra={2027: SAMPLE_2027})
+        assert cal.add_working_days(date(2026, 12, 29), 5) == date(2027, 1, 6)
+        assert cal.add_working_days(date(2027, 2, 4), 1) == date(2027, 2, 12)
+
+    def test_two_years_and_the_december_before(self) -> None:
+        """Years follow each other; a notice may move days of the December before it."""
+        cal = china_calendar(
+            extra={
+                2027: {"holidays": [date(2027, 1, 1)]},
+                2028: "2027年12月31日（周五）至2028年1月2日放假，共3天。",
+            }
+        )
+        assert cal.covers == Period(date(2008, 1, 1), date(2029, 1, 1))
+        assert not cal.is_working_day(date(2027, 12, 31))
+
+    def test_same_arguments_same_calendar(self) -> None:
+        """Equal extra data gives the same (cached) calendar."""
+        a = china_calendar(extra={2027: SAMPLE_2027})
+        assert china_calendar(extra={2027: SAMPLE_2027}) is a
+        assert china_calendar(extra={}) is CN
+
+    @pytest.mark.parametrize(
+        ("extra", "error", "field", "match"),
+        [
+            pytest.param(
+                {2028: {"holidays": [date(2028, 1, 3)]}},
+                InvalidValueError,
+                "extra",
+                "2027 comes next",
+                id="gap",
+            ),
+            pytest.param({2007: "1月1日放假"}, InvalidValueError, "extra", "got 2007", id="before"),
+            pytest.param(
+                {2026: "1月1日（周四）放假，共1天。"},
+                InvalidValueError,
+                "extra[2026]",
+                "differs from the 2026 data",
+                id="shipped-year-differs",
+            ),
+            pytest.param(
+                {2027: {"holidays": [date(2026, 6, 1)]}},
+                InvalidValueError,
+                "extra[2027]",
+                "outside 2027",
+                id="date-outside-year",
+            ),
+            pytest.param(
+                {2027: {"makeup_days": [date(2027, 2, 22)]}},
+                InvalidValueError,
+                "extra[2027]",
+                "Monday: make-up days are weekend days",
+                id="weekday-makeup",
+            ),
+            pytest.param(
+                {2027: {"holidays": [date(2027, 2, 20)], "makeup_days": [date(2027, 2, 20)]}},
+                InvalidValueError,
+                "extra[2027]",
+                "both as a day off and as a make-up day",
+                id="both",
+            ),
+            pytest.param(
+                {2027: {"holiday": [date(2027, 1, 1)]}},
+                InvalidValueError,
+                "extra[2027]",
+                "'holidays' and 'makeup_days'",
+                id="unknown-key",
+            ),
+            pytest.param(
+                {2027: "1月1日（周四）放假"},
+                InvalidValueError,
+                "extra[2027]",
+                "2027-01-01 is a Friday",
+                id="wrong-weekday",
+            ),
+            pytest.param(
+                {2027: "1月1日至3日放假，共4天"},
+                InvalidValueError,
+                "extra[2027]",
+                "says 4 days off .* which is 3 days",
+                id="wrong-count",
+            ),
+            pytest.param(
+                {2027: "1月1日至三日放假"}, ParseError, "extra[2027]", "neither", id="unread"
+            ),
+            pytest.param(
+                {2027: "3日放假"}, ParseError, "extra[2027]", "without a month", id="no-month"
+            ),
+            pytest.param(
+                {2027: "2月30日放假"}, ParseError, "extra[2027]", "does not exist", id="no-such-day"
+            ),
+            pytest.param(
+                {2027: "2月3日至1日放假"}, ParseError, "extra[2027]", "backwards", id="backwards"
+            ),
+            pytest.param({2027: "元旦放假"}, ParseError, "extra[2027]", "must list", id="no-dates"),
+            pytest.param(
+                {2027: "1月1日、2日至3日放假"},
+                ParseError,
+                "extra[2027]",
+                "neither",
+                id="list-range",
+            ),
+            pytest.param(
+                {2027: "1月1日至3日上班"}, ParseError, "extra[2027]", "neither", id="range-at-work"
+            ),
+            pytest.param(
+                {2027: "1月1日放假。" * 2_000},
+                InvalidValueError,
+                "extra[2027]",
+                "10,000",
+                id="too-long",
+            ),
+        ],
+    )
+    def test_refused(
+        self, extra: dict[int, Any], error: type[Exception], field: str, match: str
+    ) -> None:
+        """Bad extra data raises a named error with the year as its field."""
+        with pytest.raises(error, match=match) as info:
+            china_calendar(extra=extra)
+        assert isinstance(info.value, InvalidValueError)
+        assert info.value.field == field
+
+    def test_wrong_types(self) -> None:
+        """Not a mapping, a year that is not an int, or a date that is not a date: TypeError."""
+        with pytest.raises(TypeError, match="'extra' must be a mapping"):
+            china_calendar(extra=[SAMPLE_2027])  # type: ignore[call-overload]
+        with pytest.raises(TypeError, match="'extra year' must be an int"):
+            china_calendar(extra={"2027": SAMPLE_2027})  # type: ignore[dict-item]
+        with pytest.raises(TypeError, match=r"'extra\[2027\].holidays\[\]' must be a date"):
+            china_calendar(extra={2027: {"holidays": ["2027-01-01"]}})  # type: ignore[list-item]
+
+    def test_chinese_count_of_days(self) -> None:
+        """A count written in Chinese numerals is checked too."""
+        cal = china_calendar(
+            extra={2027: "春节：2月5日至11日放假，共七天。2月20日（星期六）上班。"}
+        )
+        assert cal.is_working_day(date(2027, 2, 20))
+        with pytest.raises(InvalidValueError, match="says 十二 days"):
+            china_calendar(extra={2027: "2月5日至11日放假，共十二天"})
+
+
+class TestPinnedBehaviour:
+    """Behaviour the mutation run showed untested: zones of results, joins, edges, seconds."""
+
+    def test_results_keep_the_calendars_zone(self) -> None:
+        """working_windows() and end_of_working_day() answer in the calendar's zone."""
+        windows = CN.working_windows(Period(date(2025, 3, 3), date(2025, 3, 4)))
+        assert windows == (
+            (sh(2025, 3, 3, 9), sh(2025, 3, 3, 12)),
+            (sh(2025, 3, 3, 13, 30), sh(2025, 3, 3, 18)),
+        )
+        assert all(t.tzinfo == SH for pair in windows for t in pair)
+        end = CN.end_of_working_day(date(2025, 3, 3))
+        assert (end, end.tzinfo) == (sh(2025, 3, 3, 18), SH)
+        berlin = WorkingCalendar.weekly(zone="Europe/Berlin")
+        close = berlin.end_of_working_day(date(2025, 3, 3))
+        assert (close.tzinfo, close.isoformat()) == (BERLIN, "2025-03-03T18:00:00+01:00")
+
+    def test_touching_days_stay_separate(self) -> None:
+        """A 24 h calendar has one window a day: touching windows of two days are not joined."""
+        duty = WorkingCalendar.weekly(hours="00:00-24:00", days="daily", zone="Asia/Shanghai")
+        windows = duty.working_windows(Period(date(2025, 3, 1), date(2025, 3, 4)))
+        assert windows == tuple((sh(2025, 3, d), sh(2025, 3, d + 1)) for d in (1, 2, 3))
+
+    def test_night_window_overlapping_the_next_day_is_joined(self) -> None:
+        """A night window that runs into a make-up day's first window is one interval."""
+        cal = WorkingCalendar.weekly(
+            hours="20:00-02:00", makeup_days=[date(2025, 3, 8)], name="nights"
+        )
+        cal = attrs.evolve(cal, makeup_windows="01:00-03:00")
+        windows = cal.working_windows(Period(date(2025, 3, 7), date(2025, 3, 9)))
+        utc = datetime(2025, 3, 7, 20, tzinfo=UTC), datetime(2025, 3, 8, 3, tzinfo=UTC)
+        assert windows == (utc,)
+
+    def test_days_between_backwards_at_the_start_of_the_data(self) -> None:
+        """Counting back to 2008-01-01, the first covered date, works and is negative."""
+        assert CN.working_days_between(date(2008, 1, 7), date(2008, 1, 1)) == -3
+        assert CN.working_days_between(date(2008, 1, 1), date(2008, 1, 7)) == 3
+
+    def test_window_query_ending_at_the_end_of_the_data(self) -> None:
+        """A period ending exactly at covers.end (2027-01-01, exclusive) is answered."""
+        windows = CN.working_windows(Period(date(2026, 12, 31), date(2027, 1, 1)))
+        assert windows == (
+            (sh(2026, 12, 31, 9), sh(2026, 12, 31, 12)),
+            (sh(2026, 12, 31, 13, 30), sh(2026, 12, 31, 18)),
+        )
+        assert CN.working_days_between(date(2026, 12, 28), date(2027, 1, 1)) == 4
+
+    def test_seconds_in_windows(self) -> None:
+        """Seconds are kept when parsed and shown when printed."""
+        window = TimeWindow.parse("08:00-17:30:15")
+        assert window == TimeWindow(time(8), time(17, 30, 15))
+        assert str(window) == "08:00-17:30:15"
+        assert str(TimeWindow(time(8, 0, 5), time(9))) == "08:00:05-09:00"
+
+    @pytest.mark.parametrize(
+        "text", ["08:00:60-09:00", "08:00-24:30", "24:30-06:00", "07:60-08:00"]
+    )
+    def test_impossible_times(self, text: str) -> None:
+        """A second of 60, 24:30 or a minute of 60 is refused."""
+        with pytest.raises(ParseError, match=r"impossible time of day|cannot start at 24:00"):
+            TimeWindow.parse(text)

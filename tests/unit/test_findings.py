@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation, localcontext
 from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,9 +18,10 @@ from propstd.calendars import ALWAYS_OPEN, china_calendar
 from propstd.errors import InvalidValueError, NaiveDatetimeError, TransitionError
 from propstd.findings import (
     Category,
-    EventKind,
+    ClosureBasis,
     Finding,
     FindingEvent,
+    FindingEventKind,
     FindingStatus,
     ImprovementNotice,
     NoticeItem,
@@ -28,6 +29,7 @@ from propstd.findings import (
     RepeatFinding,
     Severity,
     VerificationResult,
+    closure_counts,
     closure_rate,
     deduction_total,
     improvement_notices,
@@ -790,9 +792,11 @@ class TestRectificationPolicy:
         f = policy.finding(
             "F-3", "ENV-01", "suggestion", "minor", "x", at(3, 10), "Zhao", calendar=ALWAYS_OPEN
         )
-        # found 10:00 +08:00 = 02:00 UTC; due 03:00 UTC; 1 day → 24:00 UTC on 4 March
-        # = 08:00 +08:00 on 5 March, the local date in found_at's offset
-        assert f.verify_on == date(2025, 3, 5)
+        # found 10:00 +08:00 = 02:00 UTC; due 03:00 UTC; 1 day → 24:00 UTC on 4 March,
+        # the 4th in the calendar's zone (UTC); in found_at's offset it was 08:00 on the 5th
+        assert f.verify_on == date(2025, 3, 4)
+        legacy = policy.verify_on(f.rectify_by, calendar=ALWAYS_OPEN, zone_of=at(3, 10))
+        assert legacy == date(2025, 3, 5)
         utc_found = datetime(2025, 3, 3, 10, tzinfo=UTC)
         g = policy.finding(
             "F-4", "ENV-01", "suggestion", "minor", "x", utc_found, "Zhao", calendar=ALWAYS_OPEN
@@ -957,12 +961,26 @@ class TestImprovementNotices:
         """Markdown escapes pipes; HTML escapes markup."""
         security = improvement_notices(_notices_fixture(), as_of=at(7, 9))[2]
         md = security.to_markdown()
-        assert md.startswith("### 工作改进通知单 Work improvement notice — 秩序维护部")
+        assert md.startswith("**工作改进通知单 Work improvement notice — 秩序维护部**")
         assert "Guard \\| post empty <b>" in md
         assert md.count("\n|") == 3  # header, rule, one row
         page = security._repr_html_()
         assert "Guard | post empty &lt;b&gt;" in page
-        assert page.count("<tr>") == 2
+        assert page.count("<tr") == 3  # header, one row, the notes under the table
+        assert page == security.to_html()
+
+    def test_rows_and_repr(self) -> None:
+        """rows() gives typed values (enums, instants, durations); repr is one short line."""
+        notices = improvement_notices(_notices_fixture(), as_of=at(7, 9))
+        (row,) = notices[2].rows()
+        assert (row.no, row.category, row.status) == (1, row.category, FindingStatus.OPEN)
+        assert isinstance(row.rectify_by, datetime)
+        assert row.rectify_by.utcoffset() == at(7, 9).utcoffset()
+        assert isinstance(row.overdue_by, timedelta)
+        assert repr(notices[2]).startswith("<ImprovementNotice 秩序维护部 as of 2025-03-07")
+        assert "\n" not in repr(notices[0])
+        assert "(no department)" in repr(notices[0])
+        assert str(notices[2]) == notices[2].to_text()
 
     def test_unassigned_department_heading(self) -> None:
         """Findings without a department get a notice marked as such."""
@@ -1090,6 +1108,9 @@ def _deduction(fid: str, when: datetime, points: str = "2") -> Finding:
     return _found(fid, when, category="deduction", points=points)
 
 
+SHANGHAI = "Asia/Shanghai"
+
+
 class TestDeductionsAndScore:
     def test_deduction_total(self) -> None:
         """Deduction points of the period's findings add up; cancelled and others are out."""
@@ -1100,14 +1121,24 @@ class TestDeductionsAndScore:
             _deduction("D-4", at(5)).cancel(at(6), "Zhao", "wrong property"),
             make(),  # a rectification item: no points
         ]
-        assert deduction_total(fs, MARCH) == Decimal("3.5")
+        assert deduction_total(fs, MARCH, zone=SHANGHAI) == Decimal("3.5")
 
-    def test_found_date_is_local(self) -> None:
-        """A finding at 2025-03-31 17:00 UTC is 1 April in +08:00 and 31 March in UTC."""
-        local = _deduction("D", datetime(2025, 4, 1, 1, tzinfo=TZ))
-        utc = _deduction("D", datetime(2025, 3, 31, 17, tzinfo=UTC))
-        assert deduction_total([local], MARCH) == 0
-        assert deduction_total([utc], MARCH) == 2
+    def test_found_date_is_in_the_given_zone(self) -> None:
+        """§14.5: 2025-03-31T23:30Z is 1 April in Shanghai, whatever the instant's own offset."""
+        utc = _deduction("D", datetime(2025, 3, 31, 23, 30, tzinfo=UTC))
+        assert deduction_total([utc], MARCH, zone=SHANGHAI) == 0
+        assert deduction_total([utc], Period.parse("2025-04"), zone=SHANGHAI) == 2
+        assert deduction_total([utc], MARCH, zone="UTC") == 2
+        assert score(10, [utc], MARCH, zone=SHANGHAI) == 10
+
+    def test_repeated_id_refused(self) -> None:
+        """§14.12: a finding listed twice would deduct twice: refused, naming the id."""
+        d = _deduction("D-9", at(3))
+        with pytest.raises(InvalidValueError, match="'D-9' twice") as caught:
+            deduction_total([d, d], MARCH, zone=SHANGHAI)
+        assert (caught.value.field, caught.value.value) == ("findings[1].id", "D-9")
+        with pytest.raises(InvalidValueError, match="'D-9' twice"):
+            score(100, [d, d], MARCH, zone=SHANGHAI)
 
     @pytest.mark.parametrize(
         ("base", "expected"),
@@ -1120,7 +1151,19 @@ class TestDeductionsAndScore:
     def test_score(self, base: Any, expected: Decimal) -> None:
         """The score is base minus the period's deductions, never below 0."""
         fs = [_deduction("D-1", at(3)), _deduction("D-2", at(4))]
-        assert score(base, fs, MARCH) == expected
+        assert score(base, fs, MARCH, zone=SHANGHAI) == expected
+
+    def test_score_ignores_the_decimal_context(self) -> None:
+        """§14.10: score and deduction_total are exact under any decimal context."""
+        fs = [_deduction("D-1", at(3), points="7.5"), _deduction("D-2", at(4), points="0.375")]
+        with localcontext(prec=3):
+            assert score(Decimal("100.125"), fs, MARCH, zone=SHANGHAI) == Decimal("92.250")
+            assert score("100.125", [], MARCH, zone=SHANGHAI) == Decimal("100.125")
+            assert deduction_total(fs, MARCH, zone=SHANGHAI) == Decimal("7.875")
+        with localcontext() as quiet:
+            quiet.traps[InvalidOperation] = False  # Decimal("abc") would be a quiet NaN here
+            with pytest.raises(InvalidValueError, match="'base' must be a decimal number"):
+                score("abc", [], MARCH, zone=SHANGHAI)
 
     @pytest.mark.parametrize(
         ("base", "error", "match"),
@@ -1129,6 +1172,7 @@ class TestDeductionsAndScore:
             pytest.param(-1, InvalidValueError, r"'base' must not be negative", id="negative"),
             pytest.param("abc", InvalidValueError, r"'base' must be a decimal number", id="text"),
             pytest.param("Infinity", InvalidValueError, r"'base' must be finite", id="inf"),
+            pytest.param("1e2000000", InvalidValueError, r"'base' must have an exponent", id="big"),
             pytest.param(Fraction(1, 2), TypeError, r"'base'.*Fraction", id="fraction"),
             pytest.param(None, TypeError, r"'base'", id="none"),
         ],
@@ -1136,14 +1180,16 @@ class TestDeductionsAndScore:
     def test_bad_base(self, base: Any, error: type[Exception], match: str) -> None:
         """The base must be a non-negative exact number."""
         with pytest.raises(error, match=match):
-            score(base, [], MARCH)
+            score(base, [], MARCH, zone=SHANGHAI)
 
     def test_bad_period_and_findings(self) -> None:
-        """The period must be a Period and the findings Findings."""
+        """The period must be a Period, the findings Findings and the zone a known one."""
         with pytest.raises(TypeError, match="'period' must be Period"):
-            deduction_total([], "2025-03")  # type: ignore[arg-type]
-        with pytest.raises(TypeError, match=r"'findings\[\]' must be Finding"):
-            deduction_total([None], MARCH)  # type: ignore[list-item]
+            deduction_total([], "2025-03", zone=SHANGHAI)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"'findings\[0\]' must be Finding"):
+            deduction_total([None], MARCH, zone=SHANGHAI)  # type: ignore[list-item]
+        with pytest.raises(InvalidValueError, match="'zone'"):
+            deduction_total([], MARCH, zone="Mars/Olympus")
 
 
 class TestClosureRate:
@@ -1167,28 +1213,87 @@ class TestClosureRate:
             _found("S-4", datetime(2025, 4, 2, tzinfo=TZ), category="suggestion"),
         ]
 
-    def test_seed_categories_by_default(self) -> None:
-        """Suggestion and deduction items count; cancelled ones and other months do not."""
+    def test_raised_in_period_reading(self) -> None:
+        """ClosureBasis.raised_in_period: raised in March, closed by as_of (0.1's reading)."""
         end = datetime(2025, 4, 1, tzinfo=TZ)
-        assert closure_rate(self.fixture(), period=MARCH, as_of=end) == Rate(2, 4)
+        old = {"zone": SHANGHAI, "basis": ClosureBasis.RAISED_IN_PERIOD}
+        assert closure_rate(self.fixture(), period=MARCH, as_of=end, **old) == Rate(2, 4)
         later = datetime(2025, 4, 1, 9, tzinfo=TZ)
-        assert closure_rate(self.fixture(), period=MARCH, as_of=later) == Rate(3, 4)
+        assert closure_rate(self.fixture(), period=MARCH, as_of=later, **old) == Rate(3, 4)
+
+    def test_verification_due_by_default(self) -> None:
+        """§14.4: counted where verify_on falls, closed when verified passed by that day's end."""
+        end = datetime(2025, 4, 1, tzinfo=TZ)
+        # S-1 (verify 3rd, verified 5th: late), S-2 (4th, verified 1 April: late),
+        # D-1 (6th, verified 8th: late), D-2 (7th, never): 0 of 4
+        assert closure_rate(self.fixture(), period=MARCH, as_of=end, zone=SHANGHAI) == Rate(0, 4)
+
+    def test_raised_on_the_thirtieth_verified_on_the_second(self) -> None:
+        """A finding raised 30 March, verified on 2 April as due, counts in April, at 100 %."""
+        f = make(
+            id="S-30",
+            category="suggestion",
+            found_at=at(30),
+            rectify_by=at(31),
+            verify_on=date(2025, 4, 2),
+        )
+        done = f.rectify(at(31), "Wang").verify(
+            datetime(2025, 4, 2, 16, tzinfo=TZ), "Zhao", passed=True
+        )
+        april = Period.parse("2025-04")
+        as_of = datetime(2025, 5, 1, tzinfo=TZ)
+        assert closure_rate([done], period=MARCH, as_of=as_of, zone=SHANGHAI) == Rate(0, 0)
+        assert closure_rate([done], period=april, as_of=as_of, zone=SHANGHAI) == Rate(1, 1)
+        old = closure_rate(
+            [done],
+            period=MARCH,
+            as_of=datetime(2025, 4, 1, tzinfo=TZ),
+            zone=SHANGHAI,
+            basis="raised_in_period",
+        )
+        assert old == Rate(0, 1)  # 0.1's reading: raised in March, never closed in March
+
+    def test_verified_by_the_end_of_the_day_in_the_zone(self) -> None:
+        """Verified at 23:59 local on verify_on closes in time; a minute after midnight not."""
+        f = make(id="S-1", category="suggestion", verify_on=date(2025, 3, 7))
+        fixed = f.rectify(at(5), "Wang")
+        on_time = fixed.verify(at(7, 23, 59), "Zhao", passed=True)
+        late = fixed.verify(datetime(2025, 3, 8, 0, 1, tzinfo=TZ), "Zhao", passed=True)
+        as_of = datetime(2025, 4, 1, tzinfo=TZ)
+        assert closure_rate([on_time], period=MARCH, as_of=as_of, zone=SHANGHAI) == Rate(1, 1)
+        assert closure_rate([late], period=MARCH, as_of=as_of, zone=SHANGHAI) == Rate(0, 1)
+        # in UTC the 7th ends at 08:00 on the 8th +08:00: the late one is in time there
+        assert closure_rate([late], period=MARCH, as_of=as_of, zone="UTC") == Rate(1, 1)
+        counts = closure_counts([on_time], period=MARCH, as_of=as_of, zone=SHANGHAI)
+        assert next((c.category, c.counted, c.closed) for c in counts) == (
+            Category.SUGGESTION,
+            1,
+            1,
+        )
 
     def test_cancelled_after_as_of_still_counts(self) -> None:
-        """A cancellation after as_of is not known at as_of: the item counts as raised."""
+        """A cancellation after as_of is not known at as_of: the item counts."""
         s5 = _found("S-5", at(10), category="suggestion").cancel(at(20), "Zhao", "duplicate")
-        assert closure_rate([s5], period=MARCH, as_of=at(15)) == Rate(0, 1)
-        assert closure_rate([s5], period=MARCH, as_of=at(25)) == Rate(0, 0)
+        assert closure_rate([s5], period=MARCH, as_of=at(15), zone=SHANGHAI) == Rate(0, 1)
+        assert closure_rate([s5], period=MARCH, as_of=at(25), zone=SHANGHAI) == Rate(0, 0)
 
     def test_chosen_categories(self) -> None:
         """The categories counted for closure can be chosen."""
         end = datetime(2025, 4, 1, tzinfo=TZ)
-        rate = closure_rate(self.fixture(), period=MARCH, as_of=end, categories=["rectification"])
-        assert rate == Rate(1, 1)
+        rate = closure_rate(
+            self.fixture(), period=MARCH, as_of=end, zone=SHANGHAI, categories=["整改项"]
+        )
+        assert rate == Rate(1, 1)  # R-1, due the 7th, verified (early) on the 5th
 
     def test_nothing_raised_is_not_applicable(self) -> None:
-        """No finding raised gives 0/0."""
-        assert not closure_rate([], period=MARCH, as_of=at(31)).is_applicable
+        """No finding counted gives 0/0."""
+        assert not closure_rate([], period=MARCH, as_of=at(31), zone=SHANGHAI).is_applicable
+
+    def test_repeated_id_refused(self) -> None:
+        """§14.12: the same id twice is refused."""
+        f = _found("S-1", at(3), category="suggestion")
+        with pytest.raises(InvalidValueError, match="'S-1' twice"):
+            closure_rate([f, f], period=MARCH, as_of=at(31), zone=SHANGHAI)
 
     @pytest.mark.parametrize(
         ("kwargs", "error", "match"),
@@ -1200,11 +1305,13 @@ class TestClosureRate:
             pytest.param({"categories": "suggestion"}, TypeError, "string", id="string"),
             pytest.param({"period": "2025-03"}, TypeError, "'period'", id="period"),
             pytest.param({"as_of": date(2025, 4, 1)}, TypeError, "'as_of'", id="date"),
+            pytest.param({"basis": "sometime"}, InvalidValueError, "'basis'", id="basis"),
+            pytest.param({"zone": "Nowhere"}, InvalidValueError, "'zone'", id="zone"),
         ],
     )
     def test_bad_inputs(self, kwargs: dict[str, Any], error: type[Exception], match: str) -> None:
         """Bad arguments are refused with the argument named."""
-        values: dict[str, Any] = {"period": MARCH, "as_of": at(31)}
+        values: dict[str, Any] = {"period": MARCH, "as_of": at(31), "zone": SHANGHAI}
         values.update(kwargs)
         with pytest.raises(error, match=match):
             closure_rate([], **values)
@@ -1219,12 +1326,75 @@ def test_vocabulary_labels() -> None:
     assert [s.label_zh for s in Severity] == ["严重", "一般", "轻微"]
     assert [s.rank for s in Severity] == [0, 1, 2]
     assert FindingStatus.RECTIFIED.label_zh == "待验证"
-    assert [k.value for k in EventKind] == [
+    assert [k.value for k in FindingEventKind] == [
         "rectification",
         "verification",
         "reopening",
         "cancellation",
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "word", "member"),
+    [
+        pytest.param(Category, "建议项", Category.SUGGESTION, id="建议项"),
+        pytest.param(Category, "整改", Category.RECTIFICATION, id="整改"),
+        pytest.param(Category, " 扣分项 ", Category.DEDUCTION, id="扣分项-blank"),
+        pytest.param(Category, "扣分", Category.DEDUCTION, id="扣分"),
+        pytest.param(Severity, "严重", Severity.CRITICAL, id="严重"),
+        pytest.param(Severity, "一般", Severity.MAJOR, id="一般"),
+        pytest.param(Severity, "轻微", Severity.MINOR, id="轻微"),
+        pytest.param(Severity, "MINOR", Severity.MINOR, id="upper"),
+        pytest.param(FindingStatus, "已关闭", FindingStatus.CLOSED, id="已关闭"),
+        pytest.param(FindingStatus, "待验证", FindingStatus.RECTIFIED, id="待验证"),
+        pytest.param(FindingEventKind, "二次验证", FindingEventKind.VERIFICATION, id="二次验证"),
+        pytest.param(FindingEventKind, "撤销", FindingEventKind.CANCELLATION, id="撤销"),
+        pytest.param(VerificationResult, "通过", VerificationResult.PASSED, id="通过"),
+        pytest.param(VerificationResult, "不通过", VerificationResult.FAILED, id="不通过"),
+        pytest.param(ClosureBasis, "验证到期", ClosureBasis.VERIFICATION_DUE, id="验证到期"),
+    ],
+)
+def test_chinese_words(kind: Any, word: str, member: Any) -> None:
+    """§14.7: every vocabulary reads its Chinese words; values are written back in English."""
+    assert kind(word) is member
+    assert str(member) == member.value
+
+
+def test_chinese_words_in_records() -> None:
+    """A finding and its events read Chinese values and write English ones."""
+    f = make(category="扣分项", severity="严重", points=1)
+    assert (f.category, f.severity) == (Category.DEDUCTION, Severity.CRITICAL)
+    e = FindingEvent(kind="二次验证", at=at(5), by="Li", result="不通过")
+    assert (e.kind, e.result) == (FindingEventKind.VERIFICATION, VerificationResult.FAILED)
+    assert to_data(f)["category"] == "deduction"
+    with pytest.raises(InvalidValueError, match="建议项") as caught:
+        make(category="bonus")
+    assert (caught.value.field, caught.value.value) == ("category", "bonus")
+
+
+def test_event_kind_is_renamed() -> None:
+    """findings.EventKind still works for one release, with a DeprecationWarning."""
+    import propstd.findings as module
+
+    with pytest.warns(DeprecationWarning, match="FindingEventKind"):
+        old = module.EventKind
+    assert old is FindingEventKind
+    with pytest.raises(AttributeError, match="Nothing"):
+        _ = module.Nothing
+
+
+def test_errors_carry_field_and_value() -> None:
+    """§14.9: refusals name the field and carry the offending value."""
+    with pytest.raises(InvalidValueError) as caught:
+        make(category="deduction", points=0)
+    assert (caught.value.field, caught.value.value) == ("points", Decimal(0))
+    with pytest.raises(TransitionError) as refused:
+        make().verify(at(5), "Li", passed=True)
+    assert refused.value.field == "events[0].kind"
+    fixed = make().rectify(at(4), "Wang")
+    with pytest.raises(TransitionError) as same:
+        fixed.verify(at(5), " wang ", passed=True)
+    assert (same.value.field, same.value.value) == ("events[1].by", " wang ")
 
 
 def test_round_trip_with_events() -> None:
@@ -1270,7 +1440,8 @@ def test_instants_compare_as_real_time_across_a_fall_back() -> None:
 
 
 def test_sample_month() -> None:
-    """The demo's March findings: 9 / 6 / 4 by category, 2 points each deduction, 11/13 closed."""
+    """The demo's March findings: 9 / 6 / 4 by category, 2 points each deduction; 12 suggestion
+    and deduction items due for verification in March, 11 verified on time."""
     from propstd._demo import findings as demo
     from propstd._demo import sample
 
@@ -1279,7 +1450,7 @@ def test_sample_month() -> None:
     assert {f.points for f in fs if f.category is Category.DEDUCTION} == {Decimal(2)}
     assert all(e.at <= sample.AS_OF for f in fs for e in f.events)
     month_end = datetime(2025, 4, 1, tzinfo=sample.TZ)
-    assert closure_rate(fs, period=sample.MONTH, as_of=month_end) == Rate(11, 13)
+    assert closure_rate(fs, period=sample.MONTH, as_of=month_end, zone=sample.ZONE) == Rate(11, 12)
     text = demo.render()
     assert "工作改进通知单 Work improvement notice — 工程部" in text
-    assert "84.6% (11/13)" in text
+    assert "91.7% (11/12)" in text

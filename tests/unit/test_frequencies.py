@@ -104,6 +104,58 @@ class TestFrequencyParse:
             Frequency.parse(text)
         assert info.value.text == text
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param("不少于每日2次", Frequency(count=2, unit="day"), id="不少于每日2次"),
+            pytest.param("每日至少2次", Frequency(count=2, unit="day"), id="每日至少2次"),
+            pytest.param("每季度不少于1次", Frequency(unit="quarter"), id="每季度不少于1次"),
+            pytest.param("至少每周2次", Frequency(count=2, unit="week"), id="至少每周2次"),
+            pytest.param("不低于2次/周", Frequency(count=2, unit="week"), id="不低于"),
+            pytest.param("at least twice a week", Frequency(count=2, unit="week"), id="at-least"),
+        ],
+    )
+    def test_minimum_words(self, text: str, expected: Frequency) -> None:
+        """§14.8: "at least" words do not change the frequency (it is already a minimum)."""
+        assert Frequency.parse(text) == expected
+
+    def test_long_text_refused(self) -> None:
+        """§14.10: text over 10,000 characters is refused at once."""
+        with pytest.raises(InvalidValueError, match="10,000") as caught:
+            Frequency.parse("每" * 10_001)
+        assert caught.value.field == "text"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("每" + "9" * 5000 + "天", id="5000-digits"),
+            pytest.param("1234567次/周", id="million"),
+        ],
+    )
+    def test_huge_numbers_refused(self, text: str) -> None:
+        """A number of seven digits or more is refused as such (never a builtin ValueError)."""
+        with pytest.raises(ParseError, match="too large"):
+            Frequency.parse(text)
+
+    def test_window_of_at_most_a_century(self) -> None:
+        """Windows longer than 100 years, and windows past year 9998, raise InvalidValueError."""
+        with pytest.raises(InvalidValueError, match="100 years") as caught:
+            Frequency(every=101, unit="year")
+        assert (caught.value.field, caught.value.value) == ("every", 101)
+        with pytest.raises(InvalidValueError, match="100 years"):
+            Frequency(every=36_526, unit="day")
+        far = Schedule(Frequency(every=100, unit="year"))
+        with pytest.raises(InvalidValueError, match="0002-9998"):
+            far.window_at(date(9998, 12, 31))
+        with pytest.raises(InvalidValueError, match="0002-9998"):
+            Schedule(Frequency(every=36_525, unit="day")).window_at(date(9998, 12, 31))
+
+    def test_parse_error_names_the_text(self) -> None:
+        """A ParseError carries field 'text' and the text as its value."""
+        with pytest.raises(ParseError) as caught:
+            Frequency.parse("每周零次")
+        assert (caught.value.field, caught.value.value) == ("text", "每周零次")
+
     def test_not_a_string(self) -> None:
         """A non-string raises TypeError naming the parameter."""
         with pytest.raises(TypeError, match="'text' must be a str"):
@@ -483,6 +535,35 @@ class TestCalendarAligned:
             Schedule(Frequency.parse("daily"), anchor="2025-01-06")  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="'anchor'"):
             Frequency.parse("daily").required_in(MARCH, anchor="2025-01-06")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kind", "word", "member"),
+    [
+        pytest.param(ShiftPolicy, "顺延", ShiftPolicy.FORWARD, id="顺延"),
+        pytest.param(ShiftPolicy, "提前", ShiftPolicy.BACKWARD, id="提前"),
+        pytest.param(ShiftPolicy, "就近", ShiftPolicy.NEAREST, id="就近"),
+        pytest.param(Proration, "按月分摊", Proration.SEED, id="按月分摊"),
+        pytest.param(Proration, "到期", Proration.DUE, id="到期"),
+    ],
+)
+def test_chinese_words(kind: type, word: str, member: object) -> None:
+    """§14.7: shift policies and prorations read their Chinese words."""
+    assert kind(word) is member
+    s = Schedule(Frequency.parse("daily"), shift="顺延", calendar=_Weekdays())
+    assert s.shift is ShiftPolicy.FORWARD
+    assert Frequency.parse("年查").required_in(MARCH, proration="到期") == 0
+
+
+def test_working_days_alias() -> None:
+    """frequencies.WorkingDays is calendars.WorkingDays, with a DeprecationWarning."""
+    from propstd.calendars import WorkingDays
+
+    with pytest.warns(DeprecationWarning, match=r"calendars\.WorkingDays"):
+        old = frequencies.WorkingDays
+    assert old is WorkingDays
+    with pytest.raises(AttributeError, match="Nothing"):
+        _ = frequencies.Nothing
 
 
 def test_public_names() -> None:

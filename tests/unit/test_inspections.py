@@ -29,7 +29,7 @@ from propstd.inspections import (
     qpi_report,
     qpi_tally,
 )
-from propstd.periods import Period
+from propstd.periods import Period, PeriodUnit
 from propstd.rates import Rate, Target, TargetResult
 
 TZ = timezone(timedelta(hours=8))
@@ -362,7 +362,7 @@ class TestTally:
         assert (t.records, t.traceable_records) == (3, 1)
 
     def test_rounds(self) -> None:
-        """Rounds: distinct round ids, else one per checklist and local day."""
+        """Rounds: distinct round ids, else the most distinct instants of one item."""
         t = _tally(
             [
                 _rec("SEC-01", 1),
@@ -372,7 +372,10 @@ class TestTally:
             ]
         )
         assert t.completed_rounds == 2
-        assert [r.rounds for r in t.round_completions] == [("R1", "R2"), ("2025-03-01",)]
+        assert [(r.rounds, len(r.passes), r.done) for r in t.round_completions] == [
+            (("R1",), 0, 1),  # one round required: only the first id is kept
+            ((), 2, 1),
+        ]
 
     def test_findings(self) -> None:
         """Findings raised in the period by category; closed by its end; cancelled left out."""
@@ -399,6 +402,90 @@ class TestTally:
         assert (t.raised("deduction"), t.closed("deduction")) == (1, 1)
         assert (t.raised("rectification"), t.closed("rectification")) == (1, 0)
 
+    def test_finding_dates_at_the_edges(self) -> None:
+        """First day counted, the day after the period not, 23:30+08:00 on the last day
+        counted, and a finding of another month listed first does not stop the count."""
+
+        def found(n: int, when: datetime) -> Finding:
+            return Finding(
+                f"E-{n}",
+                "SEC-01",
+                "suggestion",
+                "minor",
+                "x",
+                when,
+                "C",
+                rectify_by=when,
+                verify_on=when.date(),
+            )
+
+        april = found(0, datetime(2025, 4, 1, 0, 0, tzinfo=TZ))
+        fs = [
+            april,
+            found(1, datetime(2025, 3, 1, 0, 0, tzinfo=TZ)),
+            found(2, datetime(2025, 3, 31, 23, 30, tzinfo=TZ)),
+            found(3, datetime(2025, 2, 28, 23, 59, tzinfo=TZ)),
+        ]
+        t = _tally([], fs)
+        assert t.raised("suggestion") == 2
+        assert t.counted("suggestion") == 2
+
+    def test_local_date_in_the_calendars_zone(self) -> None:
+        """§14.5: a finding at 2025-03-31T23:30Z is April's in Shanghai."""
+        when = datetime(2025, 3, 31, 23, 30, tzinfo=UTC)
+        f = Finding(
+            "Z-1",
+            "SEC-01",
+            "deduction",
+            "minor",
+            "x",
+            when,
+            "C",
+            points=1,
+            rectify_by=when,
+            verify_on=date(2025, 4, 1),
+        )
+        assert _tally([], [f]).raised("deduction") == 0
+        april = qpi_tally(
+            _plan(), records=[], findings=[f], period=Period.parse("2025-04"), calendar=SHANGHAI
+        )
+        assert april.raised("deduction") == 1
+
+    def test_closure_where_verification_is_due(self) -> None:
+        """§14.4: raised 30 March, verified as due on 2 April: counted and closed in April."""
+        f = _finding(1, Category.SUGGESTION, 30)
+        f = attrs.evolve(f, verify_on=date(2025, 4, 2))
+        f = f.rectify(_at(31, 10), "Wang").verify(_at(2, 10, month=4), "Chen", passed=True)
+        march = _tally([], [f])
+        assert (march.raised("suggestion"), march.counted("suggestion")) == (1, 0)
+        assert qpi_report(march).rate("closure") == Rate.not_applicable()
+        april = qpi_tally(
+            _plan(), records=[], findings=[f], period=Period.parse("2025-04"), calendar=SHANGHAI
+        )
+        assert (april.raised("suggestion"), april.counted("suggestion")) == (0, 1)
+        assert qpi_report(april).rate(Indicator.CLOSURE) == Rate(1, 1)
+        old = qpi_tally(
+            _plan(),
+            records=[],
+            findings=[f],
+            period=MARCH,
+            calendar=SHANGHAI,
+            closure_basis="raised_in_period",
+        )
+        assert (old.counted("suggestion"), old.closed("suggestion")) == (1, 0)
+
+    def test_repeated_finding_id_refused(self) -> None:
+        """§14.12: the same finding id twice in one tally is refused, naming it."""
+        f = _finding(7, Category.DEDUCTION, 3)
+        with pytest.raises(InvalidValueError, match="'F-7' twice") as caught:
+            _tally([], [f, f])
+        assert caught.value.value == "F-7"
+
+    def test_findings_default_to_none(self) -> None:
+        """findings= may be left out."""
+        t = qpi_tally(_plan(), records=[_rec("SEC-01", 1)], period=MARCH, calendar=SHANGHAI)
+        assert t.raised("suggestion") == 0
+
     def test_closed_after_the_period_is_open(self) -> None:
         """A finding verified after the period's end is not closed in the period."""
         f = _finding(1, Category.SUGGESTION, 30)
@@ -424,6 +511,18 @@ class TestTally:
             pytest.param(
                 {"period": Period.parse("2025-W10")}, InvalidValueError, "whole months", id="week"
             ),
+            pytest.param(
+                {"period": Period(date(2025, 3, 1), date(2025, 3, 15))},
+                InvalidValueError,
+                "whole months",
+                id="ends-mid-month",
+            ),
+            pytest.param(
+                {"period": Period(date(2025, 3, 15), date(2025, 4, 1))},
+                InvalidValueError,
+                "whole months",
+                id="starts-mid-month",
+            ),
             pytest.param({"period": "2025-03"}, TypeError, "'period'", id="period"),
             pytest.param({"calendar": "china"}, TypeError, "'calendar'", id="calendar"),
             pytest.param({"proration": "pro-rata"}, ValueError, "pro-rata", id="proration"),
@@ -447,6 +546,116 @@ class TestTally:
         """The plan must be an InspectionPlan."""
         with pytest.raises(TypeError, match="'plan'"):
             qpi_tally("plan", records=[], findings=[], period=MARCH, calendar=ALWAYS_OPEN)  # type: ignore[arg-type]
+
+
+def _monthly_plan(anchor: date | None) -> InspectionPlan:
+    qa = Checklist("QA", "品质部", [CheckItem("QA-01", "专项检查")], frequency=F("monthly"))
+    return InspectionPlan([qa], anchor=anchor)
+
+
+def _on_the_tenth() -> list[CheckRecord]:
+    """A monthly check on the 10th of every month, December 2024 to December 2025."""
+    months = [(2024, 12)] + [(2025, m) for m in range(1, 13)]
+    return [
+        CheckRecord("QA-01", datetime(y, m, 10, 10, tzinfo=TZ), "Chen", evidence=["P"])
+        for y, m in months
+    ]
+
+
+class TestWindowsCountedWhereDue:
+    """semantics §14.2: windows due in P are counted with every record inside them."""
+
+    def test_monday_anchor_monthly_on_the_tenth(self) -> None:
+        """Anchor 2025-01-06: March's window (6 Feb - 5 Mar) is met by the check of 10 Feb."""
+        plan = _monthly_plan(ANCHOR)
+        t = qpi_tally(plan, records=_on_the_tenth(), period=MARCH, calendar=SHANGHAI)
+        assert (t.completed_points, t.required_points) == (Fraction(1), Fraction(1))
+        assert t.ignored_records == 12  # every other month's check
+        assert t.records == 1
+        assert plan.records_needed(MARCH) == Period(date(2025, 2, 6), date(2025, 4, 1))
+
+    def test_whole_year(self) -> None:
+        """The year 2025: 12 of 12 with the anchor (December's check meets January's window)."""
+        year = Period.year(2025)
+        for anchor in (ANCHOR, None):
+            plan = _monthly_plan(anchor)
+            t = qpi_tally(plan, records=_on_the_tenth(), period=year, calendar=SHANGHAI)
+            assert (t.completed_points, t.required_points) == (Fraction(12), Fraction(12))
+            months = [
+                qpi_tally(plan, records=_on_the_tenth(), period=m, calendar=SHANGHAI)
+                for m in year.split(PeriodUnit.MONTH)
+            ]
+            assert QpiTally.sum(months).completed_points == 12
+
+    def test_biweekly_window_met_before_the_period(self) -> None:
+        """A biweekly window 24 Feb - 9 Mar due in March is met by a check on 26 Feb."""
+        plan = InspectionPlan(
+            [Checklist("ENV", "环境", [CheckItem("ENV-04", "Greenery")], frequency=F("biweekly"))]
+        )
+        window = plan.schedule(F("biweekly")).window_at(date(2025, 2, 26))
+        assert (window.start, window.end) == (date(2025, 2, 24), date(2025, 3, 10))
+        rec = CheckRecord("ENV-04", datetime(2025, 2, 26, 10, tzinfo=TZ), "Li", evidence=["P"])
+        t = qpi_tally(plan, records=[rec], period=MARCH, calendar=SHANGHAI)
+        assert (t.completed_points, t.required_points) == (Fraction(1), Fraction(2))
+        assert (t.records, t.ignored_records) == (1, 0)
+        feb = qpi_tally(plan, records=[rec], period=Period.parse("2025-02"), calendar=SHANGHAI)
+        assert (feb.records, feb.ignored_records, feb.completed_points) == (0, 1, Fraction(0))
+
+    def test_records_after_the_period_are_ignored(self) -> None:
+        """A record dated on or after the period's end is ignored, even inside a long window."""
+        plan = InspectionPlan(
+            [Checklist("ENG", "工程", [CheckItem("ENG-05", "Alarm")], frequency=F("quarterly"))]
+        )
+        jan = Period.parse("2025-01")
+        rec = CheckRecord("ENG-05", datetime(2025, 2, 1, 0, 30, tzinfo=TZ), "Wu", evidence=["P"])
+        t = qpi_tally(plan, records=[rec], period=jan, calendar=SHANGHAI)
+        assert (t.records, t.ignored_records, t.completed_points) == (0, 1, Fraction(0))
+        mar = qpi_tally(plan, records=[rec], period=MARCH, calendar=SHANGHAI)
+        assert (mar.records, mar.completed_points) == (1, Fraction(1, 3))
+
+
+class TestRoundsWithoutIds:
+    """semantics §14.3: without round ids, rounds are the most distinct instants of one item."""
+
+    def test_twice_a_day(self) -> None:
+        """A 2次/日 checklist checked at 09:00 and 17:00 every day of March: 62/62 rounds."""
+        twice = F("2次/日")
+        plan = InspectionPlan(
+            [
+                Checklist(
+                    "ENV",
+                    "环境",
+                    [CheckItem("ENV-01", "Lobby"), CheckItem("ENV-02", "Refuse")],
+                    frequency=twice,
+                )
+            ]
+        )
+        records = [
+            CheckRecord(code, _at(day, hour), "Li", evidence=["P"])
+            for day in range(1, 32)
+            for hour in (9, 17)
+            for code in ("ENV-01", "ENV-02")
+        ]
+        t = qpi_tally(plan, records=records, period=MARCH, calendar=SHANGHAI)
+        assert (t.completed_rounds, t.required_rounds) == (Fraction(62), Fraction(62))
+        assert (t.completed_points, t.required_points) == (Fraction(124), Fraction(124))
+        one_pass = qpi_tally(plan, records=records[::2], period=MARCH, calendar=SHANGHAI)
+        assert one_pass.completed_rounds == 62  # every other record: ENV-01 at both hours
+        morning = [r for r in records if r.at.hour == 9]
+        t1 = qpi_tally(plan, records=morning, period=MARCH, calendar=SHANGHAI)
+        assert t1.completed_rounds == 31
+
+    def test_round_ids_and_instants_merge(self) -> None:
+        """Round ids and instants recorded in two partitions merge as sets (no double count)."""
+        plan = InspectionPlan(
+            [Checklist("ENV", "环境", [CheckItem("ENV-01", "Lobby")], frequency=F("2次/日"))]
+        )
+        a = CheckRecord("ENV-01", _at(3, 9), "Li", evidence=["P"])
+        b = CheckRecord("ENV-01", _at(3, 9), "Wang", evidence=["P"])  # the same instant
+        parts = [qpi_tally(plan, records=[r], period=MARCH, calendar=SHANGHAI) for r in (a, b)]
+        whole = qpi_tally(plan, records=[a, b], period=MARCH, calendar=SHANGHAI)
+        assert parts[0] + parts[1] == whole
+        assert whole.completed_rounds == 1
 
 
 class TestCalendarAlignedPlan:
@@ -481,6 +690,22 @@ class TestTallyAlgebra:
         two = qpi_tally(_plan("B"), records=[], findings=[], period=MARCH, calendar=SHANGHAI)
         assert (one + two).required_points == 2 * one.required_points
 
+    def test_merged_order_is_the_global_order(self) -> None:
+        """QpiTally.sum sorts plan by plan: the same tuples as one global sort."""
+        b = qpi_tally(_plan("B"), records=[_rec("SEC-01", 2)], period=MARCH, calendar=SHANGHAI)
+        a = qpi_tally(_plan("A"), records=[_rec("SEC-04", 3)], period=MARCH, calendar=SHANGHAI)
+        merged = QpiTally.sum([b, a])
+        rebuilt = QpiTally(
+            point_requirements=b.point_requirements + a.point_requirements,
+            point_completions=b.point_completions + a.point_completions,
+            round_requirements=b.round_requirements + a.round_requirements,
+            round_completions=b.round_completions + a.round_completions,
+            records=2,
+            traceable_records=2,
+        )
+        assert merged == rebuilt
+        assert merged.point_requirements[0].plan.startswith("A#")
+
     def test_sum_and_zero(self) -> None:
         """sum() starts from 0; the empty tally is neutral; other types do not add."""
         t = _tally([_rec("SEC-01", 1)])
@@ -491,6 +716,62 @@ class TestTallyAlgebra:
         with pytest.raises(TypeError):
             _ = t + 1
 
+    def test_adding_a_tally_to_itself_is_refused(self) -> None:
+        """§14.12: t + t would count t's records twice: refused when the sum is read."""
+        t = _tally([_rec("SEC-01", 1)])
+        with pytest.raises(InvalidValueError, match="the same tally is added twice"):
+            QpiTally.sum([t, t])
+        doubled = t + t
+        with pytest.raises(InvalidValueError, match="the same tally is added twice"):
+            _ = doubled.records
+        empty = QpiTally()
+        assert QpiTally.sum([empty, empty]) == empty  # nothing to count twice
+
+    def test_a_finding_in_two_partitions_is_refused(self) -> None:
+        """§14.12: the same finding tallied in two partitions of one month is refused."""
+        f = _finding(1, Category.SUGGESTION, 3)
+        with pytest.raises(InvalidValueError, match="F-1 \\(2025-03\\)") as caught:
+            QpiTally.sum([_tally([], [f]), _tally([], [f])])
+        assert caught.value.field == "finding_keys"
+        april = qpi_tally(
+            _plan(), records=[], findings=[f], period=Period.parse("2025-04"), calendar=SHANGHAI
+        )
+        both = QpiTally.sum([_tally([], [f]), april])  # other months see it legitimately
+        assert both.raised("suggestion") == 1
+
+    def test_lazy_sum_reads_like_the_eager_one(self) -> None:
+        """`+` defers the merge; the result equals QpiTally.sum, field by field."""
+        parts = [_tally([_rec("SEC-01", d)]) for d in range(1, 6)]
+        lazy = sum(parts, QpiTally())
+        eager = QpiTally.sum(parts)
+        assert lazy == eager
+        assert lazy.completed_points == 5
+        assert hash(lazy) == hash(eager)
+        assert repr(lazy) == repr(eager)
+        assert QpiTally.sum([lazy, _tally([_rec("SEC-01", 6)])]).completed_points == 6
+        with pytest.raises(AttributeError, match="nothing"):
+            _ = lazy.nothing  # type: ignore[attr-defined]
+        with pytest.raises(TypeError, match=r"'tallies\[\]' must be QpiTally"):
+            QpiTally.sum([parts[0], 1])  # type: ignore[list-item]
+
+    def test_round_trip_through_data(self) -> None:
+        """A tally (a lazy sum too) survives to_data/JSON/from_data exactly."""
+        import json
+
+        from propstd.serialization import from_data, to_data
+
+        t = _tally(
+            [_rec("SEC-01", 1), _rec("ENG-05", 3, round_id="R1")],
+            [_finding(1, Category.SUGGESTION, 3)],
+        )
+        lazy = t + _tally([_rec("SEC-01", 2)])
+        for tally in (t, lazy):
+            data = json.loads(json.dumps(to_data(tally)))
+            assert from_data(QpiTally, data) == tally
+        assert to_data(t)["finding_keys"] == [[_plan().identity, "2025-03", "F-1"]]
+        with pytest.raises(TypeError, match="string triples"):
+            QpiTally(finding_keys=[("P", "2025-03")])  # type: ignore[list-item]
+
     def test_conflicting_requirements(self) -> None:
         """One requirement with two amounts cannot merge."""
         one = QpiTally(
@@ -500,7 +781,10 @@ class TestTallyAlgebra:
             point_requirements=[Requirement(plan="P", code="A", window=ANCHOR, required=2)]
         )
         with pytest.raises(InvalidValueError, match="cannot merge tallies"):
-            _ = one + two
+            QpiTally.sum([one, two])
+        lazy = one + two  # `+` defers the merge: the conflict shows when the sum is read
+        with pytest.raises(InvalidValueError, match="cannot merge tallies"):
+            _ = lazy.required_points
 
     @pytest.mark.parametrize(
         ("kwargs", "error", "match"),
@@ -677,16 +961,31 @@ class TestReport:
         assert "≥ 75%" in text
         assert "missed" in text
         md = r.to_markdown()
-        assert "| Indicator | Value | Target | Result |" in md
+        assert "| 指标 Indicator | 值 Value | 目标 Target | 结果 Result |" in md
         assert "| 可追溯性 Traceability | 100.0% (1/1) | ≥ 100% | met |" in md
         html = r._repr_html_()
-        assert html.startswith('<table class="propstd-qpi"><caption>翠湖花园 2025-03</caption>')
+        assert html.startswith(
+            '<table class="propstd propstd-qpi"><caption>翠湖花园 2025-03</caption>'
+        )
         assert "<td>频次完成率 Frequency completion</td>" in html
+        assert '<tr class="missed">' in html
         assert "not applicable" in qpi_report(QpiTally()).to_text()
         untitled = qpi_report(QpiTally())
-        assert untitled.to_text().startswith("Indicator")
-        assert untitled.to_markdown().startswith("| Indicator")
+        assert untitled.to_text().startswith("指标 Indicator")
+        assert untitled.to_markdown().startswith("| 指标 Indicator")
         assert "<caption>" not in untitled.to_html()
+
+    def test_rows_and_repr(self) -> None:
+        """rows() gives typed rows (Rate, enums, Chinese title); repr is one short line."""
+        r = qpi_report(_tally([_rec("SEC-01", 1)]), title="翠湖花园 2025-03")
+        rows = r.rows()
+        assert [row.indicator for row in rows] == list(Indicator)
+        first = rows[0]
+        assert (first.title_zh, first.title, first.target) == ("覆盖率", "Coverage", "any")
+        assert isinstance(first.rate, Rate)
+        assert first.result is TargetResult.MET
+        assert repr(r) == "<QpiReport '翠湖花园 2025-03': 2 of 7 indicators met>"
+        assert repr(qpi_report(QpiTally())) == "<QpiReport: 0 of 7 indicators met>"
 
     def test_labels(self) -> None:
         """Indicators have English and Chinese names."""

@@ -566,8 +566,8 @@ class TestOutput:
         }
 
     def test_schema(self) -> None:
-        """The schema lists the scores as strings of the scale."""
+        """The schema lists the scores as strings of the scale, English values first."""
         schema = json_schema(SurveyResponse)
-        scores = schema["$defs"]["SurveyResponse"]["properties"]["scores"]
-        assert scores["additionalProperties"]["enum"] == [s.value for s in Score]
+        scores = schema["properties"]["scores"]["additionalProperties"]["enum"]
+        assert scores[: len(Score)] == [s.value for s in Score]
         json_schema(SurveyResult)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,6 +23,7 @@ from propstd.timelimits import Clock, Deadline, TimeLimit, TimeUnit, deadline, e
 
 N, W = Clock.NATURAL, Clock.WORKING
 MIN, HOUR, DAY = TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY
+WEEK, MONTH, YEAR = TimeUnit.WEEK, TimeUnit.MONTH, TimeUnit.YEAR
 
 
 class TestConstruction:
@@ -34,6 +37,41 @@ class TestConstruction:
     def test_strings_are_read_case_insensitively(self) -> None:
         """' Hour ' and 'WORKING' name the members."""
         assert TimeLimit(2, " Hour ", "WORKING") == TimeLimit(2, HOUR, W)
+
+    @pytest.mark.parametrize(
+        ("word", "member"),
+        [
+            ("自然时间", N),
+            ("工作时间", W),
+            ("Business", W),
+            (" natural ", N),
+            ("分钟", MIN),
+            ("小时", HOUR),
+            ("h", HOUR),
+            ("天", DAY),
+            ("日", DAY),
+            ("周", WEEK),
+            ("星期", WEEK),
+            ("月", MONTH),
+            ("个月", MONTH),
+            ("年", YEAR),
+            ("YEARS", YEAR),
+        ],
+    )
+    def test_vocabularies_read_chinese_and_other_words(self, word: str, member: Any) -> None:
+        """Clock and TimeUnit read their Chinese labels and other words; values stay English."""
+        assert type(member)(word) is member
+        assert str(member) == member.value
+
+    def test_vocabulary_labels(self) -> None:
+        """Each member has a Chinese label; refusals list the accepted words with field/value."""
+        assert [u.label_zh for u in TimeUnit] == ["分钟", "小时", "天", "周", "月", "年"]
+        assert [c.label_zh for c in Clock] == ["自然时间", "工作时间"]
+        with pytest.raises(
+            InvalidValueError, match=r"'clock' must be one of .*\(工作时间\)"
+        ) as info:
+            TimeLimit(2, HOUR, "overtime")
+        assert (info.value.field, info.value.value) == ("clock", "overtime")
 
     def test_zero_is_allowed(self) -> None:
         """0 minutes is 'immediately'."""
@@ -60,6 +98,18 @@ class TestConstruction:
         [
             pytest.param((-1, HOUR, N), InvalidValueError, r"'amount' .* got -1", id="negative"),
             pytest.param(
+                (10**18, HOUR, N),
+                InvalidValueError,
+                r"'amount' must be at most 999,999,999,999,999,999, got 1000000000000000000",
+                id="too-big",
+            ),
+            pytest.param(
+                (-(10**5000), HOUR, N),
+                InvalidValueError,
+                r"'amount' must not be negative, got <int of about 5000 digits>",
+                id="huge-negative",
+            ),
+            pytest.param(
                 (1.5, HOUR, N), TypeError, r"'amount' must be an int, got float 1.5", id="float"
             ),
             pytest.param(
@@ -69,16 +119,29 @@ class TestConstruction:
                 ("2", HOUR, N), TypeError, r"'amount' must be an int, got str '2'", id="str-amount"
             ),
             pytest.param(
-                (2, "week", N),
+                (2, "fortnight", N),
                 InvalidValueError,
-                r"'unit' must be one of minute, hour, day, got 'week'",
+                r"'unit' must be one of 'minute' \(分钟\), 'hour' \(小时\), .*got 'fortnight'",
                 id="unit",
             ),
             pytest.param(
-                (2, HOUR, "business"),
+                (2, HOUR, "overtime"),
                 InvalidValueError,
-                r"'clock' must be one of natural, working, got 'business'",
+                r"'clock' must be one of 'natural' \(自然时间\), 'working' \(工作时间\), "
+                r"got 'overtime'",
                 id="clock",
+            ),
+            pytest.param(
+                (2, WEEK, W),
+                InvalidValueError,
+                r"'unit' 'week' counts natural time only",
+                id="working-week",
+            ),
+            pytest.param(
+                (2, "month", "working"),
+                InvalidValueError,
+                r"'unit' 'month' counts natural time only",
+                id="working-month",
             ),
             pytest.param(
                 (2, 3, N), TypeError, r"'unit' must be a TimeUnit or str, got int 3", id="unit-type"
@@ -107,6 +170,9 @@ class TestConstruction:
             pytest.param(TimeLimit.working_minutes(30), TimeLimit(30, MIN, W), id="w-minutes"),
             pytest.param(TimeLimit.working_hours(2), TimeLimit(2, HOUR, W), id="w-hours"),
             pytest.param(TimeLimit.working_days(3), TimeLimit(3, DAY, W), id="w-days"),
+            pytest.param(TimeLimit.weeks(2), TimeLimit(2, WEEK, N), id="weeks"),
+            pytest.param(TimeLimit.months(3), TimeLimit(3, MONTH, N), id="months"),
+            pytest.param(TimeLimit.years(1), TimeLimit(1, YEAR, N), id="years"),
         ],
     )
     def test_named_constructors(self, made: TimeLimit, expected: TimeLimit) -> None:
@@ -200,6 +266,41 @@ PARSED = [
     ("两百小时", (200, HOUR, N)),
     ("零分钟", (0, MIN, N)),
     ("３个工作日", (3, DAY, W)),  # full-width digit
+    # weeks, months and years (semantics §14.8)
+    ("一周内", (1, WEEK, N)),
+    ("1周", (1, WEEK, N)),
+    ("7天内", (7, DAY, N)),
+    ("3周", (3, WEEK, N)),
+    ("两个星期", (2, WEEK, N)),
+    ("1 week", (1, WEEK, N)),
+    ("2 weeks", (2, WEEK, N)),
+    ("2 calendar weeks", (2, WEEK, N)),
+    ("2wks", (2, WEEK, N)),
+    ("3个月内", (3, MONTH, N)),
+    ("三个月", (3, MONTH, N)),
+    ("半年", (6, MONTH, N)),
+    ("3 months", (3, MONTH, N)),
+    ("a month", (1, MONTH, N)),
+    ("6mos", (6, MONTH, N)),
+    ("1年", (1, YEAR, N)),
+    ("一年", (1, YEAR, N)),
+    ("两年内", (2, YEAR, N)),
+    ("1 year", (1, YEAR, N)),
+    ("2 yrs", (2, YEAR, N)),
+    # bound words that do not change the limit
+    ("至少3年", (3, YEAR, N)),
+    ("不少于2年", (2, YEAR, N)),
+    ("不超过3个工作日", (3, DAY, W)),
+    ("不超过当日", (0, DAY, W)),
+    ("最多24小时", (24, HOUR, N)),
+    ("≤2小时", (2, HOUR, N)),
+    ("≤ 2 hours", (2, HOUR, N)),
+    ("<= 30 minutes", (30, MIN, N)),
+    ("at most 2 working hours", (2, HOUR, W)),
+    ("no more than 3 days", (3, DAY, N)),
+    ("at least 3 years", (3, YEAR, N)),
+    ("≥ 1 year", (1, YEAR, N)),
+    ("至少半小时", (30, MIN, N)),
 ]
 
 
@@ -221,8 +322,11 @@ class TestParse:
             pytest.param("soon", id="word"),
             pytest.param("2", id="no-unit"),
             pytest.param("hours", id="no-amount"),
-            pytest.param("2 weeks", id="weeks"),
             pytest.param("15m", id="m-could-be-months"),
+            pytest.param("3月", id="month-without-ge-is-march"),
+            pytest.param("至少当日", id="at-least-same-day"),
+            pytest.param("at least the next working day", id="at-least-next-day"),
+            pytest.param("不少于立即", id="at-least-immediately"),
             pytest.param("-2 hours", id="negative"),
             pytest.param("2.5 hours", id="fraction"),
             pytest.param("2 working", id="no-unit-after-clock"),
@@ -231,7 +335,6 @@ class TestParse:
             pytest.param("二三小时", id="bad-numeral"),
             pytest.param("百小时", id="hundred-alone"),
             pytest.param("一百零小时", id="dangling-zero"),
-            pytest.param("3周", id="weeks-zh"),
             pytest.param("3个", id="no-unit-zh"),
             pytest.param("工作日", id="no-amount-zh"),
             pytest.param("2 hours内内", id="double-suffix"),
@@ -240,11 +343,28 @@ class TestParse:
         ],
     )
     def test_rejects(self, text: str) -> None:
-        """Anything else raises ParseError quoting the text."""
-        with pytest.raises(ParseError, match=rf"cannot read a time limit from {text!r}") as info:
+        """Anything else raises ParseError quoting the text (at most 200 characters of it)."""
+        with pytest.raises(ParseError, match=r"cannot read a time limit from ") as info:
             TimeLimit.parse(text)
-        assert info.value.text == text
+        assert (info.value.text, info.value.field, info.value.value) == (text, "text", text)
+        assert repr(text)[:50] in str(info.value)
+        assert len(str(info.value)) < 400
         assert isinstance(info.value, ValueError)
+
+    @pytest.mark.parametrize(
+        "text", ["3 working weeks", "2个工作周", "1 business month", "3个工作月"]
+    )
+    def test_working_weeks_and_months_are_refused_with_a_reason(self, text: str) -> None:
+        """Weeks, months and years of working time have no agreed meaning."""
+        with pytest.raises(ParseError, match=r"count natural time only") as info:
+            TimeLimit.parse(text)
+        assert info.value.field == "text"
+
+    def test_long_text_is_refused(self) -> None:
+        """Text over 10,000 characters is refused before it is read (§14.10)."""
+        with pytest.raises(InvalidValueError, match=r"at most 10,000 characters") as info:
+            TimeLimit.parse(" " * 10_001 + "3 days")
+        assert info.value.field == "text"
 
     @pytest.mark.parametrize("text", [None, 3, b"3 days"])
     def test_rejects_non_strings(self, text: object) -> None:
@@ -272,6 +392,12 @@ class TestText:
             pytest.param(TimeLimit(1, DAY, W), "1 working day", id="w-day"),
             pytest.param(TimeLimit(3, DAY, W), "3 working days", id="w-days"),
             pytest.param(TimeLimit(0, DAY, W), "same working day", id="same-day"),
+            pytest.param(TimeLimit(1, WEEK, N), "1 week", id="week"),
+            pytest.param(TimeLimit(2, WEEK, N), "2 weeks", id="weeks"),
+            pytest.param(TimeLimit(1, MONTH, N), "1 month", id="month"),
+            pytest.param(TimeLimit(3, MONTH, N), "3 months", id="months"),
+            pytest.param(TimeLimit(1, YEAR, N), "1 year", id="year"),
+            pytest.param(TimeLimit(0, YEAR, N), "0 years", id="zero-years"),
         ],
     )
     def test_str_reads_back(self, limit: TimeLimit, text: str) -> None:
@@ -291,12 +417,21 @@ class TestText:
             pytest.param(TimeLimit(2, HOUR, W), "2个工作小时", id="w-hours"),
             pytest.param(TimeLimit(3, DAY, W), "3个工作日", id="w-days"),
             pytest.param(TimeLimit(0, DAY, W), "当日", id="same-day"),
+            pytest.param(TimeLimit(1, WEEK, N), "1周", id="week"),
+            pytest.param(TimeLimit(3, MONTH, N), "3个月", id="months"),
+            pytest.param(TimeLimit(0, MONTH, N), "0个月", id="zero-months"),
+            pytest.param(TimeLimit(1, YEAR, N), "1年", id="year"),
         ],
     )
-    def test_chinese_reads_back(self, limit: TimeLimit, text: str) -> None:
-        """.chinese is the Chinese form and parses back to an equal limit."""
-        assert limit.chinese == text
+    def test_label_zh_reads_back(self, limit: TimeLimit, text: str) -> None:
+        """.label_zh is the Chinese form and parses back to an equal limit."""
+        assert limit.label_zh == text
         assert TimeLimit.parse(text) == limit
+
+    def test_chinese_is_a_deprecated_alias(self) -> None:
+        """The 0.1 name .chinese still works for one release, with a DeprecationWarning."""
+        with pytest.warns(DeprecationWarning, match=r"use TimeLimit.label_zh"):
+            assert TimeLimit(2, HOUR, W).chinese == "2个工作小时"
 
     def test_repr(self) -> None:
         """repr() is a constructor call with plain strings."""
@@ -323,16 +458,24 @@ class TestDuration:
         """A limit past timedelta's range raises InvalidValueError naming it."""
         with pytest.raises(
             InvalidValueError, match=r"'1000000000000000 working hours' is longer than"
-        ):
+        ) as info:
             _ = TimeLimit(10**15, HOUR, W).duration
-        with pytest.raises(InvalidValueError, match=r"longer than a timedelta"):
+        assert (info.value.field, info.value.value) == ("amount", 10**15)
+        with pytest.raises(InvalidValueError, match=r"longer than a timedelta") as named:
             deadline(EVE, TimeLimit(10**15, MIN, W), calendar=OFFICE)
+        assert (named.value.field, named.value.value) == ("limit", TimeLimit(10**15, MIN, W))
 
-    @pytest.mark.parametrize("limit", [TimeLimit(3, DAY, N), TimeLimit(0, DAY, W)])
+    @pytest.mark.parametrize(
+        "limit",
+        [TimeLimit(3, DAY, N), TimeLimit(0, DAY, W), TimeLimit(1, WEEK, N), TimeLimit(2, YEAR, N)],
+    )
     def test_days_have_no_duration(self, limit: TimeLimit) -> None:
-        """Days end at midnight or at a close, so they have no fixed length."""
-        with pytest.raises(InvalidValueError, match=rf"no fixed duration, got {str(limit)!r}"):
+        """Days (and weeks, months, years) end at midnight or at a close: no fixed length."""
+        with pytest.raises(
+            InvalidValueError, match=rf"no fixed duration, got {str(limit)!r}"
+        ) as info:
             _ = limit.duration
+        assert (info.value.field, info.value.value) == ("unit", limit.unit)
 
 
 class TestOrdering:
@@ -350,12 +493,32 @@ class TestOrdering:
         assert TimeLimit(0, DAY, W) < TimeLimit(1, DAY, W)
         assert sorted([TimeLimit(3, DAY, N), TimeLimit(1, DAY, N)])[0] == TimeLimit(1, DAY, N)
 
+    def test_across_units(self) -> None:
+        """Hours and minutes compare by length, not by amount (2 h > 90 min)."""
+        assert TimeLimit.working_hours(2) > TimeLimit.working_minutes(90)
+        assert TimeLimit.working_hours(1) < TimeLimit.working_minutes(61)
+        assert TimeLimit.working_minutes(120) >= TimeLimit.working_hours(2)
+        assert TimeLimit.working_minutes(120) <= TimeLimit.working_hours(2)
+        assert not TimeLimit.hours(2) < TimeLimit.minutes(90)
+
+    def test_weeks_with_days_and_years_with_months(self) -> None:
+        """A week is 7 days; a year is 12 months."""
+        assert TimeLimit.weeks(1) > TimeLimit.calendar_days(6)
+        assert TimeLimit.weeks(1) <= TimeLimit.calendar_days(7)
+        assert TimeLimit.years(1) > TimeLimit.months(11)
+        assert TimeLimit.years(1) <= TimeLimit.months(12)
+        assert TimeLimit.weeks(2).comparable_with(TimeLimit.calendar_days(1))
+        assert not TimeLimit.months(1).comparable_with(TimeLimit.calendar_days(30))
+        assert not TimeLimit.weeks(1).comparable_with(TimeLimit.working_days(5))
+
     @pytest.mark.parametrize(
         ("a", "b"),
         [
             pytest.param(TimeLimit(2, HOUR, W), TimeLimit(1, DAY, W), id="hours-vs-days"),
             pytest.param(TimeLimit(72, HOUR, N), TimeLimit(3, DAY, N), id="72h-vs-3-days"),
             pytest.param(TimeLimit(2, HOUR, W), TimeLimit(2, HOUR, N), id="clocks"),
+            pytest.param(TimeLimit(1, MONTH, N), TimeLimit(30, DAY, N), id="month-vs-days"),
+            pytest.param(TimeLimit(1, YEAR, N), TimeLimit(52, WEEK, N), id="year-vs-weeks"),
         ],
     )
     def test_meaningless_comparisons_raise(self, a: TimeLimit, b: TimeLimit) -> None:
@@ -543,20 +706,28 @@ class TestDeadline:
                 id="outside-coverage",
             ),
             pytest.param(
-                datetime(9999, 12, 31, 12, tzinfo=UTC),
+                datetime(9998, 12, 31, 12, tzinfo=UTC),
                 TimeLimit.hours(24),
                 ALWAYS_OPEN,
                 InvalidValueError,
-                r"deadline of '24 hours' after .*9999-12-31.* after the year 9999",
+                r"deadline of '24 hours' after .*9998-12-31.* falls after 9998-12-31",
                 id="overflow-hours",
+            ),
+            pytest.param(
+                datetime(9998, 12, 30, 12, tzinfo=UTC),
+                TimeLimit.calendar_days(2),
+                ALWAYS_OPEN,
+                InvalidValueError,
+                r"deadline of '2 calendar days' .* falls after 9998-12-31",
+                id="overflow-days",
             ),
             pytest.param(
                 datetime(9999, 12, 30, 12, tzinfo=UTC),
                 TimeLimit.calendar_days(1),
                 ALWAYS_OPEN,
                 InvalidValueError,
-                r"deadline of '1 calendar day' .* after the year 9999",
-                id="overflow-days",
+                r"'start' must fall within years 0002-9998",
+                id="start-in-9999",
             ),
         ],
     )
@@ -695,6 +866,42 @@ class TestExplainDeadline:
                 "the start day is not counted (PRC Civil Code art. 201)",
                 id="22nd",
             ),
+            pytest.param(
+                sh(2025, 3, 12, 9),
+                "1周",
+                "end of 2025-03-19 (24:00), 7 calendar days after the start date 2025-03-12; "
+                "the start day is not counted (PRC Civil Code art. 201)",
+                id="week",
+            ),
+            pytest.param(
+                sh(2025, 3, 12, 9),
+                "3个月",
+                "end of 2025-06-12 (24:00), 3 months after the start date 2025-03-12: the same "
+                "day of the month; the start day is not counted (PRC Civil Code art. 201)",
+                id="months",
+            ),
+            pytest.param(
+                sh(2025, 1, 31, 9),
+                "1个月",
+                "end of 2025-02-28 (24:00), 1 month after the start date 2025-01-31: the month's "
+                "last day, as it has no day 31 (PRC Civil Code art. 202); the start day is not "
+                "counted (PRC Civil Code art. 201)",
+                id="month-clipped",
+            ),
+            pytest.param(
+                sh(2024, 2, 29, 9),
+                "1年",
+                "end of 2025-02-28 (24:00), 1 year after the start date 2024-02-29: the month's "
+                "last day, as it has no day 29 (PRC Civil Code art. 202); the start day is not "
+                "counted (PRC Civil Code art. 201)",
+                id="year-from-leap-day",
+            ),
+            pytest.param(
+                sh(2025, 3, 12, 9),
+                "0 years",
+                "end of the start date 2025-03-12 (24:00)",
+                id="zero-years",
+            ),
         ],
     )
     def test_reason(self, start: datetime, text: str, reason: str) -> None:
@@ -783,3 +990,170 @@ def test_demo_section() -> None:
         assert f"due {due}" in text
     assert "当日 (same working day): due 2025-10-09 Thu 17:30" in text
     assert text.count("why: ") == 4
+
+
+LONGER = [
+    pytest.param(sh(2025, 3, 12, 9), TimeLimit.weeks(1), sh(2025, 3, 20), id="week"),
+    pytest.param(sh(2025, 3, 12, 9), TimeLimit.weeks(0), sh(2025, 3, 13), id="zero-weeks"),
+    pytest.param(sh(2025, 3, 12, 9), TimeLimit.months(3), sh(2025, 6, 13), id="3-months"),
+    pytest.param(sh(2025, 1, 31, 9), TimeLimit.months(1), sh(2025, 3, 1), id="clipped-feb"),
+    pytest.param(sh(2024, 1, 31, 9), TimeLimit.months(1), sh(2024, 3, 1), id="leap-feb"),
+    pytest.param(sh(2025, 1, 31, 9), TimeLimit.months(3), sh(2025, 5, 1), id="back-to-31st"),
+    pytest.param(sh(2025, 8, 31, 9), TimeLimit.months(6), sh(2026, 3, 1), id="into-next-year"),
+    pytest.param(sh(2025, 12, 15, 9), TimeLimit.months(1), sh(2026, 1, 16), id="december"),
+    pytest.param(sh(2024, 2, 29, 9), TimeLimit.years(1), sh(2025, 3, 1), id="leap-day-year"),
+    pytest.param(sh(2024, 2, 29, 9), TimeLimit.years(4), sh(2028, 3, 1), id="leap-to-leap"),
+    pytest.param(sh(2025, 3, 12, 9), TimeLimit.years(3), sh(2028, 3, 13), id="3-years"),
+    pytest.param(sh(2025, 3, 12, 9), TimeLimit.parse("半年"), sh(2025, 9, 13), id="half-year"),
+]
+
+
+class TestLongerLimits:
+    """§14.8: weeks, months and years on the natural clock, counted like calendar days."""
+
+    @pytest.mark.parametrize(("start", "limit", "expected"), LONGER)
+    def test_deadline(self, start: datetime, limit: TimeLimit, expected: datetime) -> None:
+        """The end (24:00) of the day with the start's day of month, clipped at month end."""
+        assert deadline(start, limit, calendar=DUTY) == expected
+        assert explain_deadline(start, limit, calendar=DUTY).due_at == expected
+
+    def test_a_week_is_seven_calendar_days(self) -> None:
+        """1 week and 7 days give the same deadline."""
+        week = deadline(EVE, TimeLimit.parse("一周内"), calendar=OFFICE)
+        assert week == deadline(EVE, TimeLimit.parse("7天内"), calendar=OFFICE)
+
+    def test_holidays_do_not_matter(self) -> None:
+        """Natural months need no holiday data: 2030 is fine on the China calendar."""
+        assert deadline(sh(2030, 1, 31, 9), TimeLimit.months(1), calendar=OFFICE) == sh(2030, 3, 1)
+
+    def test_month_in_the_calendars_zone(self) -> None:
+        """The start's date is taken in the calendar's zone (UTC 16:30 is 00:30 in Shanghai)."""
+        start = datetime(2025, 1, 30, 16, 30, tzinfo=UTC)  # 2025-01-31 00:30 in Shanghai
+        assert deadline(start, TimeLimit.months(1), calendar=DUTY) == sh(2025, 3, 1)
+        utc = deadline(start, TimeLimit.months(1), calendar=ALWAYS_OPEN)
+        assert utc == datetime(2025, 3, 1, tzinfo=UTC)
+
+    @pytest.mark.parametrize(
+        "limit",
+        [
+            TimeLimit.months(12 * 8000),
+            TimeLimit.years(10**9),
+            TimeLimit.weeks(10**12),
+            TimeLimit.hours(10**8),
+            TimeLimit.minutes(10**12),
+        ],
+    )
+    def test_too_far(self, limit: TimeLimit) -> None:
+        """A deadline after 9998-12-31 is refused, naming the limit."""
+        with pytest.raises(InvalidValueError, match=r"falls after 9998-12-31") as info:
+            deadline(EVE, limit, calendar=DUTY)
+        assert (info.value.field, info.value.value) == ("limit", limit)
+
+
+FAR_EAST = ZoneInfo("Etc/GMT-14")  # UTC+14 at every date (Kiritimati kept its LMT before 1901)
+FAR_WEST = ZoneInfo("Etc/GMT+12")  # UTC-12
+EDGE_CALENDARS = [
+    WorkingCalendar.weekly(hours="00:00-24:00", days="daily", zone="Etc/GMT-14"),
+    WorkingCalendar.weekly(hours="22:00-06:00", days="daily", zone="Etc/GMT+12"),
+    ALWAYS_OPEN,
+]
+EDGE_STARTS = [
+    datetime(1, 1, 1, 0, tzinfo=FAR_EAST),
+    datetime(1, 1, 1, 12, tzinfo=FAR_WEST),
+    datetime(1, 1, 2, 3, tzinfo=FAR_EAST),
+    datetime(2, 1, 1, 1, tzinfo=FAR_EAST),
+    datetime(9998, 12, 31, 23, tzinfo=FAR_WEST),
+    datetime(9999, 12, 31, 23, 59, tzinfo=FAR_WEST),
+    datetime(9999, 12, 31, 0, tzinfo=FAR_EAST),
+]
+EDGE_LIMITS = [
+    TimeLimit.minutes(0),
+    TimeLimit.hours(5),
+    TimeLimit.calendar_days(0),
+    TimeLimit.calendar_days(3),
+    TimeLimit.months(1),
+    TimeLimit.working_hours(3),
+    TimeLimit.working_minutes(0),
+    TimeLimit.working_days(0),
+    TimeLimit.working_days(2),
+]
+
+
+class TestEdgesOfTime:
+    """§14.10: near years 1 and 9999, in zones far from UTC, only named errors."""
+
+    @pytest.mark.parametrize("calendar", EDGE_CALENDARS, ids=lambda c: c.zone)
+    @pytest.mark.parametrize("start", EDGE_STARTS, ids=lambda t: t.isoformat())
+    def test_named_errors_only(self, start: datetime, calendar: WorkingCalendar) -> None:
+        """deadline and explain_deadline answer or raise a PropstdError naming start or limit."""
+        refused: list[InvalidValueError | CalendarCoverageError] = []
+        for limit in EDGE_LIMITS:
+            for ask in (deadline, explain_deadline):
+                try:
+                    ask(start, limit, calendar=calendar)
+                except (InvalidValueError, CalendarCoverageError) as exc:
+                    refused.append(exc)
+        assert all(e.field in {"start", "limit"} for e in refused)
+        assert all(e.value in {start, *EDGE_LIMITS} for e in refused)
+
+    def test_year_one_in_the_east(self) -> None:
+        """A start on 0001-01-01 in UTC+14 is outside the range, not an OverflowError."""
+        start = datetime(1, 1, 1, tzinfo=FAR_EAST)
+        with pytest.raises(InvalidValueError, match=r"'start' must fall within years 0002-9998"):
+            explain_deadline(start, TimeLimit.calendar_days(1), calendar=EDGE_CALENDARS[0])
+
+    def test_last_day_still_works(self) -> None:
+        """9998-12-31 is computed with; its end is the latest deadline."""
+        start = datetime(9998, 12, 31, 9, tzinfo=UTC)
+        end = datetime(9999, 1, 1, tzinfo=UTC)
+        assert deadline(start, TimeLimit.calendar_days(0), calendar=ALWAYS_OPEN) == end
+        assert deadline(start, TimeLimit.hours(15), calendar=ALWAYS_OPEN) == end
+        assert deadline(start, TimeLimit.working_days(0), calendar=ALWAYS_OPEN) == end
+
+    def test_coverage_error_names_the_start(self) -> None:
+        """A working-day deadline running past 2026 names the start as its field and the first
+        missing date in its message (§13 item 8)."""
+        start = sh(2026, 12, 29, 10)
+        with pytest.raises(CalendarCoverageError, match=r"2027-01-01 is not in its data") as info:
+            explain_deadline(start, TimeLimit.working_days(5), calendar=OFFICE)
+        assert (info.value.field, info.value.value) == ("start", start)
+        with pytest.raises(CalendarCoverageError, match=r"extra=\{2027:"):
+            deadline(sh(2026, 12, 31, 17), TimeLimit.working_hours(3), calendar=OFFICE)
+
+    def test_the_gap_closes_with_extra_data(self) -> None:
+        """With 2027 added, the same deadline has an answer."""
+        office = china_calendar(
+            hours="08:30-12:00,13:30-17:30",
+            extra={2027: "元旦：1月1日（周五）至3日（周日）放假，共3天。"},
+        )
+        due = deadline(sh(2026, 12, 29, 10), TimeLimit.working_days(5), calendar=office)
+        assert due == sh(2027, 1, 6, 17, 30)
+
+
+@pytest.fixture
+def process_zone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Run the test with the process time zone set to the parameter (TZ), then restore it."""
+    monkeypatch.setenv("TZ", request.param)
+    time.tzset()
+    yield request.param
+    monkeypatch.undo()
+    time.tzset()
+
+
+class TestProcessZone:
+    """§14.10: results never depend on the process time zone."""
+
+    @pytest.mark.parametrize("process_zone", ["UTC", "America/Los_Angeles"], indirect=True)
+    def test_working_day_from_early_morning(self, process_zone: str) -> None:
+        """07:00 in Shanghai is the previous evening in UTC: the start's date is Shanghai's."""
+        start = sh(2025, 3, 4, 7)  # Tuesday 07:00 = Monday 23:00 UTC
+        d = explain_deadline(start, TimeLimit.working_days(1), calendar=OFFICE)
+        assert d.due_at == sh(2025, 3, 5, 17, 30)
+        assert d.reason.endswith(
+            "the 1st working day after 2025-03-04 (the start day is not counted)"
+        )
+        same = explain_deadline(start, TimeLimit.working_days(0), calendar=OFFICE)
+        assert same.reason == "close of the start's own working day 2025-03-04"
+        days = explain_deadline(start, TimeLimit.calendar_days(1), calendar=DUTY)
+        assert days.due_at == sh(2025, 3, 6)
+        assert "start date 2025-03-04" in days.reason

@@ -956,8 +956,8 @@ class TestEdgesOfTime:
 
     def test_pauses_pushing_the_deadline_past_9999(self) -> None:
         """Pauses that move a deadline past the last instant raise a named error."""
-        start = datetime(9998, 1, 1, tzinfo=UTC)
-        long = Milestone("completed", TimeLimit.calendar_days(720), pausable=True)
+        start = datetime(9998, 12, 1, tzinfo=UTC)  # the limit alone ends inside 9998
+        long = Milestone("completed", TimeLimit.calendar_days(20), pausable=True)
         t = Timeline.start(start).paused(start + timedelta(hours=1), "parts")
         with pytest.raises(InvalidValueError, match="after the year 9998") as e:
             t.status(long, calendar=ALWAYS_OPEN, as_of=datetime(9998, 12, 31, tzinfo=UTC))

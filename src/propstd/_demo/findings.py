@@ -333,7 +333,7 @@ def render() -> str:
     month_end = datetime.combine(sample.MONTH.end, time(0), tzinfo=sample.TZ)
     counts = Counter(f.category for f in findings)
     statuses = Counter(f.status(sample.AS_OF) for f in findings)
-    rate = closure_rate(findings, period=sample.MONTH, as_of=month_end)
+    rate = closure_rate(findings, period=sample.MONTH, as_of=month_end, zone=sample.ZONE)
     target = Target.parse("100%")
     waiting = [f.id for f in findings if f.verification_overdue(sample.AS_OF)]
     lines = [
@@ -345,13 +345,14 @@ def render() -> str:
         f"Status at {sample.AS_OF:%Y-%m-%d %H:%M}: "
         + ", ".join(f"{statuses[s]} {s.value}" for s in FindingStatus if statuses[s]),
         (
-            "Second-verification closure (suggestion + deduction items, closed by 31 March): "
-            f"{rate} → target {target}: {target.evaluate(rate).value}"
+            "Second-verification closure (suggestion + deduction items due for verification in "
+            f"March, verified as passed by the end of that day): {rate} → target {target}: "
+            f"{target.evaluate(rate).value}"
         ),
         f"Waiting past their verification date: {', '.join(waiting) or 'none'}",
         (
-            f"Points deducted: {deduction_total(findings, sample.MONTH)}; "
-            f"score {score(SCORE_BASE, findings, sample.MONTH)} of {SCORE_BASE}"
+            f"Points deducted: {deduction_total(findings, sample.MONTH, zone=sample.ZONE)}; "
+            f"score {score(SCORE_BASE, findings, sample.MONTH, zone=sample.ZONE)} of {SCORE_BASE}"
         ),
     ]
     lines.extend(

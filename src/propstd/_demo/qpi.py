@@ -1,6 +1,7 @@
 """Demo section: the sample property's QPI month, March 2025 (private).
 
-The plan is the sample's (sample-property.md); the records are made up to show the usual
+The plan is the sample's (sample-property.md), with calendar-aligned windows (no anchor: the
+seed's cycles are calendar weeks and months); the records are made up to show the usual
 troubles: two missed SEC-02 patrols and one missed ENV-01 cleaning check, one missed afternoon
 refuse round, a duplicated weekly ENV-03 check, three records without evidence and one with
 too few samples. The findings are the findings section's (`sample_findings()`). The golden test
@@ -89,7 +90,7 @@ _PLAN: tuple[tuple[str, str, str, str, tuple[tuple[str, str, str, int], ...]], .
 
 
 def plan() -> InspectionPlan:
-    """The sample property's inspection plan, anchored on Monday 2025-01-06."""
+    """The sample property's inspection plan, with calendar-aligned windows (no anchor)."""
     return InspectionPlan(
         [
             Checklist(
@@ -101,7 +102,6 @@ def plan() -> InspectionPlan:
             )
             for code, title, freq, role, items in _PLAN
         ],
-        anchor=sample.ANCHOR,
         name="翠湖花园",
     )
 
@@ -180,11 +180,13 @@ def render() -> str:
         "",
         (
             f"Required check points {t.required_points} = 5 daily items × 31 + refuse 2 × 31"
-            " + 3 weekly × 5 + 2 biweekly × 3 + 5 monthly × 1 + 1/3 + 2 × 1/6 + 1/12"
+            " + 3 weekly × 5 + 2 biweekly × 2 + 5 monthly × 1 + 1/3 + 2 × 1/6 + 1/12"
+            " (calendar windows: ISO weeks, two-week blocks due 9 and 23 March, the month)"
         ),
         (
             "Missed: SEC-02 on 8 and 22 March, ENV-01 on 15 March, the afternoon refuse round"
-            " on 9 March; ENV-03 was checked twice in one week (counted once)."
+            " on 9 March; ENV-03 was checked twice in one week (counted once); the biweekly"
+            " checks of 24 and 25 March count toward the window due on 6 April."
         ),
     ]
     return "\n".join(lines)

@@ -31,20 +31,33 @@ Examples:
 from __future__ import annotations
 
 import functools
-import itertools
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, time, timedelta
-from typing import Any, Protocol
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol, overload
 
 import attrs
 
-from propstd._time import EPOCH, zone
-from propstd._validators import check_aware, check_date, check_str, check_type
+from propstd._repr import shown
+from propstd._time import DAY, EPOCH, MAX_DATE, MIN_DATE, zone
+from propstd._validators import check_str, check_type
 from propstd.calendars import _china
-from propstd.calendars._tables import DAY_BITS, DAY_US, ZERO, Engine, from_us, to_us
-from propstd.errors import InvalidValueError, ParseError
+from propstd.calendars._tables import BLOCK_US, DAY_BITS, DAY_US, ZERO, Engine, from_us, to_us
+from propstd.calendars._windows import (
+    WEEKDAYS,
+    Closure,
+    TimeWindow,
+    check_day,
+    closures,
+    convert_week,
+    days_text,
+    holidays,
+    makeup_days,
+    optional_windows,
+    parse_days,
+    windows,
+)
+from propstd.errors import InvalidValueError
 from propstd.periods import Period
 
 __all__ = [
@@ -74,263 +87,34 @@ class WorkingDays(Protocol):
         ...  # pragma: no cover
 
 
-_MIDNIGHT = time(0)
-_CLOCK = r"(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?"
-_WINDOW_RE = re.compile(rf"^\s*{_CLOCK}\s*(?:-|–|—|~|～|至|到)\s*{_CLOCK}\s*$")
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_DAY_NAMES: dict[str, int] = {}
-for _i, _short in enumerate(_WEEKDAYS):
-    _DAY_NAMES[_short] = _i
-    _DAY_NAMES[
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[_i]
-    ] = _i
-    for _zh in ("一二三四五六日"[_i], *(("天",) if _i == 6 else ())):
-        _DAY_NAMES[_zh] = _i
-        _DAY_NAMES["周" + _zh] = _i
-        _DAY_NAMES["星期" + _zh] = _i
-_ALL_DAYS = frozenset({"daily", "every day", "everyday", "每天", "每日", "全周"})
-
-
-def _clock(hh: str, mm: str, ss: str | None, frac: str | None, text: str) -> time | None:
-    """A wall-clock time from regex groups; None for 24:00."""
-    h, m, s = int(hh), int(mm), int(ss or 0)
-    us = int((frac or "0").ljust(6, "0"))
-    if h == 24 and m == s == us == 0:
-        return None
-    if h > 23 or m > 59 or s > 59:
-        msg = f"'window' has an impossible time of day in {text!r}"
-        raise ParseError(msg, text)
-    return time(h, m, s, us)
-
-
-def _show(t: time) -> str:
-    out = f"{t.hour:02d}:{t.minute:02d}"
-    if t.second or t.microsecond:
-        out += f":{t.second:02d}"
-    if t.microsecond:
-        out += f".{t.microsecond:06d}"
-    return out
-
-
-def _naive_time(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    check_type(attribute.name, value, time)
-    if value.tzinfo is not None:  # type: ignore[attr-defined]
-        msg = f"{attribute.name!r} must be a wall-clock time without a zone, got {value!r}"
-        raise InvalidValueError(msg)
-
-
-@attrs.frozen
-class TimeWindow:
-    """A daily opening window in local wall-clock time, half-open `[start, end)`.
-
-    A window whose `end` is not after its `start` runs past midnight and belongs to the day it
-    starts on: `22:00-06:00` is a night shift. `00:00-24:00` (stored as `00:00`-`00:00`) is the
-    whole day. A window's length on a given day is its real length that day (DST).
-
-    Examples:
-        >>> TimeWindow.parse("09:00-12:00")
-        TimeWindow(start=datetime.time(9, 0), end=datetime.time(12, 0))
-        >>> str(TimeWindow.parse("22:00-06:00")), str(TimeWindow.parse("00:00-24:00"))
-        ('22:00-06:00', '00:00-24:00')
-        >>> TimeWindow.parse("22:00-06:00").overnight
-        True
-    """
-
-    start: time = attrs.field(validator=_naive_time)
-    """Local wall-clock opening time."""
-    end: time = attrs.field(validator=_naive_time)
-    """Local wall-clock closing time; at or before `start` means the next day."""
-
-    def __attrs_post_init__(self) -> None:
-        if self.start == self.end and self.start != _MIDNIGHT:
-            msg = (
-                f"'end' must differ from 'start' (an empty window), got {self!s}; "
-                "write '00:00-24:00' for the whole day"
-            )
-            raise InvalidValueError(msg)
-
-    @classmethod
-    def parse(cls, text: str) -> TimeWindow:
-        """Read `"09:00-12:00"`, `"22:00-06:00"`, `"00:00-24:00"` or `"9:00至12:00"`.
-
-        Raises:
-            ParseError: the text is not a window (the message shows it).
-            InvalidValueError: the window is empty (`"09:00-09:00"`).
-        """
-        match = _WINDOW_RE.match(check_str("window", text))
-        if match is None:
-            msg = f"'window' must look like '09:00-12:00', got {text!r}"
-            raise ParseError(msg, text)
-        g = match.groups()
-        start = _clock(g[0], g[1], g[2], g[3], text)
-        end = _clock(g[4], g[5], g[6], g[7], text)
-        if start is None:
-            msg = f"'window' cannot start at 24:00, got {text!r}"
-            raise ParseError(msg, text)
-        return cls(start, end or _MIDNIGHT)
-
-    @property
-    def overnight(self) -> bool:
-        """Whether the window runs past midnight into the next day."""
-        return self.end <= self.start
-
-    @property
-    def length(self) -> timedelta:
-        """Nominal length (wall clock; a DST day can make the real length differ)."""
-        return timedelta(microseconds=self._span()[1] - self._span()[0])
-
-    def _span(self) -> tuple[int, int]:
-        """(start, end) in µs after the local midnight of the day it belongs to."""
-        s = (self.start.hour * 3600 + self.start.minute * 60 + self.start.second) * 10**6
-        s += self.start.microsecond
-        e = (self.end.hour * 3600 + self.end.minute * 60 + self.end.second) * 10**6
-        e += self.end.microsecond
-        return (s, e + DAY_US if e <= s else e)
-
-    def __str__(self) -> str:
-        end = "24:00" if self.end == _MIDNIGHT else _show(self.end)
-        return f"{_show(self.start)}-{end}"
-
-
-@attrs.frozen
-class Closure:
-    """An aware, half-open interval `[start, end)` of non-working time.
-
-    Closures cut working time out of windows; they may span several days or part of one
-    (the afternoon before Spring Festival, a typhoon stop-work order). Two closures are equal
-    when they cover the same instants, whatever zones they are written in.
-
-    Examples:
-        >>> from zoneinfo import ZoneInfo
-        >>> sh = ZoneInfo("Asia/Shanghai")
-        >>> typhoon = Closure(
-        ...     datetime(2025, 7, 20, 12, tzinfo=sh), datetime(2025, 7, 21, tzinfo=sh), "typhoon"
-        ... )
-        >>> typhoon  # doctest: +ELLIPSIS
-        Closure(start=datetime.datetime(2025, 7, 20, 12, 0, ...), reason='typhoon')
-    """
-
-    start: datetime = attrs.field(validator=lambda _s, a, v: check_aware(a.name, v), eq=to_us)
-    """First instant without work."""
-    end: datetime = attrs.field(validator=lambda _s, a, v: check_aware(a.name, v), eq=to_us)
-    """First instant with work again (exclusive end)."""
-    reason: str = attrs.field(default="", validator=lambda _s, a, v: check_str(a.name, v))
-    """Why (free text)."""
-
-    def __attrs_post_init__(self) -> None:
-        if self.end <= self.start:
-            msg = f"'end' must be after 'start', got start={self.start!r}, end={self.end!r}"
-            raise InvalidValueError(msg)
-
-
-def _windows(name: str, value: object) -> tuple[TimeWindow, ...]:
-    """Hours as a tuple of windows: `"08:30-12:00,13:30-17:30"` or a sequence."""
-    if isinstance(value, TimeWindow):
-        return (value,)
-    if isinstance(value, str):
-        parts = [p for p in re.split(r"[,，;；、]", value) if p.strip()]
-        if not parts:
-            msg = f"{name!r} must name at least one window, got {value!r}"
-            raise ParseError(msg, value)
-        return tuple(TimeWindow.parse(p) for p in parts)
-    if not isinstance(value, Iterable):
-        msg = f"{name!r} must be a string or a sequence of TimeWindow, got {value!r}"
-        raise TypeError(msg)
-    out = []
-    for item in value:
-        if isinstance(item, str):
-            out.append(TimeWindow.parse(item))
-        else:
-            out.append(check_type(f"{name}[]", item, TimeWindow))
-    return tuple(out)
-
-
-def _check_day(name: str, windows: tuple[TimeWindow, ...]) -> tuple[TimeWindow, ...]:
-    """Sort one day's windows and refuse overlaps."""
-    ordered = tuple(sorted(windows, key=lambda w: w._span()))
-    for a, b in itertools.pairwise(ordered):
-        if b._span()[0] < a._span()[1]:
-            msg = f"{name!r} has overlapping windows {str(a)!r} and {str(b)!r}"
-            raise InvalidValueError(msg)
-    return ordered
-
-
-def _convert_week(value: object) -> tuple[tuple[TimeWindow, ...], ...]:
-    if isinstance(value, str) or not isinstance(value, Sequence) or len(value) != 7:
-        msg = f"'week' must be 7 sequences of windows (Monday first), got {value!r}"
-        raise InvalidValueError(msg)
-    return tuple(
-        _check_day(f"week[{_WEEKDAYS[i]}]", _windows(f"week[{_WEEKDAYS[i]}]", day)) if day else ()
-        for i, day in enumerate(value)
-    )
-
-
-def _dates(name: str, value: object) -> tuple[date, ...]:
-    if isinstance(value, str | date) or not isinstance(value, Iterable):
-        msg = f"{name!r} must be a collection of dates, got {value!r}"
-        raise TypeError(msg)
-    items = list(value)
-    for i, d in enumerate(items):
-        check_date(f"{name}[{i}]", d)
-    return tuple(sorted(set(items)))
-
-
-def _holidays(value: Iterable[date]) -> tuple[date, ...]:
-    return _dates("holidays", value)
-
-
-def _makeup_days(value: Iterable[date]) -> tuple[date, ...]:
-    return _dates("makeup_days", value)
-
-
-def _optional_windows(value: object) -> tuple[TimeWindow, ...] | None:
-    if value is None:
-        return None
-    return _check_day("makeup_windows", _windows("makeup_windows", value))
-
-
-def _closures(value: Iterable[Closure]) -> tuple[Closure, ...]:
-    items = tuple(value)
-    for i, c in enumerate(items):
-        check_type(f"closures[{i}]", c, Closure)
-    return tuple(sorted(items, key=lambda c: (to_us(c.start), to_us(c.end), c.reason)))
-
-
-def _parse_days(value: object) -> frozenset[int]:
-    """Weekday numbers (Monday = 0) from `"mon-fri"`, `"一至五"`, `"daily"` or names."""
-    if isinstance(value, str):
-        text = value.strip().lower()
-        if text in _ALL_DAYS:
-            return frozenset(range(7))
-        parts = [p.strip() for p in re.split(r"[,，、;；]", text)]
-    elif isinstance(value, Iterable):
-        parts = [check_str("days[]", p).strip().lower() for p in value]
-    else:
-        msg = f"'days' must be a string such as 'mon-fri' or a set of weekday names, got {value!r}"
-        raise TypeError(msg)
-    out: set[int] = set()
-    for part in parts:
-        ends = re.split(r"\s*(?:-|–|~|至|到)\s*", part)
-        try:
-            nums = [_DAY_NAMES[e.strip()] for e in ends]
-        except KeyError:
-            msg = f"'days' has an unknown weekday in {value!r}: {part!r}"
-            raise ParseError(msg, str(value)) from None
-        if len(nums) == 1:
-            out.add(nums[0])
-        elif len(nums) == 2 and nums[0] <= nums[1]:
-            out.update(range(nums[0], nums[1] + 1))
-        else:
-            msg = f"'days' has a backwards or malformed range in {value!r}: {part!r}"
-            raise ParseError(msg, str(value))
-    if not out:
-        msg = f"'days' must name at least one weekday, got {value!r}"
-        raise ParseError(msg, str(value))
-    return frozenset(out)
+_BLOCK = timedelta(microseconds=BLOCK_US)  # longer durations take the general path
 
 
 def _zone_key(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     zone(check_str(attribute.name, value))
+
+
+def _covers(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    period = check_type(attribute.name, value, Period)
+    if period.start < MIN_DATE or period.end > MAX_DATE + DAY:
+        msg = f"'covers' must fall within years 0002-9998, got {shown(period)}"
+        raise InvalidValueError(msg, field="covers", value=value)
+
+
+def _hint(missing: date) -> str:
+    return (
+        f"Give the calendar the holidays and make-up days from {missing} on, with a 'covers' "
+        "that reaches them"
+    )
+
+
+def _china_hint(missing: date) -> str:
+    return (
+        f"When the State Council publishes its {missing.year} holiday notice, add it: "
+        f"china_calendar(extra={{{missing.year}: '<the notice's lines>'}})"
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -361,22 +145,21 @@ class WorkingCalendar:
 
     zone: str = attrs.field(validator=_zone_key)
     """IANA zone key of the wall-clock windows, e.g. `"Asia/Shanghai"`."""
-    week: tuple[tuple[TimeWindow, ...], ...] = attrs.field(converter=_convert_week)
+    week: tuple[tuple[TimeWindow, ...], ...] = attrs.field(converter=convert_week)
     """Windows of each weekday, Monday first (an empty tuple: no work that weekday)."""
-    holidays: tuple[date, ...] = attrs.field(default=(), converter=_holidays)
+    holidays: tuple[date, ...] = attrs.field(default=(), converter=holidays)
     """Dates without any working time (sorted)."""
-    makeup_days: tuple[date, ...] = attrs.field(default=(), converter=_makeup_days)
+    makeup_days: tuple[date, ...] = attrs.field(default=(), converter=makeup_days)
     """Dates that work with `makeup_windows` whatever their weekday (调休, sorted)."""
     makeup_windows: tuple[TimeWindow, ...] | None = attrs.field(
-        default=None, converter=_optional_windows
+        default=None, converter=optional_windows
     )
     """Windows of a make-up day; `None` means Monday's windows."""
-    closures: tuple[Closure, ...] = attrs.field(default=(), converter=_closures)
+    closures: tuple[Closure, ...] = attrs.field(default=(), converter=closures)
     """Intervals without work, cut out of the windows."""
-    covers: Period | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Period))
-    )
-    """Dates the calendar's data is valid for; `None`: every date."""
+    covers: Period | None = attrs.field(default=None, validator=_covers)
+    """Dates the calendar's data is valid for (within years 0002-9998); `None`: every date of
+    years 0002-9998, the dates propstd computes with."""
     name: str = attrs.field(default="", validator=lambda _s, a, v: check_str(a.name, v))
     """A label for messages and reprs."""
     _engine: Engine = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -385,17 +168,17 @@ class WorkingCalendar:
         both = sorted(set(self.holidays) & set(self.makeup_days))
         if both:
             msg = f"a date cannot be both a holiday and a make-up day, got {both[0].isoformat()!r}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="makeup_days", value=both[0])
         spans = [tuple(w._span() for w in day) for day in self.week]
         for i in range(7):
             late = [e - DAY_US for _, e in spans[i] if e > DAY_US]
             nxt = spans[(i + 1) % 7]
             if late and nxt and max(late) > nxt[0][0]:
                 msg = (
-                    f"'week' has a window past midnight on {_WEEKDAYS[i]!r} that overlaps the "
-                    f"first window of {_WEEKDAYS[(i + 1) % 7]!r}"
+                    f"'week' has a window past midnight on {WEEKDAYS[i]!r} that overlaps the "
+                    f"first window of {WEEKDAYS[(i + 1) % 7]!r}"
                 )
-                raise InvalidValueError(msg)
+                raise InvalidValueError(msg, field="week", value=self.week)
         makeup = self.week[0] if self.makeup_windows is None else self.makeup_windows
         covers = None
         if self.covers is not None:
@@ -409,6 +192,7 @@ class WorkingCalendar:
             closures=[(to_us(c.start), to_us(c.end)) for c in self.closures],
             covers=covers,
             describe=repr(self.name) if self.name else "the calendar",
+            hint=_china_hint if self.name == CHINA_NAME else _hint,
         )
         object.__setattr__(self, "_engine", engine)  # private cache; not part of the value
 
@@ -457,18 +241,18 @@ class WorkingCalendar:
         if isinstance(hours, Mapping):
             picked = {}
             for key, value in hours.items():
-                day = _parse_days(check_str("hours key", key))
+                day = parse_days(check_str("hours key", key))
                 for d in day:
-                    picked[d] = _windows(f"hours[{key!r}]", value)
-            if days != "mon-fri" and _parse_days(days) != frozenset(picked):
-                msg = f"'days' {days!r} must name the same weekdays as the 'hours' mapping"
-                raise InvalidValueError(msg)
+                    picked[d] = windows(f"hours[{key!r}]", value)
+            if days != "mon-fri" and parse_days(days) != frozenset(picked):
+                msg = f"'days' {shown(days)} must name the same weekdays as the 'hours' mapping"
+                raise InvalidValueError(msg, field="days", value=days)
             for d, w in picked.items():
                 week[d] = w
         else:
-            windows = _windows("hours", hours)
-            for d in _parse_days(days):
-                week[d] = windows
+            found = windows("hours", hours)
+            for d in parse_days(days):
+                week[d] = found
         return cls(
             zone=zone,
             week=week,
@@ -484,9 +268,9 @@ class WorkingCalendar:
         same = len({self.week[i] for i in days}) == 1
         if same and days:
             hours = ",".join(str(w) for w in self.week[days[0]])
-            args = [f"hours={hours!r}", f"days={_days_text(days)!r}"]
+            args = [f"hours={hours!r}", f"days={days_text(days)!r}"]
         else:
-            week = {_WEEKDAYS[i]: ",".join(str(w) for w in self.week[i]) for i in range(7) if days}
+            week = {WEEKDAYS[i]: ",".join(str(w) for w in self.week[i]) for i in range(7) if days}
             args = [f"hours={ {k: v for k, v in week.items() if v}!r}"]
         args.append(f"zone={self.zone!r}")
         if self.holidays:
@@ -563,7 +347,7 @@ class WorkingCalendar:
         end = engine.end_of_day(engine.ordinal("d", d))
         if end is None:
             msg = f"'d' must be a working day of the calendar, got {d.isoformat()!r}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="d", value=d)
         return from_us(end, engine.tz)
 
     def working_windows(self, period: Period) -> tuple[tuple[datetime, datetime], ...]:
@@ -576,10 +360,10 @@ class WorkingCalendar:
         """
         check_type("period", period, Period)
         engine = self._engine
-        first = engine.ordinal("period.start", period.start)
+        first = period.start.toordinal()
         last = period.end.toordinal()
-        if last > engine.hi_ord:
-            engine.outside("period.end", period.end)
+        if first < engine.lo_ord or last > engine.hi_ord:
+            engine.outside("period", period)
         return engine.windows(first, last)
 
     # -- instants -------------------------------------------------------------------------
@@ -633,7 +417,7 @@ class WorkingCalendar:
         except TypeError:
             return engine.add(start, duration)
         blk = engine.blocks.get(t.days >> DAY_BITS)
-        if blk is None or p <= ZERO or not engine.lo <= t <= engine.hi:
+        if blk is None or not ZERO < p <= _BLOCK or not engine.lo <= t <= engine.hi:
             return engine.add(start, duration)
         starts = blk.starts
         i = bisect_right(starts, t) - 1
@@ -673,34 +457,45 @@ class WorkingCalendar:
         return pb - (blk.cum[i] + (a - starts[i]) if a < blk.ends[i] else blk.cum_end[i])
 
 
-def _days_text(days: Sequence[int]) -> str:
-    if len(days) == 7:
-        return "daily"
-    if list(days) == list(range(days[0], days[-1] + 1)) and len(days) > 1:
-        return f"{_WEEKDAYS[days[0]]}-{_WEEKDAYS[days[-1]]}"
-    return ",".join(_WEEKDAYS[d] for d in days)
-
-
 CHINA_NAME = "China (State Council 放假调休)"
-_CHINA_COVERS = Period(date(_china.FIRST_YEAR, 1, 1), date(_china.LAST_YEAR + 1, 1, 1))
 
 
-@functools.cache
-def _china_calendar(hours: tuple[TimeWindow, ...], zone: str) -> WorkingCalendar:
+@functools.lru_cache(maxsize=64)
+def _china_calendar(
+    hours: tuple[TimeWindow, ...], zone: str, extra: _china.Extra
+) -> WorkingCalendar:
+    last = _china.LAST_YEAR + len(extra)
     return WorkingCalendar(
         zone=zone,
         week=[hours] * 5 + [(), ()],
-        holidays=_china.holidays(),
-        makeup_days=_china.makeup_days(),
-        covers=_CHINA_COVERS,
+        holidays=_china.holidays() + tuple(d for _, off, _ in extra for d in off),
+        makeup_days=_china.makeup_days() + tuple(d for _, _, work in extra for d in work),
+        covers=Period(date(_china.FIRST_YEAR, 1, 1), date(last + 1, 1, 1)),
         name=CHINA_NAME,
     )
+
+
+# Two signatures, so that callers passing `**dict[str, str]` (hours and zone) still type-check.
+@overload
+def china_calendar(
+    *, hours: str | Sequence[TimeWindow | str] = ..., zone: str = ...
+) -> WorkingCalendar: ...
+
+
+@overload
+def china_calendar(
+    *,
+    hours: str | Sequence[TimeWindow | str] = ...,
+    zone: str = ...,
+    extra: Mapping[int, str | Mapping[str, Iterable[date]]] | None,
+) -> WorkingCalendar: ...
 
 
 def china_calendar(
     *,
     hours: str | Sequence[TimeWindow | str] = "09:00-12:00,13:30-18:00",
     zone: str = "Asia/Shanghai",
+    extra: Mapping[int, str | Mapping[str, Iterable[date]]] | None = None,
 ) -> WorkingCalendar:
     """China's working calendar: Monday-Friday *hours*, with the State Council's 放假调休.
 
@@ -710,9 +505,27 @@ def china_calendar(
     [CalendarCoverageError][propstd.errors.CalendarCoverageError]. Calls with the same
     arguments return the same calendar, so its tables are built once.
 
+    The notice for the next year comes out in the autumn or winter before it, usually before
+    a release of propstd can ship it. Add it the day it is published with *extra*: a mapping
+    of year to the notice's own lines (`"1月1日（周五）至3日（周日）放假，共3天。"`), or to
+    `{"holidays": [dates], "makeup_days": [dates]}`. Added years must follow 2026 without a
+    gap; `covers` grows with them.
+
     Args:
         hours: the daily windows (default 09:00-12:00 and 13:30-18:00).
         zone: IANA zone key of the hours.
+        extra: years to add after the shipped data, from the State Council's notice. In the
+            notice's wording, a date or a range `A至B` followed by `放假` is off, and dates
+            (`A、B`) followed by `上班` are make-up working days; a weekday in brackets
+            (`（周日）`) and a count (`共3天`) are checked. Dates must fall in their year (or
+            in the December before it, which a notice may move); make-up days must be
+            Saturdays or Sundays; no day may be both. A year propstd already ships may be
+            given again only with the same data.
+
+    Raises:
+        InvalidValueError: bad *hours* or *zone*, or *extra* breaks a rule above (`field`
+            names the year, such as `"extra[2027]"`, and `value` the offending date).
+        ParseError: a notice's wording cannot be read (the message quotes the part).
 
     References:
         国务院办公厅关于部分节假日安排的通知, one a year (e.g. 国办发明电〔2024〕12号 for 2025).
@@ -721,11 +534,16 @@ def china_calendar(
         >>> cal = china_calendar()
         >>> str(cal.covers), cal.is_working_day(date(2025, 10, 11))
         ('2008-01-01/2027-01-01', True)
+        >>> later = china_calendar(extra={2027: "元旦：1月1日（周五）至3日（周日）放假，共3天。"})
+        >>> str(later.covers), later.is_working_day(date(2027, 1, 1))
+        ('2008-01-01/2028-01-01', False)
     """
-    return _china_calendar(_check_day("hours", _windows("hours", hours)), zone)
+    added = _china.extra_years({} if extra is None else extra)
+    return _china_calendar(check_day("hours", windows("hours", hours)), zone, added)
 
 
 ALWAYS_OPEN = WorkingCalendar.weekly(
     hours="00:00-24:00", days="daily", zone="UTC", name="always open"
 )
-"""Natural time: every instant is working time (24×7, UTC), every date is covered."""
+"""Natural time: every instant is working time (24×7, UTC), every date of years 0002-9998 is
+covered."""

@@ -16,8 +16,14 @@ References:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import NamedTuple
+
+from propstd._repr import shown
+from propstd._validators import check_date, check_int
+from propstd.calendars._notice import read_notice
+from propstd.errors import InvalidValueError
 
 __all__: list[str] = []
 
@@ -218,3 +224,84 @@ def holidays() -> tuple[date, ...]:
 def makeup_days() -> tuple[date, ...]:
     """Every weekend day that is a working day (调休), 2008-2026, sorted."""
     return tuple(d for y in YEARS for d in _dates(y.year, y.work))
+
+
+# -- years added by the user, from a notice the package does not ship yet ------------------
+
+Extra = tuple[tuple[int, tuple[date, ...], tuple[date, ...]], ...]
+"""Added years, in order: (year, weekdays off, weekend make-up days)."""
+
+YearData = str | Mapping[str, Iterable[date]]
+"""One year's notice: its wording, or `{"holidays": [...], "makeup_days": [...]}`."""
+
+_KEYS = frozenset({"holidays", "makeup_days"})
+
+
+def extra_years(extra: Mapping[int, YearData]) -> Extra:
+    """Validated added years: contiguous after `LAST_YEAR`, days of that year, no conflicts.
+
+    A shipped year may be given again only with the shipped data (so code written before a
+    release that ships the year keeps working); it then adds nothing.
+
+    Raises:
+        TypeError: *extra* is not a mapping of int years, or a date is not a `date`.
+        InvalidValueError: a year is not contiguous with the shipped data or differs from the
+            shipped data; a date is outside its year; a make-up day is not a Saturday or
+            Sunday; a day is both off and a make-up day (`field` names the year).
+        ParseError: a notice's wording cannot be read.
+    """
+    if not isinstance(extra, Mapping):
+        msg = f"'extra' must be a mapping of year to the year's notice, got {shown(extra)}"  # type: ignore[unreachable]
+        raise TypeError(msg)
+    out: list[tuple[int, tuple[date, ...], tuple[date, ...]]] = []
+    for year in sorted(check_int("extra year", y) for y in extra):
+        off, work = _year(year, extra[year])
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            shipped = YEARS[year - FIRST_YEAR]
+            if (off, work) != (_dates(year, shipped.off), _dates(year, shipped.work)):
+                msg = (
+                    f"'extra[{year}]' differs from the {year} data propstd ships "
+                    f"({'、'.join(shipped.notices)}); leave {year} out"
+                )
+                raise InvalidValueError(msg, field=f"extra[{year}]", value=extra[year])
+            continue
+        expected = LAST_YEAR + 1 + len(out)
+        if year != expected:
+            msg = (
+                f"'extra' must add years right after the {LAST_YEAR} data propstd ships, "
+                f"without gaps: {expected} comes next, got {year}"
+            )
+            raise InvalidValueError(msg, field="extra", value=year)
+        out.append((year, off, work))
+    return tuple(out)
+
+
+def _year(year: int, data: object) -> tuple[tuple[date, ...], tuple[date, ...]]:
+    """The weekdays off and weekend make-up days of one added year, sorted."""
+    field = f"extra[{year}]"
+    if isinstance(data, str):
+        off, work = read_notice(year, data)
+    elif isinstance(data, Mapping) and set(data) <= _KEYS:
+        off = tuple(check_date(f"{field}.holidays[]", d) for d in data.get("holidays", ()))
+        work = tuple(check_date(f"{field}.makeup_days[]", d) for d in data.get("makeup_days", ()))
+    else:
+        msg = (
+            f"{field!r} must be the notice's wording or a mapping with 'holidays' and "
+            f"'makeup_days', got {shown(data)}"
+        )
+        raise InvalidValueError(msg, field=field, value=data)
+    first = date(year - 1, 12, 1)  # a notice may move days of the December before (2019's did)
+    for d in (*off, *work):
+        if not first <= d <= date(year, 12, 31):
+            msg = f"{field!r} has {d}, outside {year} (and the December before it)"
+            raise InvalidValueError(msg, field=field, value=d)
+    for d in work:
+        if d.weekday() < 5:
+            msg = f"{field!r} has the make-up day {d}, a {d:%A}: make-up days are weekend days"
+            raise InvalidValueError(msg, field=field, value=d)
+    both = sorted(set(off) & set(work))
+    if both:
+        msg = f"{field!r} has {both[0]} both as a day off and as a make-up day"
+        raise InvalidValueError(msg, field=field, value=both[0])
+    # weekend days off change nothing on a Monday-Friday calendar: keep the weekdays
+    return tuple(sorted({d for d in off if d.weekday() < 5})), tuple(sorted(set(work)))

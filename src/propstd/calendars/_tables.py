@@ -21,26 +21,27 @@ database does that.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NoReturn
 
-from propstd._time import DAY, EPOCH, EPOCH_ORDINAL, local_instant
+from propstd._repr import shown
+from propstd._time import DAY, EPOCH, EPOCH_ORDINAL, MAX_DATE, MIN_DATE, local_instant
 from propstd._validators import check_aware, check_date, check_int, check_timedelta
-from propstd.errors import CalendarCoverageError
+from propstd.errors import CalendarCoverageError, InvalidValueError
 
 __all__: list[str] = []
 
 US = timedelta(microseconds=1)
 ZERO = timedelta(0)
+_TWO_DAYS = timedelta(days=2)
 DAY_US = 86_400_000_000
 DAY_BITS = 9  # blocks of 512 days, for instants (UTC days) and for dates
 BLOCK_US = DAY_US << DAY_BITS
-# The instants and dates a datetime can hold (years 1..9999), as µs and ordinals.
-MIN_US = (datetime(1, 1, 2, tzinfo=UTC) - EPOCH) // US
-MAX_US = (datetime(9999, 12, 31, tzinfo=UTC) - EPOCH) // US
-MIN_ORD = date(1, 1, 2).toordinal()
-MAX_ORD = date(9999, 12, 30).toordinal()
+# The dates propstd computes with (years 0002-9998, §14.10), as ordinals [FIRST_ORD, END_ORD):
+# a year of margin on each side, so no table or answer comes near `date.min` or `date.max`.
+FIRST_ORD = MIN_DATE.toordinal()
+END_ORD = MAX_DATE.toordinal() + 1
 
 # One day's windows: (start, end) in µs after the day's local midnight; end > start, and
 # end > DAY_US for a window that runs past midnight.
@@ -121,6 +122,17 @@ def subtract(intervals: Sequence[Interval], cuts: Sequence[Interval]) -> list[In
     return out
 
 
+def _counting(n: int, d: date) -> str:
+    days = f"{shown(abs(n))} working day{'' if abs(n) == 1 else 's'}"
+    return f"counting {days} from {d}" if n > 0 else f"counting {days} back from {d}"
+
+
+def _adding(duration: timedelta, start: datetime) -> str:
+    if duration > ZERO:
+        return f"adding {duration} of working time to {start.isoformat()}"
+    return f"counting {-duration} of working time back from {start.isoformat()}"
+
+
 def to_us(t: datetime) -> int:
     """An aware datetime as µs since the UTC epoch."""
     d = t - EPOCH
@@ -146,6 +158,7 @@ class Engine:
         closures: Sequence[Interval],
         covers: tuple[int, int] | None,
         describe: str,
+        hint: Callable[[date], str],
     ) -> None:
         self.tz = tz
         self.week = week
@@ -155,25 +168,29 @@ class Engine:
         self.closures = merge(closures)
         self.closure_starts = [s for s, _ in self.closures]
         self.describe = describe
+        self.hint = hint
         self.blocks: dict[int, _Block] = {}
         self.day_blocks: dict[int, _DayBlock] = {}
         # Dates with data: [lo_ord, hi_ord); instants: [lo_us, hi_us].
         if covers is None:
-            self.lo_ord, self.hi_ord = MIN_ORD, MAX_ORD
+            self.lo_ord, self.hi_ord = FIRST_ORD, END_ORD
             self.covered = ""
         else:
             self.lo_ord, self.hi_ord = covers
             first = date.fromordinal(covers[0])
             last = date.fromordinal(covers[1] - 1)
             self.covered = f"{first.isoformat()} to {last.isoformat()}"
-        # Where working time can exist at all: searches stop there instead of looping.
-        if any(week):
+        # Where working time can exist at all: searches stop there instead of looping. With
+        # weekly windows, the whole data; with make-up days only, around them; else nowhere
+        # (an inverted range: every search stops at once).
+        self.weekly_work = any(week)
+        if self.weekly_work:
             search_lo, search_hi = self.lo_ord, self.hi_ord
         elif makeup_days and makeup:
             search_lo = max(self.lo_ord, min(makeup_days))
             search_hi = min(self.hi_ord, max(makeup_days) + 2)
         else:
-            search_lo = search_hi = self.lo_ord
+            search_lo, search_hi = self.hi_ord, self.lo_ord
         self.search_lo_ord = search_lo
         self.search_hi_ord = search_hi
         # Covered instants [lo, hi] as timedeltas since the epoch; a result may be hi itself.
@@ -185,7 +202,7 @@ class Engine:
     # -- wall clock -------------------------------------------------------------------
 
     def _midnight(self, o: int) -> int:
-        o = min(max(o, MIN_ORD), MAX_ORD)
+        o = min(max(o, FIRST_ORD - 1), END_ORD + 1)
         return to_us(local_instant(date.fromordinal(o), time(0), self.tz))
 
     def _offsets(self, first: int, last: int) -> dict[int, int | None]:
@@ -319,16 +336,36 @@ class Engine:
 
     # -- coverage -----------------------------------------------------------------------
 
-    def outside(self, what: str, value: object) -> NoReturn:
-        """Refuse a question the calendar's data cannot answer."""
+    def outside(self, name: str, value: object) -> NoReturn:
+        """Refuse an input that the calendar's data (or propstd's range of dates) misses."""
         if self.covered:
             msg = (
-                f"{what} {value!r} is outside the dates {self.describe} covers "
+                f"{name!r} {shown(value)} is outside the dates {self.describe} covers "
                 f"({self.covered}); it does not guess beyond them"
             )
-        else:
-            msg = f"{what} {value!r}: {self.describe} has no working time in that direction"
-        raise CalendarCoverageError(msg)
+            raise CalendarCoverageError(msg, field=name, value=value)
+        msg = f"{name!r} must fall within years 0002-9998, got {shown(value)}"
+        raise InvalidValueError(msg, field=name, value=value)
+
+    def past(self, name: str, value: object, what: str, *, forward: bool) -> NoReturn:
+        """Refuse an answer beyond the data: say which date is missing and how to go on."""
+        if not self.weekly_work:  # only make-up days (or nothing) work: the search ran dry
+            msg = f"{what}: {self.describe} has no working time in that direction"
+            raise CalendarCoverageError(msg, field=name, value=value)
+        edge = self.hi_ord - 1 if forward else self.lo_ord
+        gap = date.fromordinal(edge + 1 if forward else edge - 1)
+        runs = f"{what} runs {'past' if forward else 'back past'} {date.fromordinal(edge)}"
+        which = "last" if forward else "first"
+        if not self.covered:
+            msg = f"{runs}, the {which} date propstd computes with"
+            raise InvalidValueError(msg, field=name, value=value)
+        msg = (
+            f"{runs}, the {which} date {self.describe} covers ({self.covered}): "
+            f"{gap.isoformat()} is not in its data"
+        )
+        if forward:
+            msg += f". {self.hint(gap)}"
+        raise CalendarCoverageError(msg, field=name, value=value)
 
     def instant(self, name: str, t: datetime, *, closed: bool = True) -> timedelta:
         """*t* since the epoch, after checking that it is aware and covered."""
@@ -391,6 +428,10 @@ class Engine:
             self.instant("start", start)
         if not p:
             return start.astimezone(self.tz)
+        # More working time than there is time left in the data (a night window may close a
+        # day after it): refuse at once instead of building every table up to the end.
+        if p > self.hi - t + _TWO_DAYS or -p > t - self.lo + _TWO_DAYS:
+            self.past("start", start, _adding(duration, start), forward=p > ZERO)
         k = t.days >> DAY_BITS
         blk = self.blocks.get(k) or self.block(k)
         starts = blk.starts
@@ -403,7 +444,7 @@ class Engine:
                     p -= blk.total
                     k += 1
                     if k > self.search_hi_block:
-                        self.outside("the deadline from", start)
+                        self.past("start", start, _adding(duration, start), forward=True)
                     blk = self.blocks.get(k) or self.block(k)
                 starts = blk.starts
             j = bisect_left(blk.cum_end, p)
@@ -412,7 +453,7 @@ class Engine:
                 while p < ZERO:
                     k -= 1
                     if k < self.search_lo_block:
-                        self.outside("counting back from", start)
+                        self.past("start", start, _adding(duration, start), forward=False)
                     blk = self.blocks.get(k) or self.block(k)
                     p += blk.total
                 starts = blk.starts
@@ -438,7 +479,8 @@ class Engine:
         while i >= len(blk.starts):
             k += 1
             if k > self.search_hi_block:
-                self.outside("the next working time after", t)
+                what = f"looking for the next working time after {t.isoformat()}"
+                self.past("t", t, what, forward=True)
             blk = self.block(k)
             i = 0
         return (EPOCH + blk.starts[i]).astimezone(self.tz)
@@ -459,6 +501,8 @@ class Engine:
         o = d.toordinal()
         if not self.lo_ord <= o < self.hi_ord:
             self.outside("d", d)
+        if n > self.hi_ord - o or -n > o - self.lo_ord:  # more working days than days left
+            self.past("d", d, _counting(n, d), forward=n > 0)
         k = o >> DAY_BITS
         blk = self.day_blocks.get(k) or self.day_block(k)
         i = bisect_right(blk.days, o) + n - 1 if n > 0 else bisect_left(blk.days, o) + n
@@ -468,12 +512,12 @@ class Engine:
             i -= blk.total
             k += 1
             if (k << DAY_BITS) >= self.search_hi_ord:
-                self.outside("counting working days from", d)
+                self.past("d", d, _counting(n, d), forward=True)
             blk = self.day_blocks.get(k) or self.day_block(k)
         while i < 0:
             k -= 1
             if ((k + 1) << DAY_BITS) <= self.search_lo_ord:
-                self.outside("counting working days back from", d)
+                self.past("d", d, _counting(n, d), forward=False)
             blk = self.day_blocks.get(k) or self.day_block(k)
             i += blk.total
         return date.fromordinal(blk.days[i])

@@ -35,20 +35,25 @@ Examples:
     (<FindingStatus.OPEN: 'open'>, <FindingStatus.CLOSED: 'closed'>)
 """
 
+from propstd._deprecation import renamed
 from propstd.findings._policy import RectificationPolicy
 from propstd.findings._records import (
     Category,
-    EventKind,
+    ClosureBasis,
     Finding,
     FindingEvent,
+    FindingEventKind,
     FindingStatus,
     Severity,
     VerificationResult,
 )
 from propstd.findings._reports import (
+    ClosureCount,
     ImprovementNotice,
     NoticeItem,
+    NoticeRow,
     RepeatFinding,
+    closure_counts,
     closure_rate,
     deduction_total,
     improvement_notices,
@@ -58,16 +63,20 @@ from propstd.findings._reports import (
 
 __all__ = [
     "Category",
-    "EventKind",
+    "ClosureBasis",
+    "ClosureCount",
     "Finding",
     "FindingEvent",
+    "FindingEventKind",
     "FindingStatus",
     "ImprovementNotice",
     "NoticeItem",
+    "NoticeRow",
     "RectificationPolicy",
     "RepeatFinding",
     "Severity",
     "VerificationResult",
+    "closure_counts",
     "closure_rate",
     "deduction_total",
     "improvement_notices",
@@ -78,3 +87,7 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+# 0.1's name, kept for one release: timelines.EventKind means something else
+__getattr__ = renamed(__name__, {"EventKind": ("FindingEventKind", FindingEventKind)})

@@ -9,16 +9,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from propstd._time import DAY
+from propstd._repr import shown
+from propstd._time import DAY, zone
 from propstd._validators import check_aware, check_type
+from propstd._vocab import to_member
 from propstd.errors import InvalidValueError
-from propstd.findings._records import (
-    Category,
-    Finding,
-    Severity,
-    _enum_member,
-    _to_severity,
-)
+from propstd.findings._records import Category, Finding, Severity, _to_severity
 from propstd.timelimits import TimeLimit, deadline
 
 if TYPE_CHECKING:
@@ -38,14 +34,14 @@ def _to_limits(value: object) -> tuple[tuple[Severity, TimeLimit], ...]:
     out: dict[Severity, TimeLimit] = {}
     for pair in pairs:
         key, limit = check_type("limits", pair, tuple)
-        severity = _enum_member(Severity, "limits", key)
+        severity = to_member("limits", Severity, key)
         if severity in out:
             msg = f"'limits' names severity {severity.value!r} twice"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="limits", value=key)
         out[severity] = check_type(f"limits[{severity.value!r}]", limit, TimeLimit)
     if not out:
-        msg = f"'limits' must give a time limit for at least one severity, got {value!r}"
-        raise InvalidValueError(msg)
+        msg = f"'limits' must give a time limit for at least one severity, got {shown(value)}"
+        raise InvalidValueError(msg, field="limits", value=value)
     return tuple(sorted(out.items(), key=lambda item: item[0].rank))
 
 
@@ -96,7 +92,7 @@ class RectificationPolicy:
                 return limit
         covered = ", ".join(repr(key.value) for key, _ in self.limits)
         msg = f"the policy has no time limit for 'severity' {wanted.value!r} (it covers {covered})"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="severity", value=severity)
 
     def rectify_by(
         self, found_at: datetime, severity: Severity | str, *, calendar: WorkingCalendar
@@ -107,15 +103,21 @@ class RectificationPolicy:
         )
 
     def verify_on(
-        self, rectify_by: datetime, *, zone_of: datetime, calendar: WorkingCalendar
+        self,
+        rectify_by: datetime,
+        *,
+        calendar: WorkingCalendar,
+        zone_of: datetime | None = None,
     ) -> date:
-        """The local date (in *zone_of*'s offset) `verify_after` after *rectify_by*.
+        """The local date, in the calendar's zone, `verify_after` after *rectify_by*.
 
         A deadline that falls exactly at local midnight is 24:00 of the day before, so it
-        belongs to that day.
+        belongs to that day. *zone_of* (an instant whose offset to use instead) is kept for
+        0.1 callers; leave it out to follow the one local-date rule (semantics §14.5).
         """
         due = deadline(check_aware("rectify_by", rectify_by), self.verify_after, calendar=calendar)
-        local = due.astimezone(check_aware("zone_of", zone_of).tzinfo)
+        tz = zone(calendar.zone) if zone_of is None else check_aware("zone_of", zone_of).tzinfo
+        local = due.astimezone(tz)
         if due > rectify_by and local.time() == time(0):
             return local.date() - DAY
         return local.date()
@@ -139,7 +141,7 @@ class RectificationPolicy:
         """A new open finding whose `rectify_by` and `verify_on` follow this policy.
 
         `rectify_by = deadline(found_at, limit_for(severity), calendar=calendar)` and `verify_on`
-        is the local date (in `found_at`'s offset) of
+        is the local date (in the calendar's zone) of
         `deadline(rectify_by, verify_after, calendar=calendar)`.
 
         Raises:
@@ -160,5 +162,5 @@ class RectificationPolicy:
             department=department,
             points=points,
             rectify_by=rectify_by,
-            verify_on=self.verify_on(rectify_by, zone_of=found_at, calendar=calendar),
+            verify_on=self.verify_on(rectify_by, calendar=calendar),
         )

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypeVar
 
 import attrs
 
+from propstd._numbers import EXACT, check_exponent
+from propstd._repr import shown
 from propstd._time import DAY, day_start, to_utc
 from propstd._validators import (
     aware,
     check_aware,
     check_nonblank,
-    check_str,
     check_type,
     exact_number,
     is_date,
@@ -25,44 +24,31 @@ from propstd._validators import (
     to_tuple,
     tuple_of,
 )
+from propstd._vocab import Vocabulary, to_member
 from propstd.errors import InvalidValueError, TransitionError
-
-_E = TypeVar("_E", bound=enum.StrEnum)
 
 # -- vocabularies -----------------------------------------------------------------------------
 
 
-class Category(enum.StrEnum):
+class Category(Vocabulary):
     """The kind of a finding (the seed's three kinds of QPI items)."""
 
-    SUGGESTION = "suggestion"
+    SUGGESTION = "suggestion", "建议项", "建议"
     """建议项: an improvement suggested; no points deducted."""
-    RECTIFICATION = "rectification"
+    RECTIFICATION = "rectification", "整改项", "整改"
     """整改项: a nonconformity that must be rectified."""
-    DEDUCTION = "deduction"
+    DEDUCTION = "deduction", "扣分项", "扣分"
     """扣分项: a nonconformity that also deducts points from the score."""
 
-    @property
-    def label_zh(self) -> str:
-        """The Chinese name (建议项, 整改项, 扣分项)."""
-        return _CATEGORY_ZH[self]
 
-
-_CATEGORY_ZH = {
-    Category.SUGGESTION: "建议项",
-    Category.RECTIFICATION: "整改项",
-    Category.DEDUCTION: "扣分项",
-}
-
-
-class Severity(enum.StrEnum):
+class Severity(Vocabulary):
     """How serious a finding is; the policy gives each severity its own time limit."""
 
-    CRITICAL = "critical"
+    CRITICAL = "critical", "严重"
     """严重: a safety or service failure that must be fixed at once."""
-    MAJOR = "major"
+    MAJOR = "major", "一般"
     """一般: a clear nonconformity."""
-    MINOR = "minor"
+    MINOR = "minor", "轻微"
     """轻微: a small lapse."""
 
     @property
@@ -70,111 +56,95 @@ class Severity(enum.StrEnum):
         """0 for critical, 1 for major, 2 for minor (sort key: most serious first)."""
         return _SEVERITY_RANK[self]
 
-    @property
-    def label_zh(self) -> str:
-        """The Chinese name (严重, 一般, 轻微)."""
-        return _SEVERITY_ZH[self]
-
 
 _SEVERITY_RANK = {Severity.CRITICAL: 0, Severity.MAJOR: 1, Severity.MINOR: 2}
-_SEVERITY_ZH = {Severity.CRITICAL: "严重", Severity.MAJOR: "一般", Severity.MINOR: "轻微"}
 
 
-class FindingStatus(enum.StrEnum):
+class FindingStatus(Vocabulary):
     """Where a finding stands at an instant."""
 
-    OPEN = "open"
+    OPEN = "open", "待整改"
     """Recorded, not yet rectified."""
-    RECTIFIED = "rectified"
+    RECTIFIED = "rectified", "待验证", "已整改"
     """Rectified, waiting for the second verification."""
-    CLOSED = "closed"
+    CLOSED = "closed", "已关闭"
     """Verified (passed) by someone other than the rectifier."""
-    REOPENED = "reopened"
+    REOPENED = "reopened", "重新整改"
     """A verification failed or the problem came back: to be rectified again."""
-    CANCELLED = "cancelled"
+    CANCELLED = "cancelled", "已撤销", "canceled"
     """Withdrawn (raised in error); final."""
 
-    @property
-    def label_zh(self) -> str:
-        """The Chinese name (待整改, 待验证, 已关闭, 重新整改, 已撤销)."""
-        return _STATUS_ZH[self]
 
+class FindingEventKind(Vocabulary):
+    """What an event in a finding's history records.
 
-_STATUS_ZH = {
-    FindingStatus.OPEN: "待整改",
-    FindingStatus.RECTIFIED: "待验证",
-    FindingStatus.CLOSED: "已关闭",
-    FindingStatus.REOPENED: "重新整改",
-    FindingStatus.CANCELLED: "已撤销",
-}
+    (Named apart from [timelines.EventKind][propstd.timelines.EventKind], which lists what
+    happens to a complaint or a repair order.)
+    """
 
-
-class EventKind(enum.StrEnum):
-    """What an event in a finding's history records."""
-
-    RECTIFICATION = "rectification"
+    RECTIFICATION = "rectification", "整改"
     """The responsible person reports the problem fixed (整改)."""
-    VERIFICATION = "verification"
+    VERIFICATION = "verification", "二次验证", "验证"
     """The second verification (二次验证), passed or failed."""
-    REOPENING = "reopening"
+    REOPENING = "reopening", "重新打开", "重开"
     """The item is opened again (the problem came back, or the fix did not hold)."""
-    CANCELLATION = "cancellation"
+    CANCELLATION = "cancellation", "撤销"
     """The item is withdrawn (raised in error)."""
 
 
-class VerificationResult(enum.StrEnum):
+class VerificationResult(Vocabulary):
     """The outcome of a second verification."""
 
-    PASSED = "passed"
+    PASSED = "passed", "通过", "合格"
     """The rectification holds: the finding closes."""
-    FAILED = "failed"
+    FAILED = "failed", "不通过", "不合格"
     """The rectification does not hold: the finding is reopened for rectification."""
 
 
-def _enum_member(kind: type[_E], name: str, value: object) -> _E:
-    if isinstance(value, kind):
-        return value
-    try:
-        return kind(check_str(name, value))
-    except ValueError:
-        choices = ", ".join(repr(m.value) for m in kind)
-        msg = f"{name!r} must be one of {choices}, got {value!r}"
-        raise InvalidValueError(msg) from None
+class ClosureBasis(Vocabulary):
+    """Which findings a second-verification closure rate of a period counts (semantics §14.4)."""
+
+    VERIFICATION_DUE = "verification_due", "验证到期"
+    """The findings whose `verify_on` falls in the period, closed when verified as passed by
+    the end of that day (the default: 100 % is reachable every month)."""
+    RAISED_IN_PERIOD = "raised_in_period", "期内提出"
+    """The findings raised in the period, closed when closed by the period's end (0.1)."""
 
 
-def _to_category(value: object) -> Category:
-    return _enum_member(Category, "category", value)
+def _to_category(value: Category | str) -> Category:
+    return to_member("category", Category, value)
 
 
-def _to_severity(value: object) -> Severity:
-    return _enum_member(Severity, "severity", value)
+def _to_severity(value: Severity | str) -> Severity:
+    return to_member("severity", Severity, value)
 
 
-def _to_kind(value: object) -> EventKind:
-    return _enum_member(EventKind, "kind", value)
+def _to_kind(value: FindingEventKind | str) -> FindingEventKind:
+    return to_member("kind", FindingEventKind, value)
 
 
-def _to_result(value: object) -> VerificationResult | None:
+def _to_result(value: VerificationResult | str | None) -> VerificationResult | None:
     if value is None:
         return None
-    return _enum_member(VerificationResult, "result", value)
+    return to_member("result", VerificationResult, value)
 
 
 def _to_points(value: object, name: str = "points") -> Decimal:
+    given = value
     if isinstance(value, str):
         try:
-            value = Decimal(value.strip())
+            value = EXACT.create_decimal(value.strip())  # exact; no caller's context involved
         except ArithmeticError:
-            msg = f"{name!r} must be a decimal number, got {value!r}"
-            raise InvalidValueError(msg) from None
+            msg = f"{name!r} must be a decimal number, got {shown(given)}"
+            raise InvalidValueError(msg, field=name, value=given) from None
     number = exact_number(name, value)  # refuses floats, bools and NaN/infinity
     if isinstance(number, Fraction):
-        msg = f"{name!r} must be an int, Decimal or decimal string, got Fraction {value!r}"
+        msg = f"{name!r} must be an int, Decimal or decimal string, got Fraction {shown(given)}"
         raise TypeError(msg)
-    points = Decimal(number)
+    points = check_exponent(name, Decimal(number))
     if points < 0:
-        msg = f"{name!r} must not be negative, got {value!r}"
-        raise InvalidValueError(msg)
+        msg = f"{name!r} must not be negative, got {shown(given)}"
+        raise InvalidValueError(msg, field=name, value=given)
     return points
 
 
@@ -213,7 +183,7 @@ class FindingEvent:
         FindingEvent(kind='rectification', at=datetime.datetime(2025, 3, 4, 9, 0, tzinfo=datetime.timezone.utc), by='Wang', note='', result=None)
     """  # noqa: E501
 
-    kind: EventKind = attrs.field(converter=_to_kind, repr=lambda k: repr(k.value))
+    kind: FindingEventKind = attrs.field(converter=_to_kind, repr=lambda k: repr(k.value))
     """What happened."""
     at: datetime = attrs.field(validator=aware)
     """When it happened (an aware instant)."""
@@ -229,34 +199,42 @@ class FindingEvent:
     """The outcome of a verification (`None` for the other kinds)."""
 
     def __attrs_post_init__(self) -> None:
-        if self.kind is EventKind.VERIFICATION and self.result is None:
+        if self.kind is FindingEventKind.VERIFICATION and self.result is None:
             msg = "a verification event needs a 'result' (passed or failed), got None"
-            raise InvalidValueError(msg)
-        if self.kind is not EventKind.VERIFICATION and self.result is not None:
+            raise InvalidValueError(msg, field="result", value=None)
+        if self.kind is not FindingEventKind.VERIFICATION and self.result is not None:
             msg = (
                 f"only a verification carries a 'result'; a {self.kind.value} "
                 f"got {self.result.value!r}"
             )
-            raise InvalidValueError(msg)
-        if self.kind in (EventKind.REOPENING, EventKind.CANCELLATION) and not self.note.strip():
-            msg = f"a {self.kind.value} needs a reason in 'note', got {self.note!r}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="result", value=self.result)
+        reasoned = (FindingEventKind.REOPENING, FindingEventKind.CANCELLATION)
+        if self.kind in reasoned and not self.note.strip():
+            msg = f"a {self.kind.value} needs a reason in 'note', got {shown(self.note)}"
+            raise InvalidValueError(msg, field="note", value=self.note)
 
 
 # The state machine: (state, kind, result) -> next state.
-_NEXT: dict[tuple[FindingStatus, EventKind, VerificationResult | None], FindingStatus] = {}
+#
+# Findings keep their own machine beside propstd.timelines on purpose. The rule both share,
+# events in non-decreasing time order compared as instants (UTC), is applied here exactly as
+# Timeline applies it; everything else differs: a finding starts open at `found_at` (no
+# `received` event), has no pauses or milestones, closes only by a second verification that
+# someone other than the rectifier records, and a failed verification reopens it. timelines'
+# states (open, paused, completed, closed) cannot say "rectified, waiting for verification".
+_NEXT: dict[tuple[FindingStatus, FindingEventKind, VerificationResult | None], FindingStatus] = {}
 for _state in (FindingStatus.OPEN, FindingStatus.REOPENED):
-    _NEXT[_state, EventKind.RECTIFICATION, None] = FindingStatus.RECTIFIED
-_NEXT[FindingStatus.RECTIFIED, EventKind.VERIFICATION, VerificationResult.PASSED] = (
+    _NEXT[_state, FindingEventKind.RECTIFICATION, None] = FindingStatus.RECTIFIED
+_NEXT[FindingStatus.RECTIFIED, FindingEventKind.VERIFICATION, VerificationResult.PASSED] = (
     FindingStatus.CLOSED
 )
-_NEXT[FindingStatus.RECTIFIED, EventKind.VERIFICATION, VerificationResult.FAILED] = (
+_NEXT[FindingStatus.RECTIFIED, FindingEventKind.VERIFICATION, VerificationResult.FAILED] = (
     FindingStatus.REOPENED
 )
 for _state in (FindingStatus.RECTIFIED, FindingStatus.CLOSED):
-    _NEXT[_state, EventKind.REOPENING, None] = FindingStatus.REOPENED
+    _NEXT[_state, FindingEventKind.REOPENING, None] = FindingStatus.REOPENED
 for _state in (FindingStatus.OPEN, FindingStatus.RECTIFIED, FindingStatus.REOPENED):
-    _NEXT[_state, EventKind.CANCELLATION, None] = FindingStatus.CANCELLED
+    _NEXT[_state, FindingEventKind.CANCELLATION, None] = FindingStatus.CANCELLED
 
 
 @attrs.frozen
@@ -281,23 +259,23 @@ def _replay(finding_id: str, found_at: datetime, events: Iterable[FindingEvent])
                 f"{event.kind.value} of finding {finding_id!r} at {_show(event.at)} is out of "
                 f"order: {what} at {_show(previous)} (events must be recorded in time order)"
             )
-            raise TransitionError(msg)
+            raise TransitionError(msg, field=f"events[{i}].at", value=event.at)
         after = _NEXT.get((status, event.kind, event.result))
         if after is None:
             msg = (
                 f"cannot record a {event.kind.value} of finding {finding_id!r} "
                 f"at {_show(event.at)}: it is {status.value}"
             )
-            raise TransitionError(msg)
-        if event.kind is EventKind.VERIFICATION:
+            raise TransitionError(msg, field=f"events[{i}].kind", value=event.kind)
+        if event.kind is FindingEventKind.VERIFICATION:
             assert rectifier is not None  # the machine only verifies after a rectification
             if _who(event.by) == _who(rectifier):
                 msg = (
                     f"verification of finding {finding_id!r} by {event.by!r} refused: the "
                     f"verifier must differ from the rectifier {rectifier!r}"
                 )
-                raise TransitionError(msg)
-        if event.kind is EventKind.RECTIFICATION:
+                raise TransitionError(msg, field=f"events[{i}].by", value=event.by)
+        if event.kind is FindingEventKind.RECTIFICATION:
             rectifier, rectified_at = event.by, event.at
         closed_at = event.at if after is FindingStatus.CLOSED else None
         status, previous = after, event.at
@@ -371,7 +349,8 @@ class Finding:
     rectify_by: datetime = attrs.field(validator=aware, kw_only=True)
     """The rectification deadline (整改期限), inclusive: rectifying at this instant is on time."""
     verify_on: date = attrs.field(validator=is_date, kw_only=True)
-    """The date of the second verification (二次验证日期), in `found_at`'s zone."""
+    """The date of the second verification (二次验证日期): a local date of the property's
+    calendar (closure rates read it in the calendar's zone)."""
     events: tuple[FindingEvent, ...] = attrs.field(
         default=(), converter=_to_events, validator=tuple_of(FindingEvent), kw_only=True
     )
@@ -380,24 +359,24 @@ class Finding:
     def __attrs_post_init__(self) -> None:
         if self.category is Category.DEDUCTION and self.points <= 0:
             msg = f"a deduction item must carry 'points' > 0, got {self.points!r}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="points", value=self.points)
         if self.category is not Category.DEDUCTION and self.points != 0:
             msg = (
                 f"only deduction items carry points; a {self.category.value} "
                 f"got 'points' {self.points!r}"
             )
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="points", value=self.points)
         if to_utc(self.rectify_by) < to_utc(self.found_at):
             msg = (
                 f"'rectify_by' {_show(self.rectify_by)} is before 'found_at' {_show(self.found_at)}"
             )
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="rectify_by", value=self.rectify_by)
         if self.verify_on < self.found_on:
             msg = (
                 f"'verify_on' {self.verify_on.isoformat()!r} is before the found date "
                 f"{self.found_on.isoformat()!r}"
             )
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="verify_on", value=self.verify_on)
         _replay(self.id, self.found_at, self.events)  # checks order and legality
 
     # -- derived values ------------------------------------------------------------------
@@ -491,7 +470,9 @@ class Finding:
             TransitionError: the finding is not open or reopened, or *at* is before the last
                 event (or before `found_at`).
         """
-        return self._record(FindingEvent(kind=EventKind.RECTIFICATION, at=at, by=by, note=note))
+        return self._record(
+            FindingEvent(kind=FindingEventKind.RECTIFICATION, at=at, by=by, note=note)
+        )
 
     def verify(self, at: datetime, by: str, *, passed: bool, note: str = "") -> Finding:
         """A new finding with the second verification by *by* at *at* recorded.
@@ -509,7 +490,9 @@ class Finding:
             if check_type("passed", passed, bool)
             else VerificationResult.FAILED
         )
-        event = FindingEvent(kind=EventKind.VERIFICATION, at=at, by=by, note=note, result=result)
+        event = FindingEvent(
+            kind=FindingEventKind.VERIFICATION, at=at, by=by, note=note, result=result
+        )
         return self._record(event)
 
     def reopen(self, at: datetime, by: str, reason: str) -> Finding:
@@ -520,7 +503,9 @@ class Finding:
             TransitionError: the finding is open, reopened or cancelled, or *at* is out of order.
         """
         check_nonblank("reason", reason)
-        return self._record(FindingEvent(kind=EventKind.REOPENING, at=at, by=by, note=reason))
+        return self._record(
+            FindingEvent(kind=FindingEventKind.REOPENING, at=at, by=by, note=reason)
+        )
 
     def cancel(self, at: datetime, by: str, reason: str) -> Finding:
         """A new finding withdrawn by *by* at *at* for *reason* (not once closed).
@@ -530,4 +515,6 @@ class Finding:
             TransitionError: the finding is closed or already cancelled, or *at* is out of order.
         """
         check_nonblank("reason", reason)
-        return self._record(FindingEvent(kind=EventKind.CANCELLATION, at=at, by=by, note=reason))
+        return self._record(
+            FindingEvent(kind=FindingEventKind.CANCELLATION, at=at, by=by, note=reason)
+        )

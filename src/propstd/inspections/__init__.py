@@ -20,21 +20,23 @@ Examples:
     >>> plan = InspectionPlan(
     ...     [Checklist("ENG", "工程", [CheckItem("ENG-02", "Pump room", Frequency.parse("weekly"))],
     ...                frequency=Frequency.parse("weekly"), role="业务主管")],
-    ...     anchor=date(2025, 1, 6), name="翠湖花园")
+    ...     name="翠湖花园")
     >>> tz = timezone(timedelta(hours=8))
     >>> records = [CheckRecord("ENG-02", datetime(2025, 3, d, 10, tzinfo=tz), "Wu", evidence=["P"])
     ...            for d in (3, 10, 11, 17)]
-    >>> tally = qpi_tally(plan, records=records, findings=[], period=Period.parse("2025-03"),
+    >>> tally = qpi_tally(plan, records=records, period=Period.parse("2025-03"),
     ...                   calendar=ALWAYS_OPEN)
     >>> report = qpi_report(tally)
     >>> str(report.rate("coverage")), report.indicator("frequency_completion").result.value
     ('60.0% (3/5)', 'missed')
 """
 
+from propstd.inspections._count import qpi_tally
 from propstd.inspections._plan import CheckItem, Checklist, CheckRecord, InspectionPlan
 from propstd.inspections._report import (
     Indicator,
     IndicatorResult,
+    IndicatorRow,
     QpiReport,
     QpiTargets,
     qpi_report,
@@ -45,7 +47,6 @@ from propstd.inspections._tally import (
     QpiTally,
     Requirement,
     RoundsDone,
-    qpi_tally,
 )
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "FindingCount",
     "Indicator",
     "IndicatorResult",
+    "IndicatorRow",
     "InspectionPlan",
     "QpiReport",
     "QpiTally",

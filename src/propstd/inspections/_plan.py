@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from fractions import Fraction
 from typing import Any
 
 import attrs
 
+from propstd._repr import shown
 from propstd._validators import (
     at_least,
     aware,
@@ -20,8 +22,10 @@ from propstd._validators import (
     nonblank,
     to_tuple,
 )
+from propstd._vocab import to_member
 from propstd.errors import InvalidValueError
-from propstd.frequencies import Frequency, Schedule
+from propstd.frequencies import Frequency, Proration, Schedule
+from propstd.periods import Period, PeriodUnit
 
 __all__ = ["CheckItem", "CheckRecord", "Checklist", "InspectionPlan"]
 
@@ -133,26 +137,36 @@ class Checklist:
     def __attrs_post_init__(self) -> None:
         if not self.items:
             msg = f"checklist {self.code!r} needs at least one item, got 'items' ()"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="items", value=self.items)
         dups = _duplicates(item.code for item in self.items)
         if dups:
             msg = f"checklist {self.code!r} has duplicate item codes: {', '.join(dups)}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="items", value=dups)
 
     def frequency_of(self, item: CheckItem) -> Frequency:
         """The frequency at which *item* is due: its own, else the checklist's."""
         return self.frequency if item.frequency is None else item.frequency
 
 
-@attrs.frozen(kw_only=True, slots=True)
-class _Entry:
-    """What the tally needs per item code (private, precomputed once per plan)."""
+def counted_windows(
+    schedule: Schedule, period: Period, proration: Proration
+) -> tuple[tuple[int, date | None, Fraction], ...]:
+    """The windows of *schedule* counted in *period*: (window number, month, checks required).
 
-    item: CheckItem
-    checklist: Checklist
-    frequency: Frequency
-    item_schedule: Schedule
-    round_schedule: Schedule
+    Windows due (ending) in the period count whole (`month` `None`); under seed proration a
+    window longer than a month counts its share in each month of the period, keyed by the
+    window holding the month's last day.
+    """
+    frequency = schedule.frequency
+    number = schedule.window_number
+    if proration is Proration.SEED and frequency.unit.months > 1:
+        share = Fraction(frequency.count, frequency.window_months)
+        return tuple(
+            (number(month.last), month.start, share) for month in period.split(PeriodUnit.MONTH)
+        )
+    # windows due in the period: k with start(k + 1) in (start, end]
+    whole = Fraction(frequency.count)
+    return tuple((k, None, whole) for k in range(number(period.start), number(period.end)))
 
 
 @attrs.frozen
@@ -192,33 +206,24 @@ class InspectionPlan:
     """The first day of window 0 of every schedule; `None` for calendar-aligned windows."""
     name: str = attrs.field(default="", kw_only=True, validator=is_str)
     """The property (or plan) this is, e.g. `"翠湖花园"`; part of the plan's identity."""
-    _entries: dict[str, _Entry] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _entries: dict[str, tuple[CheckItem, Checklist]] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
     _identity: str = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.checklists:
             msg = "an inspection plan needs at least one checklist, got 'checklists' ()"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="checklists", value=self.checklists)
         dups = _duplicates(c.code for c in self.checklists)
         if dups:
             msg = f"the plan has duplicate checklist codes: {', '.join(dups)}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="checklists", value=dups)
         dups = _duplicates(i.code for c in self.checklists for i in c.items)
         if dups:
             msg = f"the plan has duplicate item codes: {', '.join(dups)}"
-            raise InvalidValueError(msg)
-        entries = {}
-        for checklist in self.checklists:
-            rounds = self.schedule(checklist.frequency)
-            for item in checklist.items:
-                freq = checklist.frequency_of(item)
-                entries[item.code] = _Entry(
-                    item=item,
-                    checklist=checklist,
-                    frequency=freq,
-                    item_schedule=self.schedule(freq),
-                    round_schedule=rounds,
-                )
+            raise InvalidValueError(msg, field="checklists", value=dups)
+        entries = {i.code: (i, c) for c in self.checklists for i in c.items}
         # derived lookup tables and a stable identity, set once (frozen class)
         object.__setattr__(self, "_entries", entries)
         digest = hashlib.sha256(repr(self).encode()).hexdigest()[:12]
@@ -247,24 +252,55 @@ class InspectionPlan:
         """The item codes the plan knows."""
         return frozenset(self._entries)
 
-    def _entry(self, code: str) -> _Entry:
+    def _entry(self, code: str) -> tuple[CheckItem, Checklist]:
         entry = self._entries.get(check_str("code", code))
         if entry is None:
-            msg = f"the plan has no item {code!r}"
-            raise InvalidValueError(msg)
+            msg = f"the plan has no item {shown(code)}"
+            raise InvalidValueError(msg, field="code", value=code)
         return entry
 
     def item(self, code: str) -> CheckItem:
         """The item with *code* (`InvalidValueError` if the plan has none)."""
-        return self._entry(code).item
+        return self._entry(code)[0]
 
     def checklist_of(self, code: str) -> Checklist:
         """The checklist that holds item *code*."""
-        return self._entry(code).checklist
+        return self._entry(code)[1]
 
     def frequency_of(self, code: str) -> Frequency:
         """The frequency at which item *code* is due (its own or its checklist's)."""
-        return self._entry(code).frequency
+        item, checklist = self._entry(code)
+        return checklist.frequency_of(item)
+
+    def records_needed(
+        self, period: Period, *, proration: Proration | str = Proration.SEED
+    ) -> Period:
+        """The span of check records a tally of *period* needs (semantics §14.2).
+
+        A tally counts the windows due in the period with every record inside them, also
+        records from before the period starts (a biweekly window 24 Feb - 9 Mar is due in
+        March). The span runs from the start of the earliest such window, over every item and
+        checklist, to the period's end; pass the records of that span to
+        [qpi_tally][propstd.inspections.qpi_tally].
+
+        Examples:
+            >>> from propstd.periods import Period
+            >>> plan = InspectionPlan([Checklist("ENV", "环境", [CheckItem("ENV-04", "Greenery")],
+            ...                                  frequency=Frequency.parse("biweekly"))],
+            ...                       anchor=date(2025, 1, 6))
+            >>> str(plan.records_needed(Period.parse("2025-03")))
+            '2025-02-17/2025-04-01'
+        """
+        check_type("period", period, Period)
+        how = to_member("proration", Proration, proration)
+        start = period.start
+        for frequency in {c.frequency_of(i) for c in self.checklists for i in c.items} | {
+            c.frequency for c in self.checklists
+        }:
+            schedule = self.schedule(frequency)
+            for k, _month, _required in counted_windows(schedule, period, how):
+                start = min(start, schedule.window_start(k))
+        return Period(start, period.end)
 
 
 @attrs.frozen

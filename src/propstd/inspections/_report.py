@@ -2,47 +2,47 @@
 
 from __future__ import annotations
 
-import enum
-import html
 from collections.abc import Iterable
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
+from propstd._table import Column, Rendered, Table, cell
 from propstd._validators import check_type, is_str, to_tuple
+from propstd._vocab import Vocabulary, to_member
 from propstd.errors import InvalidValueError
 from propstd.findings import Category
-from propstd.inspections._tally import QpiTally, _category
-from propstd.money import Rounding
+from propstd.inspections._tally import QpiTally
 from propstd.rates import Rate, Target, TargetResult
 
-__all__ = ["Indicator", "IndicatorResult", "QpiReport", "QpiTargets", "qpi_report"]
+__all__ = [
+    "Indicator",
+    "IndicatorResult",
+    "IndicatorRow",
+    "QpiReport",
+    "QpiTargets",
+    "qpi_report",
+]
 
 
-class Indicator(enum.StrEnum):
+class Indicator(Vocabulary):
     """The seven QPI indicators (七大指标) propstd computes."""
 
-    COVERAGE = "coverage"
+    COVERAGE = "coverage", "覆盖率"
     """覆盖率: completed / required check points."""
-    FREQUENCY_COMPLETION = "frequency_completion"
+    FREQUENCY_COMPLETION = "frequency_completion", "频次完成率"
     """频次完成率: completed / required rounds."""
-    TRACEABILITY = "traceability"
+    TRACEABILITY = "traceability", "可追溯性", "可追溯率"
     """可追溯性: traceable / all records."""
-    CLOSURE = "closure"
-    """二次验证关闭率: closed / raised findings of the closure categories."""
-    SUGGESTION_RATE = "suggestion_rate"
+    CLOSURE = "closure", "二次验证关闭率", "二次验证关闭项比率", "关闭率"
+    """二次验证关闭率: closed / counted findings of the closure categories."""
+    SUGGESTION_RATE = "suggestion_rate", "建议项比率"
     """建议项比率: suggestion findings / completed check points."""
-    RECTIFICATION_RATE = "rectification_rate"
+    RECTIFICATION_RATE = "rectification_rate", "整改项比率"
     """整改项比率: rectification findings / completed check points."""
-    DEDUCTION_RATE = "deduction_rate"
+    DEDUCTION_RATE = "deduction_rate", "扣分项比率"
     """扣分项比率: deduction findings / completed check points."""
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese name (覆盖率, 频次完成率 …)."""
-        return _ZH[self]
 
     @property
     def label(self) -> str:
@@ -50,15 +50,10 @@ class Indicator(enum.StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
-_ZH = {
-    Indicator.COVERAGE: "覆盖率",
-    Indicator.FREQUENCY_COMPLETION: "频次完成率",
-    Indicator.TRACEABILITY: "可追溯性",
-    Indicator.CLOSURE: "二次验证关闭率",
-    Indicator.SUGGESTION_RATE: "建议项比率",
-    Indicator.RECTIFICATION_RATE: "整改项比率",
-    Indicator.DEDUCTION_RATE: "扣分项比率",
-}
+def _to_indicator(value: Indicator | str) -> Indicator:
+    return to_member("indicator", Indicator, value)
+
+
 _CATEGORY_RATE = {
     Indicator.SUGGESTION_RATE: Category.SUGGESTION,
     Indicator.RECTIFICATION_RATE: Category.RECTIFICATION,
@@ -71,10 +66,11 @@ def _target(_instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 def _categories(value: Iterable[Category | str]) -> tuple[Category, ...]:
-    out = tuple(dict.fromkeys(_category(c) for c in to_tuple(value)))
+    given = to_tuple(value)
+    out = tuple(dict.fromkeys(to_member("closure_categories", Category, c) for c in given))
     if not out:
         msg = "'closure_categories' must name at least one category, got ()"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="closure_categories", value=given)
     return out
 
 
@@ -134,7 +130,7 @@ class QpiTargets:
 
     def target_of(self, indicator: Indicator | str) -> Target:
         """The target of *indicator*."""
-        target: Target = getattr(self, Indicator(indicator).value)
+        target: Target = getattr(self, _to_indicator(indicator).value)
         return target
 
 
@@ -142,7 +138,7 @@ class QpiTargets:
 class IndicatorResult:
     """One indicator: its rate, its target and how the rate fares."""
 
-    indicator: Indicator = attrs.field(converter=Indicator, repr=lambda i: repr(i.value))
+    indicator: Indicator = attrs.field(converter=_to_indicator, repr=lambda i: repr(i.value))
     """Which indicator."""
     rate: Rate = attrs.field(validator=attrs.validators.instance_of(Rate))
     """The exact rate (numerator/denominator)."""
@@ -160,20 +156,38 @@ def _rate(numerator: Fraction | int, denominator: Fraction | int) -> Rate:
     return Rate(numerator, denominator) if denominator else Rate.not_applicable()
 
 
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
 @attrs.frozen(kw_only=True)
-class QpiReport:
+class IndicatorRow:
+    """One row of a QPI report, as plain typed values (what `rows()` returns)."""
+
+    indicator: Indicator
+    """Which indicator (its English key)."""
+    title_zh: str
+    """Its Chinese name (覆盖率 ...)."""
+    title: str
+    """Its English name."""
+    rate: Rate
+    """The exact rate."""
+    target: str
+    """The target, as text (`"≥ 75%"`, `"any"`)."""
+    result: TargetResult
+    """Met, missed or not applicable."""
+
+
+_COLUMNS = (
+    Column("指标 Indicator"),
+    Column("值 Value", "right"),
+    Column("目标 Target"),
+    Column("结果 Result"),
+)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class QpiReport(Rendered):
     """The seven QPI indicators of a tally against targets.
 
-    Renders as a table (`str()`/`to_text()`, `to_markdown()`, `to_html()` and `_repr_html_()`
-    for notebooks) with each indicator, its value and fraction, target and met/missed.
+    `rows()` gives one typed row per indicator; `str()`/`to_text()`, `to_markdown()`,
+    `to_html()` and notebooks show them as a table with the counts under it.
     """
 
     tally: QpiTally = attrs.field(validator=attrs.validators.instance_of(QpiTally))
@@ -186,7 +200,7 @@ class QpiReport:
     def rate(self, indicator: Indicator | str) -> Rate:
         """The rate of *indicator*."""
         t = self.tally
-        which = Indicator(indicator)
+        which = _to_indicator(indicator)
         if which is Indicator.COVERAGE:
             return _rate(t.completed_points, t.required_points)
         if which is Indicator.FREQUENCY_COMPLETION:
@@ -195,12 +209,12 @@ class QpiReport:
             return _rate(t.traceable_records, t.records)
         if which is Indicator.CLOSURE:
             cats = self.targets.closure_categories
-            return _rate(sum(t.closed(c) for c in cats), sum(t.raised(c) for c in cats))
+            return _rate(sum(t.closed(c) for c in cats), sum(t.counted(c) for c in cats))
         return _rate(t.raised(_CATEGORY_RATE[which]), t.completed_points)
 
     def indicator(self, indicator: Indicator | str) -> IndicatorResult:
         """The result of one indicator."""
-        which = Indicator(indicator)
+        which = _to_indicator(indicator)
         return IndicatorResult(
             indicator=which, rate=self.rate(which), target=self.targets.target_of(which)
         )
@@ -217,74 +231,55 @@ class QpiReport:
 
     # -- renderings -------------------------------------------------------------------------
 
-    def _rows(self) -> list[tuple[str, str, str, str]]:
-        return [
-            (
-                f"{r.indicator.label_zh} {r.indicator.label}",
-                str(r.rate),
-                str(r.target),
-                r.result.value.replace("_", " "),
+    def rows(self) -> tuple[IndicatorRow, ...]:
+        """One typed row per indicator, in the seed's order."""
+        return tuple(
+            IndicatorRow(
+                indicator=r.indicator,
+                title_zh=r.indicator.label_zh,
+                title=r.indicator.label,
+                rate=r.rate,
+                target=str(r.target),
+                result=r.result,
             )
             for r in self.indicators
-        ]
+        )
 
     def _summary(self) -> str:
         t = self.tally
+        findings = ", ".join(
+            f"{c.category.value} {c.raised} ({c.closed}/{c.counted} closed)" for c in t.findings
+        )
         return (
-            f"check points {_num(t.completed_points)}/{_num(t.required_points)}, "
-            f"rounds {_num(t.completed_rounds)}/{_num(t.required_rounds)}, "
-            f"records {t.records} ({t.traceable_records} traceable), findings "
-            + ", ".join(f"{c.category.value} {c.raised} ({c.closed} closed)" for c in t.findings)
+            f"check points {cell(t.completed_points)}/{cell(t.required_points)}, "
+            f"rounds {cell(t.completed_rounds)}/{cell(t.required_rounds)}, "
+            f"records {t.records} ({t.traceable_records} traceable, {t.ignored_records} "
+            f"outside the counted windows), findings {findings}"
         )
 
-    def to_text(self) -> str:
-        """A plain-text table (CJK-aware column widths)."""
-        head = ("Indicator", "Value", "Target", "Result")
-        rows = [head, *self._rows()]
-        widths = [max(_width(r[i]) for r in rows) for i in range(4)]
-        lines = [self.title] if self.title else []
-        for n, row in enumerate(rows):
-            lines.append("  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip())
-            if n == 0:
-                lines.append("  ".join("-" * w for w in widths))
-        lines.append(self._summary())
-        return "\n".join(lines)
-
-    def to_markdown(self) -> str:
-        """A Markdown table."""
-        lines = [f"**{self.title}**", ""] if self.title else []
-        lines += ["| Indicator | Value | Target | Result |", "|---|---|---|---|"]
-        lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in self._rows()]
-        lines += ["", self._summary()]
-        return "\n".join(lines)
-
-    def to_html(self) -> str:
-        """An HTML table (what notebooks show)."""
-        esc = html.escape
-        caption = f"<caption>{esc(self.title)}</caption>" if self.title else ""
-        head = "<tr><th>Indicator</th><th>Value</th><th>Target</th><th>Result</th></tr>"
-        body = "".join(
-            f'<tr class="{esc(d.replace(" ", "-"))}"><td>{esc(a)}</td><td>{esc(b)}</td>'
-            f"<td>{esc(c)}</td><td>{esc(d)}</td></tr>"
-            for a, b, c, d in self._rows()
-        )
-        foot = f'<tfoot><tr><td colspan="4">{esc(self._summary())}</td></tr></tfoot>'
-        return (
-            f'<table class="propstd-qpi">{caption}<thead>{head}</thead>'
-            f"<tbody>{body}</tbody>{foot}</table>"
+    def _table(self) -> Table:
+        rows = self.rows()
+        return Table(
+            title=self.title,
+            columns=_COLUMNS,
+            rows=tuple(
+                (
+                    f"{r.title_zh} {r.title}",
+                    str(r.rate),
+                    r.target,
+                    r.result.value.replace("_", " "),
+                )
+                for r in rows
+            ),
+            notes=(self._summary(),),
+            css_class="propstd propstd-qpi",
+            row_classes=tuple(r.result.value.replace("_", "-") for r in rows),
         )
 
-    def _repr_html_(self) -> str:
-        return self.to_html()
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-
-def _num(value: Fraction) -> str:
-    if value.denominator == 1:
-        return str(value.numerator)
-    return str(Decimal(Rounding.HALF_UP.round_fraction(value * 100)).scaleb(-2))
+    def __repr__(self) -> str:
+        met = sum(1 for r in self.indicators if r.result is TargetResult.MET)
+        title = f" {self.title!r}" if self.title else ""
+        return f"<QpiReport{title}: {met} of 7 indicators met>"
 
 
 def qpi_report(tally: QpiTally, targets: QpiTargets | None = None, *, title: str = "") -> QpiReport:

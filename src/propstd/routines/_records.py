@@ -21,8 +21,9 @@ from propstd._validators import (
     to_tuple,
 )
 from propstd._vocab import Vocabulary, to_member
+from propstd.calendars import WorkingDays
 from propstd.errors import InvalidValueError
-from propstd.frequencies import Frequency, Schedule, ShiftPolicy, WorkingDays
+from propstd.frequencies import Frequency, Schedule, ShiftPolicy
 from propstd.periods import Period
 from propstd.timelimits import TimeLimit
 

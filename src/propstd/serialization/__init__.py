@@ -3,10 +3,11 @@
 [to_data][propstd.serialization.to_data] turns a value into plain data (`str`, `int`, `bool`,
 `None`, `list`, `dict`) that `json.dumps` can write; [from_data][propstd.serialization.from_data]
 rebuilds the value, exactly. Reading is strict: floats, naive instants, unknown keys and wrong
-types are refused, and *every* problem is reported at once in one
+JSON types are refused, and *every* problem is reported at once in one
 [InvalidDataError][propstd.errors.InvalidDataError], each with its path
-(`lines[3].annual.amount`; `$` is the whole document).
-[json_schema][propstd.serialization.json_schema] describes the format.
+(`lines[3].annual.amount`; `$` is the whole document; see
+[split_path][propstd.serialization.split_path] for the exact form).
+[json_schema][propstd.serialization.json_schema] describes the format as a JSON Schema.
 The format decisions are listed under
 [configure_converter][propstd.serialization.configure_converter]; to merge them into a `cattrs`
 converter of your own, call it on that converter.
@@ -31,15 +32,32 @@ Examples:
 from __future__ import annotations
 
 import functools
-import importlib
-from typing import Any, TypeVar
+import types
+from collections.abc import Iterable
+from typing import Any, TypeVar, overload
 
 import cattrs
 
+from propstd._repr import shown
 from propstd.errors import InvalidDataError
-from propstd.serialization import _core
+from propstd.serialization import (
+    _calendars,
+    _instants,
+    _paths,
+    _records,
+    _scalars,
+    _schema,
+)
 
-__all__ = ["configure_converter", "from_data", "json_schema", "make_converter", "to_data"]
+__all__ = [
+    "configure_converter",
+    "from_data",
+    "join_path",
+    "json_schema",
+    "make_converter",
+    "split_path",
+    "to_data",
+]
 
 
 def __dir__() -> list[str]:
@@ -48,13 +66,12 @@ def __dir__() -> list[str]:
 
 T = TypeVar("T")
 
-# The parts of the data format, applied in this order by configure_converter(): private
-# modules of this package, each with `configure(converter)`. A domain adds one line here.
-_PARTS: tuple[str, ...] = (
-    "_core",
-    "_calendars",
-    "_timelines",
-)
+# The parts of the data format, applied in this order by configure_converter(): private modules
+# of this package, each with `configure(converter)`. A domain that needs its own hooks adds a
+# part here; plain attrs classes of supported types need none.
+_PARTS = (_scalars, _instants, _records, _calendars)
+_SCHEMAS = types.MappingProxyType({**_scalars.SCHEMAS, **_instants.SCHEMAS, **_calendars.SCHEMAS})
+_WRITTEN_AS = _calendars.WRITTEN_AS
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
@@ -65,24 +82,35 @@ def configure_converter(converter: cattrs.Converter) -> None:
     - `Decimal` ↔ a plain decimal string (`"12.50"`, never exponent notation); only strings
       are read.
     - `Fraction` ↔ `"3/4"` or `"2"`.
-    - `datetime` ↔ ISO 8601 with its UTC offset (`"2025-03-01T09:00:00+08:00"`); a naive
-      string is refused. Reading gives a fixed-offset zone (the same instant).
+    - `datetime` ↔ ISO 8601 with its UTC offset (`"2025-03-01T09:00:00+08:00"`), followed by
+      the IANA zone in brackets when the instant has one (RFC 9557:
+      `"2025-10-26T02:30:00+01:00[Europe/Berlin]"`), so instants in a DST overlap or gap read
+      back equal, in their zone, with their `fold`. A naive string is refused; an instant
+      without a zone reads with a fixed offset (the same instant).
     - `date` ↔ `"YYYY-MM-DD"`; `time` ↔ `"HH:MM"`, `"HH:MM:SS"` or `"HH:MM:SS.ffffff"`
       (wall-clock, no offset).
+    - a `date`, a `time` without offset or an aware `datetime` object is also read as itself
+      (TOML has these types); a naive `datetime` is refused.
     - `timedelta` ↔ an ISO 8601 duration (`"PT2H30M"`, `"P3DT4H"`, `"-PT15M"`, exact to the
       microsecond; weeks, days, hours, minutes, seconds, never years or months).
-    - enums ↔ their values (`"CNY"`, `"half_up"`).
+    - enums ↔ their English values (`"CNY"`, `"half_up"`, `"deduction"`); reading also accepts
+      every word of a vocabulary (the Chinese label and the seeds' words, `"扣分项"`), ignoring
+      case and surrounding blanks.
     - `int`, `str` and `bool` are strict: only that JSON type is read (no `true` for 1, no
       `"1"` for 1, no `1.0`). Floats are never read nor written.
-    - tuples ↔ lists (only lists are read: a string is not a list of characters).
-    - [Money][propstd.money.Money] ↔ `{"amount": "12.50", "currency": "CNY"}`.
+    - tuples, lists and sets ↔ lists (only lists are read: a string is not a list of
+      characters; sets are written sorted).
+    - mappings ↔ objects; keys are written as strings (an enum key as its value).
     - [Period][propstd.periods.Period] ↔ its text (`"2025-03"`, `"2025-Q1"`,
-      `"2025-03-01/2025-03-15"`).
-    - attrs classes ↔ objects keyed by field name; unknown keys are refused (with
-      `forbid_extra_keys=True`), missing required keys reported; errors raised by the class
-      itself are reported at the field they name.
-    - unions of records carry a stable `"type"` tag (`{"type": "...", ...}`), never a class
-      name.
+      `"2025-03-01/2025-03-15"`); [TimeWindow][propstd.calendars.TimeWindow] ↔ `"09:00-12:00"`.
+    - attrs classes ↔ objects keyed by field name (the `__init__` name); unknown keys are
+      refused (with `forbid_extra_keys=True`), missing required keys reported; an error raised
+      by the class itself is reported at the field its `field` names.
+    - a class with a string class attribute `kind` is a *variant*: it is written with its tag
+      first, `{"type": "paused", ...}`, alone or in a union; a field typed with a union of
+      variants, or with their base class (`timelines.Event`), reads the class its tag names.
+    - [WorkingCalendar][propstd.calendars.WorkingCalendar] ↔ `{"china": {"hours": ...,
+      "zone": ...}}` for the China calendar, else an object of its fields.
 
     Examples:
         >>> import cattrs
@@ -92,19 +120,34 @@ def configure_converter(converter: cattrs.Converter) -> None:
         >>> mine.unstructure(timedelta(hours=2, minutes=30))
         'PT2H30M'
     """
-    for name in _PARTS:
-        importlib.import_module(f"{__name__}.{name}").configure(converter)
+    for part in _PARTS:
+        part.configure(converter)
+
+
+def _refuse(tp: Any) -> Any:
+    """The fallback for types that no hook writes: plain JSON values pass, others are refused."""
+    if tp in (int, bool, type(None)):
+        return lambda value: value
+
+    def refuse(value: object) -> Any:
+        msg = f"propstd writes no values of type {type(value).__name__}, got {shown(value)}"
+        raise TypeError(msg)
+
+    return refuse
 
 
 def make_converter() -> cattrs.Converter:
     """A new `cattrs.Converter(forbid_extra_keys=True)` with every propstd hook registered.
+
+    Writing a value of a type propstd has no format for raises `TypeError` (a converter of
+    your own, given the hooks by `configure_converter`, keeps its own fallback).
 
     Examples:
         >>> from propstd.periods import Period
         >>> make_converter().structure("2025-Q1", Period)
         Period.parse('2025-Q1')
     """
-    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter = cattrs.Converter(forbid_extra_keys=True, unstructure_fallback_factory=_refuse)
     configure_converter(converter)
     return converter
 
@@ -120,6 +163,7 @@ def to_data(value: object) -> Any:
 
     Raises:
         TypeError: *value* holds a float or another type propstd does not write.
+        NaiveDatetimeError: *value* holds a `datetime` without a UTC offset.
 
     Examples:
         >>> from propstd.rates import Rate
@@ -130,12 +174,21 @@ def to_data(value: object) -> Any:
     return _converter().unstructure(value)
 
 
-def from_data(cls: type[T], data: object) -> T:
+@overload
+def from_data(cls: type[T], data: object) -> T: ...
+
+
+@overload
+def from_data(cls: Any, data: object) -> Any: ...
+
+
+def from_data(cls: Any, data: object) -> Any:
     """Rebuild a value of type *cls* from plain *data*, exactly as `to_data` wrote it.
 
     Raises:
         InvalidDataError: the data does not describe a *cls*; `problems` lists every problem
-            found, each with its dotted path (`$` for the whole document).
+            found, each with its path (`$` for the whole document); `field` is `None` and
+            `value` the problems.
 
     Examples:
         >>> from propstd.rates import Rate
@@ -148,11 +201,10 @@ def from_data(cls: type[T], data: object) -> T:
         denominator: expected a fraction as a string, e.g. '3/4' or '2', got bool True
     """
     try:
-        result: T = _converter().structure(data, cls)
-        return result
+        return _converter().structure(data, cls)
     except Exception as exc:  # every failure becomes one InvalidDataError
-        problems = _core.problems_of(exc)
-        name = getattr(cls, "__name__", repr(cls))
+        problems = _paths.problems_of(exc)
+        name = getattr(cls, "__name__", None) or shown(cls)
         count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
         msg = f"cannot read {name} from the data: {count}"
         raise InvalidDataError(msg, problems) from None
@@ -161,7 +213,10 @@ def from_data(cls: type[T], data: object) -> T:
 def json_schema(cls: Any) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the data `to_data` writes for values of *cls*.
 
-    Works for attrs classes built from the supported types, and for those types themselves.
+    Works for every class `to_data` writes and for the types it is built from. An attrs
+    class is described at the root, with the records it holds under `$defs`; keys come in
+    field order and `$defs` sorted, so the same classes always give the same schema. An enum
+    lists every word it reads, English values first (`to_data` writes those).
 
     Raises:
         TypeError: *cls* contains a type propstd has no data format for.
@@ -171,5 +226,42 @@ def json_schema(cls: Any) -> dict[str, Any]:
         >>> json_schema(Money)["required"]
         ['amount', 'currency']
     """
-    _converter()  # the parts record their schemas and tagged unions when they configure
-    return _core.json_schema(cls)
+    builder = _schema.Builder(_SCHEMAS, _WRITTEN_AS, _calendars.IMPLEMENTATIONS)
+    return builder.document(cls)
+
+
+def join_path(segments: Iterable[str | int]) -> str:
+    """The path of a problem from its keys (`str`) and list indexes (`int`).
+
+    A *bare* key (ASCII letters, digits, `_`, `-`) is written `.key` (`key` first); any other
+    key as a JSON string in brackets (`["a.b"]`, `[""]`); an index as `[3]`; no segment at all
+    is `$`, the whole document. [split_path][propstd.serialization.split_path] reads it back.
+
+    Examples:
+        >>> join_path(["complaints", "ladder", 2, "after"])
+        'complaints.ladder[2].after'
+        >>> join_path([0, "provenance", "complaints.ladder"])
+        '[0].provenance["complaints.ladder"]'
+        >>> join_path([])
+        '$'
+    """
+    return _paths.join_path(segments)
+
+
+def split_path(path: str) -> tuple[str | int, ...]:
+    """The keys and list indexes of a problem's path, as `join_path` writes it.
+
+    Use it to find the place of a problem in a document (a TOML line, a table cell).
+
+    Raises:
+        ParseError: *path* is not in that form.
+
+    Examples:
+        >>> split_path('complaints.ladder[2].after')
+        ('complaints', 'ladder', 2, 'after')
+        >>> split_path('calendars["办公室"].zone')
+        ('calendars', '办公室', 'zone')
+        >>> split_path("$")
+        ()
+    """
+    return _paths.split_path(path)

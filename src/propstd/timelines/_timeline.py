@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import attrs
 
-from propstd._time import ZERO, check_in_range, to_utc, zone
+from propstd._time import ZERO, after, check_in_range, to_utc, zone
 from propstd._validators import check_aware, check_type
 from propstd._vocab import to_member
 from propstd.calendars import WorkingCalendar
@@ -296,14 +296,14 @@ class _Judge:
     def extend(self, limit: TimeLimit, t: datetime, d: timedelta) -> datetime:
         if limit.clock == Clock.WORKING:
             return self.calendar.add_working_time(t, d)
-        try:
-            return (to_utc(t) + d).astimezone(self.tz)
-        except OverflowError:
+        moved = after("milestone", t, d, self.tz)
+        if moved is None:
             msg = (
                 f"the deadline of milestone {self.milestone.label!r}, {t.isoformat()!r} moved "
                 f"by {d} of pauses, is after the year 9998"
             )
-            raise InvalidValueError(msg, field="milestone", value=self.milestone) from None
+            raise InvalidValueError(msg, field="milestone", value=self.milestone)
+        return moved
 
     def due(self, start: datetime, limit: TimeLimit) -> datetime:
         return deadline(start, limit, calendar=self.calendar)
