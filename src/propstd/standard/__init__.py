@@ -11,9 +11,10 @@ once with its path and line.
 
 from __future__ import annotations
 
+from propstd.standard._diff import Change
 from propstd.standard._model import BudgetPolicy, PropertyProfile, ServiceStandard
 
-__all__ = ["BudgetPolicy", "PropertyProfile", "ServiceStandard"]
+__all__ = ["BudgetPolicy", "Change", "PropertyProfile", "ServiceStandard"]
 
 
 def __dir__() -> list[str]:

@@ -22,6 +22,7 @@ from propstd.inspections import InspectionPlan, QpiTargets
 from propstd.repairs import RepairLimits
 from propstd.routines import Routine, TriggeredDuty
 from propstd.staffing import Phase, PropertyKind, StaffingRatios
+from propstd.standard._diff import Change, diff
 from propstd.surveys import SurveyPolicy
 
 __all__: list[str] = []
@@ -262,6 +263,26 @@ class ServiceStandard:
         from propstd.standard import _io
 
         return _io.write_json(self)
+
+    def explain(self) -> str:
+        """The whole standard in plain words, Chinese terms alongside, for a manager to check
+        without reading TOML: every part, what is left open, and where the numbers come from.
+        """
+        from propstd.standard import _explain  # noqa: PLC0415
+
+        return _explain.explain(self)
+
+    def diff(self, other: ServiceStandard) -> tuple[Change, ...]:
+        """How this standard differs from *other* (a property's against its company preset).
+
+        Each [Change][propstd.standard.Change] names the place by its document path, with
+        `old` the value in *other* and `new` the value here; lists of records with a code
+        (checklists, items, routines) are matched by code.
+        """
+        if not isinstance(other, ServiceStandard):
+            msg = f"'other' must be a ServiceStandard, got {type(other).__name__}"
+            raise TypeError(msg)
+        return diff(self, other)
 
     def __repr__(self) -> str:
         return f"<ServiceStandard {self.name!r} for {self.property.name}>"
