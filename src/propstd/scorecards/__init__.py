@@ -10,10 +10,11 @@ the figure of the month before; "no data" where a domain has none, never 0.
 
 from __future__ import annotations
 
+from propstd.scorecards._build import scorecard
 from propstd.scorecards._card import Scorecard
 from propstd.scorecards._model import Indicator, OpenItem, Section, Status
 
-__all__ = ["Indicator", "OpenItem", "Scorecard", "Section", "Status"]
+__all__ = ["Indicator", "OpenItem", "Scorecard", "Section", "Status", "scorecard"]
 
 
 def __dir__() -> list[str]:

@@ -14,8 +14,20 @@ from __future__ import annotations
 from propstd.standard._diff import Change
 from propstd.standard._model import BudgetPolicy, PropertyProfile, ServiceStandard
 
-__all__ = ["BudgetPolicy", "Change", "PropertyProfile", "ServiceStandard"]
+__all__ = ["BudgetPolicy", "Change", "PropertyProfile", "ServiceStandard", "preset_names"]
 
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def preset_names() -> tuple[str, ...]:
+    """The names of the preset standards, for `ServiceStandard.preset()`.
+
+    Examples:
+        >>> preset_names()
+        ('seed', 'cpmi-2004-level-1', 'cpmi-2004-level-2', 'cpmi-2004-level-3')
+    """
+    from propstd.standard._presets import PRESETS  # noqa: PLC0415
+
+    return tuple(PRESETS)

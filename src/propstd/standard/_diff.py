@@ -8,6 +8,7 @@ inserting a checklist shows as one added checklist, not as every later one chang
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,8 +32,8 @@ class Change:
     Examples:
         >>> str(Change("repairs.arrival.emergency", "30 minutes", "15 minutes"))
         "repairs.arrival.emergency: '30 minutes' → '15 minutes'"
-        >>> str(Change("routines[WEEKLY]", None, {"code": "WEEKLY"}))
-        "routines[WEEKLY]: added {'code': 'WEEKLY'}"
+        >>> str(Change('routines["WEEKLY"]', None, {"code": "WEEKLY"}))
+        'routines["WEEKLY"]: added {\'code\': \'WEEKLY\'}'
     """
 
     path: str
@@ -103,7 +104,7 @@ def _coded(items: list[Any]) -> bool:
 
 
 class _Code(str):
-    """A list element matched by its code: written `[SEC-01]` in a path."""
+    """A list element matched by its code: written `["SEC-01"]` in a path."""
 
     __slots__ = ()
 
@@ -112,7 +113,7 @@ def _join(path: list[str | int]) -> str:
     text, run = "", []
     for segment in path:
         if isinstance(segment, _Code):
-            text += _run(run, first=not text) + f"[{segment}]"
+            text += _run(run, first=not text) + f"[{json.dumps(segment, ensure_ascii=False)}]"
             run = []
         else:
             run.append(segment)
@@ -125,3 +126,20 @@ def _run(run: list[str | int], *, first: bool) -> str:
         return ""
     joined = join_path(run)
     return joined if first or joined.startswith("[") else "." + joined
+
+
+def resolves(data: object, segments: tuple[str | int, ...]) -> bool:
+    """Whether *segments* name a place in the document *data* (a code picks a list element)."""
+    for segment in segments:
+        if isinstance(data, Mapping) and isinstance(segment, str) and segment in data:
+            data = data[segment]
+        elif isinstance(data, list) and isinstance(segment, int) and 0 <= segment < len(data):
+            data = data[segment]
+        elif isinstance(data, list) and isinstance(segment, str) and _coded(data):
+            found = [item for item in data if item["code"] == segment]
+            if not found:
+                return False
+            data = found[0]
+        else:
+            return False
+    return True

@@ -22,7 +22,8 @@ from propstd.inspections import InspectionPlan, QpiTargets
 from propstd.repairs import RepairLimits
 from propstd.routines import Routine, TriggeredDuty
 from propstd.staffing import Phase, PropertyKind, StaffingRatios
-from propstd.standard._diff import Change, diff
+from propstd.serialization import split_path, to_data
+from propstd.standard._diff import Change, diff, resolves
 from propstd.surveys import SurveyPolicy
 
 __all__: list[str] = []
@@ -216,6 +217,45 @@ class ServiceStandard:
         factory=dict, converter=_frozen_map, validator=_provenance
     )
     """Where each number comes from, by dotted field path (`"repairs.arrival.emergency"`)."""
+
+    def __attrs_post_init__(self) -> None:
+        if not self.provenance:
+            return
+        document = to_data(self)
+        for path in self.provenance:
+            try:
+                segments = split_path(path)
+            except InvalidValueError:
+                segments = None
+            if segments is None or not resolves(document, segments):
+                msg = (
+                    f"provenance names {path!r}, which is not a place in the standard: write a "
+                    "document path such as 'repairs.arrival.emergency' or "
+                    "'inspections.checklists[\"SEC\"]'"
+                )
+                raise InvalidValueError(msg, field=f"provenance[{path!r}]", value=path)
+
+    @classmethod
+    def preset(cls, name: str, *, property: PropertyProfile) -> ServiceStandard:  # noqa: A002
+        """The preset standard *name* (see `preset_names()`) for the property *property*.
+
+        `"seed"` holds the seed company's rules, every number traceable to a seed document;
+        `"cpmi-2004-level-1"` to `-3` are examples of the CPMI 2004 residential service
+        levels, every number taken from a secondary summary (its provenance says so: confirm
+        it before relying on it). A part the source does not fix is left out.
+
+        Raises:
+            InvalidValueError: *name* is not a preset.
+        """
+        from propstd.standard._presets import PRESETS  # noqa: PLC0415 - presets build on this
+
+        if name not in PRESETS:
+            msg = f"'name' must be one of {', '.join(PRESETS)}, got {shown(name)}"
+            raise InvalidValueError(msg, field="name", value=name)
+        if not isinstance(property, PropertyProfile):
+            msg = f"'property' must be a PropertyProfile, got {type(property).__name__}"
+            raise TypeError(msg)
+        return PRESETS[name](property)
 
     def calendar(self, part: str) -> WorkingCalendar:
         """The calendar *part* (`"complaints"`, `"repairs"` ...) works on.
