@@ -598,7 +598,7 @@ def budget_lines(
     code: str | None = None,
 ) -> _budgets.BudgetLine:
     """A `BudgetLine` with a non-negative annual amount in *currency*."""
-    category = draw(st.sampled_from(_budgets.Category))
+    category = draw(st.sampled_from(_budgets.BudgetCategory))
     return _budgets.BudgetLine(
         code if code is not None else draw(st.from_regex(r"[A-Z]{2,4}-[0-9]{1,2}", fullmatch=True)),
         category.kind,
@@ -685,6 +685,82 @@ def staffing_ratios(draw: st.DrawFn) -> _staffing.StaffingRatios:
         show_flat_cap=draw(st.integers(1, 40)),
         rounding=draw(st.sampled_from((Rounding.CEILING, Rounding.HALF_UP, Rounding.FLOOR))),
     )
+
+
+# --- core values: hostile decimal contexts and numbers of absurd size (money, rates, budgets) ---
+import decimal as _decimal  # noqa: E402
+
+DECIMAL_SIGNALS: tuple[type[_decimal.DecimalException], ...] = (
+    _decimal.Clamped,
+    _decimal.DivisionByZero,
+    _decimal.FloatOperation,
+    _decimal.Inexact,
+    _decimal.InvalidOperation,
+    _decimal.Overflow,
+    _decimal.Rounded,
+    _decimal.Subnormal,
+    _decimal.Underflow,
+)
+"""Every signal of the `decimal` module (a hostile context traps them all)."""
+
+DECIMAL_ROUNDINGS: tuple[str, ...] = (
+    _decimal.ROUND_05UP,
+    _decimal.ROUND_CEILING,
+    _decimal.ROUND_DOWN,
+    _decimal.ROUND_FLOOR,
+    _decimal.ROUND_HALF_DOWN,
+    _decimal.ROUND_HALF_EVEN,
+    _decimal.ROUND_HALF_UP,
+    _decimal.ROUND_UP,
+)
+
+
+def hostile_context() -> _decimal.Context:
+    """The worst context a caller might set: precision 1, every trap on, odd rounding."""
+    return _decimal.Context(
+        prec=1,
+        rounding=_decimal.ROUND_05UP,
+        Emin=-6,
+        Emax=6,
+        capitals=0,
+        clamp=1,
+        traps=list(DECIMAL_SIGNALS),
+    )
+
+
+@st.composite
+def hostile_contexts(draw: st.DrawFn) -> _decimal.Context:
+    """A `decimal.Context` a caller might have set around a propstd call: a tiny precision,
+    any traps (often all), any rounding, a narrow exponent range, lower-case exponents."""
+    emax = draw(st.sampled_from((6, 99, 999_999)))
+    traps = draw(st.just(list(DECIMAL_SIGNALS)) | st.lists(st.sampled_from(DECIMAL_SIGNALS)))
+    return _decimal.Context(
+        prec=draw(st.integers(1, 6) | st.just(28)),
+        rounding=draw(st.sampled_from(DECIMAL_ROUNDINGS)),
+        Emin=-emax,
+        Emax=emax,
+        capitals=draw(st.sampled_from((0, 1))),
+        clamp=draw(st.sampled_from((0, 1))),
+        traps=traps,
+    )
+
+
+def huge_numbers() -> st.SearchStrategy[_Decimal | int | Fraction]:
+    """Exact numbers of absurd size: exponents beyond ±10⁶ (propstd refuses them at once) and
+    numbers of more than 4,300 digits (Python's int-to-text limit), of either sign."""
+    beyond = st.integers(10**6 + 1, 10**12).flatmap(
+        lambda e: st.sampled_from((_Decimal((0, (1,), e)), _Decimal((0, (7,), -e))))
+    )
+    long = st.sampled_from(
+        (
+            _Decimal("9.99e5000"),
+            _Decimal("1e-5000"),
+            10**5000,
+            Fraction(1, 10**5000),
+            Fraction(10**5000 + 1, 3),
+        )
+    )
+    return st.one_of(beyond, long)
 
 
 # --- repairs ---

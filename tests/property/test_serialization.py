@@ -157,6 +157,7 @@ def _variance_reports(draw: st.DrawFn) -> Any:
         actuals,
         period=Period.parse(f"{budget.year}-{month:02d}"),
         as_of=datetime.combine(date(budget.year, month, 28), time(12), s._zone("Asia/Shanghai")),
+        zone="Asia/Shanghai",
         thresholds=draw(values(_budget_class("VarianceThresholds"))),
     )
 
@@ -189,7 +190,7 @@ def _budget_kinds() -> dict[Any, Callable[[], st.SearchStrategy[Any]]]:
         budgets.CollectionMonth: lambda: _collection_progresses().map(lambda p: p.current),
         budgets.VarianceReport: _variance_reports,
         budgets.VarianceRow: lambda: (
-            _variance_reports().filter(lambda r: bool(r.rows)).map(lambda r: r.rows[0])
+            _variance_reports().filter(lambda r: bool(r.rows())).map(lambda r: r.rows()[0])
         ),
         budgets.Allocation: _allocations,
         budgets.Remuneration: lambda: st.builds(

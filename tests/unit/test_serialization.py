@@ -1091,3 +1091,19 @@ class Node:
 
     children: tuple[Node, ...]
     depth: int = attrs.field(default=0, init=False)
+
+
+class TestPlainEnums:
+    """Enums of a user's own classes (not propstd vocabularies) read and describe too."""
+
+    def test_words_of_a_plain_enum(self) -> None:
+        """A plain enum's words are its values, as written."""
+        import enum
+
+        from propstd.serialization import _scalars
+
+        class Colour(enum.StrEnum):
+            RED = "red"
+            BLUE = "blue"
+
+        assert _scalars.words(Colour) == ["red", "blue"]

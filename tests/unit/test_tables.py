@@ -639,9 +639,11 @@ class TestNumbers:
         (actual,) = read_actuals("code,month,amount,currency\nINC,2025-03,12,hkd\n")
         assert Money("12", "HKD") == actual.amount
         with pytest.raises(InvalidDataError) as exc:
-            read_actuals("code,month,amount,currency\nINC,2025-03,12,RMB\n")
+            read_actuals("code,month,amount,currency\nINC,2025-03,12,XYZ\n")
         assert problems(exc) == [(2, "currency")]
-        assert "'currency' must be one of CNY" in exc.value.problems[0].message
+        assert "'currency' must be one of 'CNY'" in exc.value.problems[0].message
+        (rmb,) = read_actuals("code,month,amount,currency\nINC,2025-03,12,人民币\n")
+        assert rmb.amount == Money("12", "CNY")
 
     @pytest.mark.parametrize(
         ("cell", "expected"),
