@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from datetime import timedelta
 from fractions import Fraction
 
 import attrs
@@ -61,6 +62,7 @@ class TestPropertyProfile:
             ({"area_m2": 0}, "area_m2"),
             ({"area_m2": -5}, "area_m2"),
             ({"area_m2": Fraction(1, 3)}, "area_m2"),
+            ({"area_m2": "lots"}, "area_m2"),
             ({"households": -1}, "households"),
             ({"kind": "castle"}, "kind"),
             ({"name": " "}, "name"),
@@ -278,7 +280,7 @@ class TestText:
     def test_reads_chinese_words(self) -> None:
         """A standard written in the seeds' words loads."""
         text = _seed().to_toml().replace('kind = "residential"', 'kind = "综合小区"')
-        text = text.replace('emergency = "15 minutes"', '急修 = "15分钟"')
+        text = text.replace('emergency = "15 minutes"', '"急修" = "15分钟"')
         text = text.replace('frequency = "monthly"', 'frequency = "月查"')
         assert ServiceStandard.from_toml(text) == _seed()
 
@@ -372,3 +374,72 @@ class TestDiff:
         assert str(Change("a", None, 1)) == "a: added 1"
         assert str(Change("a", 1, None)) == "a: removed (was 1)"
         assert str(Change("a", 1, 2)) == "a: 1 → 2"
+
+
+class TestExplain:
+    def test_seed(self) -> None:
+        """Every part in plain words with its Chinese term; open parts and sources named."""
+        text = _seed().explain()
+        for phrase in (
+            "翠湖花园 (深圳): 120,000 m² building area, 1,150 households",
+            "频次完成率 frequency completion: ≥ 75%",
+            "急修 emergency repair: on site within 15 minutes (15分钟), no completion limit",
+            "回访 revisit within 1 working day (1个工作日) of completion",
+            "响应 response: responded within 24 hours (24小时)",
+            "SITE-01 垃圾清运 refuse removed: 2次/日 (2 times per day)",
+            "for 翠湖花园: 12 guards, 10 cleaners, 3 customer-service zones",
+            "TRAIN 专业培训 professional training: 4次/年 (4 times per year)",
+            "RAIN-WATER 积水清理 standing water cleared: after rain, within 1 hour (1小时)",
+            "cleaning: 保洁作业时间, 07:00-20:00 on mon, tue, wed, thu, fri, sat, sun",
+            "not used by any part",
+            "Left open: Rectification, Budget.",
+        ):
+            assert phrase in text, phrase
+
+    def test_a_full_standard(self) -> None:
+        """Parts the seed leaves open read in words when a standard fixes them."""
+        from propstd.complaints import EscalationLadder, EscalationStep
+        from propstd.findings import RectificationPolicy
+
+        seed = _seed()
+        assert seed.complaints is not None
+        full = attrs.evolve(
+            seed,
+            rectification=RectificationPolicy(
+                limits={"critical": TimeLimit.hours(24), "major": TimeLimit.working_days(3)},
+                verify_after=TimeLimit.working_days(1),
+            ),
+            complaints=attrs.evolve(
+                seed.complaints,
+                ladder=EscalationLadder([EscalationStep(TimeLimit.working_hours(2), "客服主管")]),
+                contact_every=TimeLimit.working_days(2),
+                repeat_window=timedelta(days=30),
+                department_limit=2,
+            ),
+            budget=BudgetPolicy(
+                thresholds=VarianceThresholds(explain=Fraction(1, 20), stop=Fraction(1, 10)),
+                collection=CollectionCurve(months=(3, 12), shares=(Fraction(3, 5), Fraction(19, 20))),
+            ),
+            provenance={},
+        )
+        text = full.explain()
+        for phrase in (
+            "严重 critical: rectify within 24 hours (24小时)",
+            "二次验证 second verification: 1 working day (1个工作日) after",
+            "2 working hours (2个工作小时) → 客服主管",
+            "跟进 progress call every 2 working days",
+            "重复投诉 repeat: same customer and topic within 30 days",
+            "more than 2 departments handling it: one step up",
+            "差异 variance: explain above 5%, stop above 10% of budget",
+            "收缴 fee collection target: 60% by month 3, 95% by month 12",
+            "No sources recorded",
+        ):
+            assert phrase in text, phrase
+        assert "Left open" not in text
+
+    def test_cpmi(self) -> None:
+        """A CPMI level lists what it fixes and leaves the rest open."""
+        text = ServiceStandard.preset("cpmi-2004-level-3", property=CUIHU).explain()
+        assert "预约维修 scheduled repair: on site within 0 minutes" in text
+        assert "频次 how often: 年查 (annual)" in text
+        assert "secondary source" in text

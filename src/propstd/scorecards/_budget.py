@@ -54,9 +54,16 @@ def budget(
     figures: list[Indicator] = []
     for row in report.rows_at(RowLevel.TOTAL):
         key = row.label.lower().replace(" ", "_")
-        figures.append(_money(f"budget.{key}.month", f"{row.label}, month", f"{row.title_zh}(本月)", row.month))
         figures.append(
-            _money(f"budget.{key}.ytd", f"{row.label}, year to date", f"{row.title_zh}(累计)", row.year_to_date)
+            _money(f"budget.{key}.month", f"{row.label}, month", f"{row.title_zh}(本月)", row.month)
+        )
+        figures.append(
+            _money(
+                f"budget.{key}.ytd",
+                f"{row.label}, year to date",
+                f"{row.title_zh}(累计)",
+                row.year_to_date,
+            )
         )
     notes = [
         f"{row.label}: {row.month.status.value} ({row.month.variance})"
@@ -98,4 +105,3 @@ def _collection(
     )
     target = Target(minimum=Fraction(progress.current.target))
     return indicator("budget.collection", "Fees collected", "物业费收缴率", progress.rate, target)
-

@@ -148,5 +148,7 @@ def _with_trend(card: Scorecard, previous: Scorecard) -> Scorecard:
         history = old.trend[-width:] if old is not None else (None,) * width
         return attrs.evolve(ind, trend=(*history, ind.value))
 
-    sections = [attrs.evolve(s, indicators=[trended(i) for i in s.indicators]) for s in card.sections]
+    sections = [
+        attrs.evolve(s, indicators=[trended(i) for i in s.indicators]) for s in card.sections
+    ]
     return attrs.evolve(card, sections=sections, periods=(*kept, card.period))

@@ -88,9 +88,11 @@ def qpi(i: Inputs) -> Section:
         indicator(f"qpi.{r.indicator.value}", r.title, r.title_zh, r.rate, r.target)
         for r in report.rows()
     ]
-    notes = [f"{tally.ignored_records} records outside every counted window"] if (
-        tally.ignored_records
-    ) else []
+    notes = (
+        [f"{tally.ignored_records} records outside every counted window"]
+        if (tally.ignored_records)
+        else []
+    )
     return Section(key="qpi", title="QPI", title_zh="品质核查", indicators=indicators, notes=notes)
 
 
@@ -253,7 +255,9 @@ def routines(i: Inputs) -> tuple[Section, list[OpenItem]]:
     figures, items = [], []
     if s.routines:
         rc = routine_compliance(s.routines, i.routine_log, period=i.period, calendar=calendar)
-        figures.append(indicator("routines.done", "Done when due", "按时完成", rc.compliance, ALL_DONE))
+        figures.append(
+            indicator("routines.done", "Done when due", "按时完成", rc.compliance, ALL_DONE)
+        )
         today = i.as_of.astimezone(zone_of(calendar.zone)).date()
         titles = {r.code: (r.title, r.role) for r in s.routines}
         items += [
@@ -269,10 +273,21 @@ def routines(i: Inputs) -> tuple[Section, list[OpenItem]]:
         ]
     if s.triggered:
         tc = triggered_compliance(
-            s.triggered, i.triggers, i.routine_log, period=i.period, calendar=calendar, as_of=i.as_of
+            s.triggered,
+            i.triggers,
+            i.routine_log,
+            period=i.period,
+            calendar=calendar,
+            as_of=i.as_of,
         )
         figures.append(
-            indicator("routines.triggered", "Triggered, on time", "触发工作及时率", tc.compliance, ALL_DONE)
+            indicator(
+                "routines.triggered",
+                "Triggered, on time",
+                "触发工作及时率",
+                tc.compliance,
+                ALL_DONE,
+            )
         )
     return Section(key="routines", title=title, title_zh=zh, indicators=figures), items
 
@@ -297,4 +312,3 @@ def staffing(i: Inputs) -> Section:
             indicator("staffing.zones", "Customer-service zones", "客服责任区", need.zones),
         ),
     )
-

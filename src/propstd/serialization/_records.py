@@ -27,7 +27,12 @@ import attrs
 import cattrs
 import cattrs.gen
 from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.strategies import configure_tagged_union
 
 from propstd._repr import shown
@@ -155,6 +160,7 @@ def _is_record(tp: Any) -> bool:
 
 def _structure_record_factory(cl: Any, converter: cattrs.Converter) -> Callable[..., Any]:
     base = cattrs.gen.make_dict_structure_fn(cl, converter, _cattrs_use_alias=True)
+    allowed = {a.alias for a in attrs.fields(cl) if a.init}
     tag = tag_of(cl)
     if tag is not None and TAG in attrs.fields_dict(cl):
         msg = f"variant {cl.__name__} has a field named {TAG!r}, the key of its tag"
@@ -169,7 +175,19 @@ def _structure_record_factory(cl: Any, converter: cattrs.Converter) -> Callable[
                 )
                 raise at_key(TAG, problem, cl)
             obj = {k: v for k, v in obj.items() if k != TAG}
-        return base(obj, cl)
+        extra = set(obj) - allowed
+        if not extra or not converter.forbid_extra_keys:
+            return base(obj, cl)
+        # report the unknown keys *and* every problem of the known ones, all at once
+        unknown = ForbiddenExtraKeysError("", cl, extra)
+        try:
+            base({k: v for k, v in obj.items() if k in allowed}, cl)
+        except ClassValidationError as exc:
+            raise ClassValidationError(exc.message, [unknown, *exc.exceptions], cl) from None
+        except Exception as exc:  # noqa: BLE001 - an error of the class itself: keep both
+            where = f"While structuring {cl.__name__}"
+            raise ClassValidationError(where, [unknown, exc], cl) from None
+        raise unknown
 
     return structure
 

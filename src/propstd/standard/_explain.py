@@ -9,6 +9,7 @@ says so, and the sources of the numbers close the text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from fractions import Fraction
 
 from propstd._numbers import plain, to_decimal
@@ -37,6 +38,18 @@ def _limit(limit: TimeLimit) -> str:
 def _pct(value: Fraction) -> str:
     exact = plain(value * 100)
     return f"{exact if exact is not None else to_decimal(value * 100, 2, 'half_up')}%"
+
+
+def _span(value: timedelta) -> str:
+    if value % timedelta(days=1) == timedelta(0):
+        days = value // timedelta(days=1)
+        return f"{days} day{'s' if days != 1 else ''}"
+    return str(value)
+
+
+def _number(value: Fraction | int) -> str:
+    exact = plain(value)
+    return f"{exact:,}" if exact is not None else str(value)
 
 
 def _target(target: Target | None) -> str:
@@ -80,7 +93,7 @@ def _parts(
         ("Complaints 投诉处理", s.complaints, _complaints),
         ("Repairs 工程维修时限", s.repairs, _repairs),
         ("Budget 预算与收缴", s.budget, _budget),
-        ("Staffing 人员配置", s, _staffing),  # type: ignore[list-item]
+        ("Staffing 人员配置", s.staffing, lambda ratios: _staffing(s, ratios)),  # type: ignore[arg-type]
         ("Satisfaction survey 满意度调查", s.surveys, _surveys),
         ("Routine duties 例行工作", s.routines, _routines),
         ("Triggered duties 触发性工作", s.triggered, _triggered),
@@ -93,8 +106,11 @@ def _calendars(standard: ServiceStandard) -> list[str]:
         uses.setdefault(standard.calendar_for.get(part, "office"), []).append(part)
     lines = []
     for name, calendar in standard.calendars.items():
-        used = ", ".join(uses.get(name, [])) or "not used by any part"
-        lines.append(f"{name}: {_calendar(calendar)}; used by {used}.")
+        used = ", ".join(uses.get(name, []))
+        lines.append(
+            f"{name}: {_calendar(calendar)}; "
+            + (f"used by {used}." if used else "not used by any part.")
+        )
     return lines
 
 
@@ -157,7 +173,7 @@ def _milestone(name: str, m: Milestone | None) -> str | None:
         return None
     start = "" if m.start.value == "received" else f" of {m.start.label_zh} {m.start.value}"
     pause = ", paused while waiting" if m.pausable else ""
-    return f"{name}: {m.target.label_zh} {m.target.value} within {_limit(m.limit)}{start}{pause}"
+    return f"{name}: {m.target.value} within {_limit(m.limit)}{start}{pause}"
 
 
 def _complaints(policy: ComplaintPolicy) -> list[str]:
@@ -181,7 +197,7 @@ def _complaints(policy: ComplaintPolicy) -> list[str]:
     if policy.major_role:
         lines.append(f"重大投诉 major complaint: {policy.major_role} told at once")
     if policy.repeat_window is not None:
-        lines.append(f"重复投诉 repeat: same customer and topic within {policy.repeat_window}")
+        lines.append(f"重复投诉 repeat: same customer and topic within {_span(policy.repeat_window)}")
     if policy.department_limit is not None:
         lines.append(f"more than {policy.department_limit} departments handling it: one step up")
     return lines
@@ -214,20 +230,17 @@ def _budget(policy: BudgetPolicy) -> list[str]:
     ]
 
 
-def _staffing(standard: ServiceStandard) -> list[str]:
-    ratios: StaffingRatios | None = standard.staffing
-    if ratios is None:
-        return ["Not fixed by this standard."]
+def _staffing(standard: ServiceStandard, ratios: StaffingRatios) -> list[str]:
     p = standard.property
     need = staffing_requirement(
         area_m2=p.area_m2, households=p.households, kind=p.kind, phase=p.phase, ratios=ratios
     )
     return [
-        f"秩序维护 guards: {ratios.guards_per_10000_m2} per 10,000 m²",
-        f"保洁 cleaners: {ratios.cleaners_per_10000_m2} per 10,000 m²",
+        f"秩序维护 guards: {_number(ratios.guards_per_10000_m2)} per 10,000 m²",
+        f"保洁 cleaners: {_number(ratios.cleaners_per_10000_m2)} per 10,000 m²",
         (
             f"客服责任区 customer-service zones: about {ratios.zone_households} households or "
-            f"{ratios.zone_area_m2:,} m² each; villas {ratios.villa_zone_households} households"
+            f"{_number(ratios.zone_area_m2)} m² each; villas {ratios.villa_zone_households} households"
         ),
         f"样板房 show-flat phase: security and cleaning at most {ratios.show_flat_cap}",
         (
@@ -270,6 +283,11 @@ def _triggered(duties: tuple[TriggeredDuty, ...]) -> list[str]:
     ]
 
 
+def _english(title: str) -> str:
+    """The English words of a bilingual title ("Routine duties 例行工作" → "Routine duties")."""
+    return "".join(ch for ch in title if ord(ch) < 0x2E80).split("(")[0].strip()
+
+
 def _sources(standard: ServiceStandard, open_parts: list[str]) -> list[str]:
     lines = ["Sources 依据"]
     if not standard.provenance:
@@ -281,5 +299,5 @@ def _sources(standard: ServiceStandard, open_parts: list[str]) -> list[str]:
         lines.append(f"{_INDENT}{source}:")
         lines.append(f"{_INDENT * 2}{', '.join(paths)}")
     if open_parts:
-        lines.append(f"Left open: {', '.join(p.split(' ')[0] for p in open_parts)}.")
+        lines.append(f"Left open: {', '.join(_english(p) for p in open_parts)}.")
     return lines

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import types
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from propstd._repr import shown
-from propstd._validators import check_int, exact_number, is_str, nonblank, to_tuple
+from propstd._validators import check_int, check_text, exact_number, is_str, nonblank, to_tuple
 from propstd._vocab import to_member
 from propstd.budgets import CollectionCurve, VarianceThresholds
 from propstd.calendars import WorkingCalendar
@@ -40,7 +40,13 @@ def _to_phase(value: Phase | str) -> Phase:
     return to_member("phase", Phase, value)
 
 
-def _area(value: int | Decimal | Fraction) -> Decimal | int:
+def _area(value: int | Decimal | str) -> Decimal | int:
+    if isinstance(value, str):
+        try:
+            value = Decimal(check_text("area_m2", value).strip().replace(",", ""))
+        except InvalidOperation:
+            msg = f"'area_m2' must be a number of m² such as '120000', got {shown(value)}"
+            raise InvalidValueError(msg, field="area_m2", value=value) from None
     number = exact_number("area_m2", value)
     if number <= 0:
         msg = f"'area_m2' must be positive, got {shown(value)}"

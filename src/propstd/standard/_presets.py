@@ -72,7 +72,9 @@ def _seed_plan() -> InspectionPlan:
         "监督检查 supervision",
         [
             CheckItem("SUP-01", "日检 daily check of each post", _f("日查"), role="岗位负责人"),
-            CheckItem("SUP-02", "经理巡场 branch manager's site walk", _f("日查"), role="分公司经理"),
+            CheckItem(
+                "SUP-02", "经理巡场 branch manager's site walk", _f("日查"), role="分公司经理"
+            ),
             CheckItem("SUP-03", "周检 weekly check", _f("周查"), role="中心总监"),
             CheckItem("SUP-04", "月检 monthly check", _f("月查"), role="分公司经理"),
         ],

@@ -49,11 +49,19 @@ def dumps_toml(data: Mapping[str, Any], *, header: Sequence[str] = ()) -> str:
         x = true
         <BLANKLINE>
     """
-    lines = [f"# {h}" if h else "#" for h in header]
+    lines = [f"# {_comment(h)}" if h else "#" for h in header]
     if lines:
         lines.append("")
     lines += _table((), data)
     return "\n".join(lines).strip("\n") + "\n"
+
+
+def _comment(text: str) -> str:
+    # a comment may hold no control character but tab: show them escaped
+    return "".join(
+        f"\\u{ord(ch):04x}" if (ord(ch) < 0x20 and ch != "\t") or ord(ch) == 0x7F else ch
+        for ch in text
+    )
 
 
 def _table(path: tuple[str, ...], data: Mapping[str, Any]) -> list[str]:
