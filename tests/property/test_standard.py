@@ -98,5 +98,3 @@ def test_diff_is_empty_only_for_equal(a: ServiceStandard, b: ServiceStandard) ->
 def test_explain_never_fails(standard: ServiceStandard) -> None:
     """Every standard explains itself, naming its property."""
     assert standard.property.name in standard.explain()
-
-

@@ -418,7 +418,9 @@ class TestExplain:
             ),
             budget=BudgetPolicy(
                 thresholds=VarianceThresholds(explain=Fraction(1, 20), stop=Fraction(1, 10)),
-                collection=CollectionCurve(months=(3, 12), shares=(Fraction(3, 5), Fraction(19, 20))),
+                collection=CollectionCurve(
+                    months=(3, 12), shares=(Fraction(3, 5), Fraction(19, 20))
+                ),
             ),
             provenance={},
         )
@@ -443,3 +445,55 @@ class TestExplain:
         assert "预约维修 scheduled repair: on site within 0 minutes" in text
         assert "频次 how often: 年查 (annual)" in text
         assert "secondary source" in text
+
+
+class TestExplainDetails:
+    def test_survey_and_spans(self) -> None:
+        """Every rule of a survey policy in words; a window of hours as it is."""
+        from propstd.standard._explain import _span
+        from propstd.surveys import SurveyPolicy
+
+        seed = _seed()
+        survey = SurveyPolicy(
+            frequency=Frequency.parse("年查"),
+            sampling=Fraction(1, 4),
+            minimum_responses=50,
+            target=Target.parse("≥ 80%"),
+            low_item=Target.parse("≥ 70%"),
+        )
+        text = attrs.evolve(seed, surveys=survey).explain()
+        for phrase in (
+            "抽样 sample: 25% of households",
+            "at least 50 responses",
+            "an item below ≥ 70% needs an improvement action",
+        ):
+            assert phrase in text
+        assert (_span(timedelta(days=1)), _span(timedelta(hours=5))) == ("1 day", "5:00:00")
+
+    def test_complaint_policy_without_milestones(self) -> None:
+        """A complaint policy of roles only says just that."""
+        from propstd.complaints import ComplaintPolicy
+
+        text = attrs.evolve(_seed(), complaints=ComplaintPolicy(major_role="总经理")).explain()
+        part = text[text.index("Complaints 投诉处理") : text.index("Repairs")]
+        assert part.strip().splitlines()[1:] == ["  重大投诉 major complaint: 总经理 told at once"]
+
+    def test_repairs_without_a_category(self) -> None:
+        """An empty repair table says no limits are set."""
+        from propstd.repairs import RepairLimits
+
+        text = attrs.evolve(_seed(), repairs=RepairLimits()).explain()
+        assert "No limits set." in text
+
+
+def test_published_schema_is_current() -> None:
+    """docs/reference/standard.schema.json is json_schema(ServiceStandard), as generated."""
+    from pathlib import Path
+
+    from propstd.serialization import json_schema
+
+    page = Path(__file__).resolve().parents[2] / "docs" / "reference" / "standard.schema.json"
+    expected = json.dumps(json_schema(ServiceStandard), ensure_ascii=False, indent=2) + "\n"
+    assert page.read_text(encoding="utf-8") == expected, (
+        "regenerate docs/reference/standard.schema.json from json_schema(ServiceStandard)"
+    )

@@ -85,8 +85,10 @@ def qpi(i: Inputs) -> Section:
     )
     report = qpi_report(tally, s.qpi_targets)
     indicators = [
-        indicator(f"qpi.{r.indicator.value}", r.title, r.title_zh, r.rate, r.target)
-        for r in report.rows()
+        indicator(
+            f"qpi.{r.indicator.value}", r.indicator.label, r.indicator.label_zh, r.rate, r.target
+        )
+        for r in report.indicators
     ]
     notes = (
         [f"{tally.ignored_records} records outside every counted window"]
@@ -223,12 +225,15 @@ def surveys(i: Inputs) -> Section:
     in_period = [r for r in i.survey_responses if _in(r.at, i)]
     if not in_period:
         return empty("surveys", title, zh, Status.NO_DATA, "no survey responses")
+    # items the policy does not name are those the questionnaires asked about
+    items = policy.items or sorted({item for r in in_period for item in r.scores})
     r = survey_result(
         policy,
         in_period,
         households=i.standard.property.households,
         period=i.period,
         zone=i.standard.calendar("complaints").zone,
+        items=items,
     )
     figures = [
         indicator("surveys.responses", "Responses", "有效问卷", r.responses),

@@ -112,10 +112,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
     - a class with a string class attribute `kind` is a *variant*: it is written with its tag
       first, `{"type": "paused", ...}`, alone or in a union; a field typed with a union of
       variants, or with their base class (`timelines.Event`), reads the class its tag names.
-    - [TimeLimit][propstd.timelimits.TimeLimit] and [Frequency][propstd.frequencies.Frequency]
-      ↔ their canonical text (`"2 working hours"`, `"same working day"`, `"2 times per
-      week"`); reading also takes every form their `parse()` reads (`"当日"`, `"日查"`) and the
-      object form of 0.1 documents.
+    - [TimeLimit][propstd.timelimits.TimeLimit], [Frequency][propstd.frequencies.Frequency]
+      and [Target][propstd.rates.Target] ↔ their canonical text (`"2 working hours"`,
+      `"same working day"`, `"2 times per week"`, `"≥ 75%"`); reading also takes every form
+      their `parse()` reads (`"当日"`, `"日查"`, `"不低于75%"`) and the object form of 0.1
+      documents.
     - [WorkingCalendar][propstd.calendars.WorkingCalendar] ↔ `{"china": {"hours": ...,
       "zone": ...}}` for the China calendar, else an object of its fields.
 

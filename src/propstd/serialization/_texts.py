@@ -1,11 +1,11 @@
 """Values written as their canonical text (private part of propstd.serialization).
 
-A time limit and a frequency have a canonical English text that their `parse()` reads back
+A time limit, a frequency and a target have a canonical text that their `parse()` reads back
 to an equal value (`"2 working hours"`, `"same working day"`, `"3 months"`, `"daily"`,
-`"2 times per week"`). Documents carry that text: a standard reads the way the seeds are
+`"2 times per week"`, `"≥ 75%"`, `"75%–90%"`). Documents carry that text: a standard reads the way the seeds are
 written, and a person can edit it. Reading also accepts the Chinese forms `parse()` knows
-(`"2个工作小时"`, `"当日"`, `"日查"`, `"每周2次"`) and the object form of 0.1 documents
-(`{"amount": 2, "unit": "hour", "clock": "working"}`).
+(`"2个工作小时"`, `"当日"`, `"日查"`, `"每周2次"`, `"不低于75%"`) and the object form of 0.1
+documents (`{"amount": 2, "unit": "hour", "clock": "working"}`, `{"minimum": "3/4"}`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import cattrs
 import cattrs.gen
 
 from propstd.frequencies import Frequency
+from propstd.rates import Target
 from propstd.serialization._scalars import refuse
 from propstd.timelimits import TimeLimit
 
@@ -28,6 +29,7 @@ T = TypeVar("T")
 _TEXTS: tuple[tuple[type[Any], Callable[[str], Any], str], ...] = (
     (TimeLimit, TimeLimit.parse, "a time limit, e.g. '2 working hours', '当日' or '15 minutes'"),
     (Frequency, Frequency.parse, "a frequency, e.g. 'daily', '2 times per week' or '月查'"),
+    (Target, Target.parse, "a target, e.g. '≥ 75%', '100%', '≤ 2%', '75%–90%' or 'any'"),
 )
 
 SCHEMAS: Mapping[Any, Mapping[str, Any]] = types.MappingProxyType(

@@ -32,8 +32,8 @@ class Change:
     Examples:
         >>> str(Change("repairs.arrival.emergency", "30 minutes", "15 minutes"))
         "repairs.arrival.emergency: '30 minutes' → '15 minutes'"
-        >>> str(Change('routines["WEEKLY"]', None, {"code": "WEEKLY"}))
-        'routines["WEEKLY"]: added {\'code\': \'WEEKLY\'}'
+        >>> print(Change('routines["WEEKLY"]', None, {"code": "WEEKLY"}))
+        routines["WEEKLY"]: added {'code': 'WEEKLY'}
     """
 
     path: str

@@ -197,7 +197,9 @@ def _complaints(policy: ComplaintPolicy) -> list[str]:
     if policy.major_role:
         lines.append(f"重大投诉 major complaint: {policy.major_role} told at once")
     if policy.repeat_window is not None:
-        lines.append(f"重复投诉 repeat: same customer and topic within {_span(policy.repeat_window)}")
+        lines.append(
+            f"重复投诉 repeat: same customer and topic within {_span(policy.repeat_window)}"
+        )
     if policy.department_limit is not None:
         lines.append(f"more than {policy.department_limit} departments handling it: one step up")
     return lines

@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from propstd._repr import shown
 from propstd._validators import check_str
-from propstd.errors import InvalidDataError, Problem
-from propstd.serialization import from_data, to_data
+from propstd.errors import InvalidDataError, ParseError, Problem
+from propstd.serialization import from_data, split_path, to_data
 from propstd.standard._model import ServiceStandard
 from propstd.standard._text import Path, dumps_toml, json_lines, line_of, toml_lines
 
@@ -25,36 +25,11 @@ Format = Literal["toml", "json"]
 MAX_TEXT = 10_000_000
 """The longest standard read (10 MB of text; a real one is a few kB)."""
 
-_PART = re.compile(
-    r"""\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\]"""
-)
-
-
-def parse_path(text: str) -> Path:
-    """A problem path (`complaints.ladder[2].after`, `provenance['a.b']`, `$`) as a tuple.
-
-    Examples:
-        >>> parse_path("complaints.ladder[2].after"), parse_path("$"), parse_path("['']")
-        (('complaints', 'ladder', 2, 'after'), (), ('',))
-    """
-    if text in ("", "$"):
+def _segments(path: str) -> tuple[str | int, ...]:
+    try:
+        return split_path(path)
+    except ParseError:  # pragma: no cover - serialization writes only paths it can read
         return ()
-    parts: list[str | int] = []
-    pos = 1 if text.startswith("$") else 0
-    while pos < len(text):
-        m = _PART.match(text, pos)
-        if m is None or m.end() == pos:
-            break
-        name, index, single, double = m.groups()
-        if name is not None:
-            parts.append(name)
-        elif index is not None:
-            parts.append(int(index))
-        else:
-            raw = single if single is not None else double
-            parts.append(re.sub(r"\\(.)", r"\1", raw or ""))
-        pos = m.end()
-    return tuple(parts)
 
 
 def read(text: str, fmt: Format) -> ServiceStandard:
@@ -68,7 +43,7 @@ def read(text: str, fmt: Format) -> ServiceStandard:
         return from_data(ServiceStandard, data)
     except InvalidDataError as exc:
         problems = [
-            Problem(p.path, p.message, line=line_of(lines, parse_path(p.path)), column=p.column)
+            Problem(p.path, p.message, line=line_of(lines, _segments(p.path)), column=p.column)
             for p in exc.problems
         ]
         n = len(problems)
