@@ -229,6 +229,8 @@ def _share(number: str, unit: str) -> Fraction:
     """A number of a target text as a fraction of one (`"75"` with `%` is 3/4)."""
     value = Fraction(number.strip("()"))
     return value / 100 if unit else value
+
+
 _AT_LEAST = {"≥", ">=", "=>", "不低于", "不少于", "至少", "以上", "及以上"}
 _AT_MOST = {"≤", "<=", "=<", "不高于", "不超过", "至多", "以下", "及以下"}
 

@@ -15,7 +15,7 @@ from propstd.standard import PropertyProfile, ServiceStandard, preset_names
 from propstd.timelimits import TimeLimit
 
 _TEXT = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12
+    st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12
 ).filter(lambda t: t.strip())
 _LIMITS = st.builds(
     lambda n, unit: TimeLimit.parse(f"{n} {unit}"),

@@ -113,9 +113,9 @@ class TestFigureForFigure:
         r = repair_metrics(
             demo_repairs.orders(),
             period=MARCH,
-            limits=s.repairs,
+            limits=s.repairs,  # type: ignore[arg-type]
             calendar=cal,
-            as_of=AS_OF,  # type: ignore[arg-type]
+            as_of=AS_OF,
         )
         assert _march().indicator("repairs.arrival").value == r.overall.arrival
         revisit = _march().indicator("repairs.revisit")
@@ -188,7 +188,7 @@ class TestSections:
         """A survey answered in the month, the duty log and a rain trigger."""
         t = datetime(2025, 3, 10, 10, tzinfo=sample.TZ)
         responses = [
-            SurveyResponse(f"S1", f"H{n}", t, {"保洁": "满意" if n % 5 else "不满意"})
+            SurveyResponse("S1", f"H{n}", t, {"保洁": "满意" if n % 5 else "不满意"})
             for n in range(20)
         ]
         log = [
@@ -298,7 +298,7 @@ class TestLookups:
     def test_naive_as_of(self) -> None:
         """A naive as_of is refused."""
         with pytest.raises(NaiveDatetimeError):
-            scorecard(_standard(), period=MARCH, as_of=datetime(2025, 4, 1))  # noqa: DTZ001
+            scorecard(_standard(), period=MARCH, as_of=datetime(2025, 4, 1))
 
 
 class TestBudgetSection:
@@ -316,7 +316,11 @@ class TestBudgetSection:
             for m, amount in ((1, "1200000"), (2, "900000"), (3, "700000"))
         ]
         card = scorecard(
-            _standard(), period=MARCH, as_of=AS_OF, collections=rows, **_records()  # type: ignore[arg-type]
+            _standard(),
+            period=MARCH,
+            as_of=AS_OF,
+            collections=rows,
+            **_records(),  # type: ignore[arg-type]
         )
         fees = card.indicator("budget.collection")
         assert isinstance(fees.value, Rate)
@@ -331,12 +335,17 @@ class TestBudgetSection:
 
         rows = [Collection(month=MARCH, billed=Money("1", "CNY"), collected=Money("1", "CNY"))]
         card = scorecard(
-            _standard(), period=MARCH, as_of=AS_OF, collections=rows, **_records()  # type: ignore[arg-type]
+            _standard(),
+            period=MARCH,
+            as_of=AS_OF,
+            collections=rows,
+            **_records(),  # type: ignore[arg-type]
         )
         assert "budget.collection" not in {i.key for i in card.rows()}
-        assert "fee collection: a month of the year has no collection row" in card.section(
-            "budget"
-        ).notes
+        assert (
+            "fee collection: a month of the year has no collection row"
+            in card.section("budget").notes
+        )
 
     def test_budget_policy_without_a_budget(self) -> None:
         """The standard's budget policy without the year's budget is no data."""
@@ -348,7 +357,9 @@ class TestDutiesAlone:
     def test_only_triggered(self) -> None:
         """A standard with triggered duties only judges them alone."""
         s = attrs.evolve(_standard(), routines=())
-        log = [RoutineEntry("RAIN", datetime(2025, 3, 5, 18, tzinfo=sample.TZ), "保洁", evidence=["p"])]
+        log = [
+            RoutineEntry("RAIN", datetime(2025, 3, 5, 18, tzinfo=sample.TZ), "保洁", evidence=["p"])
+        ]
         card = scorecard(
             s,
             period=MARCH,
@@ -362,7 +373,11 @@ class TestDutiesAlone:
     def test_only_routines(self) -> None:
         """A standard with routine duties only judges them alone."""
         s = attrs.evolve(_standard(), triggered=())
-        log = [RoutineEntry("MEET-W", datetime(2025, 3, 3, 9, tzinfo=sample.TZ), "经理", evidence=["m"])]
+        log = [
+            RoutineEntry(
+                "MEET-W", datetime(2025, 3, 3, 9, tzinfo=sample.TZ), "经理", evidence=["m"]
+            )
+        ]
         card = scorecard(s, period=MARCH, as_of=AS_OF, routine_log=log)
         assert [i.key for i in card.section("routines").indicators] == ["routines.done"]
 
@@ -375,7 +390,7 @@ class TestModel:
         with pytest.raises(TypeError, match="'value' must be a Rate"):
             Indicator(key="k", title="t", title_zh="", value=1.5)  # type: ignore[arg-type]
         with pytest.raises(TypeError):
-            Indicator(key="k", title="t", title_zh="", value=None, trend=(True,))  # type: ignore[arg-type]
+            Indicator(key="k", title="t", title_zh="", value=None, trend=(True,))
 
     def test_sections_have_distinct_keys(self) -> None:
         """A card holds each section once."""
@@ -417,6 +432,11 @@ class TestModel:
         other = attrs.evolve(_march(), title="碧水湾", sections=(*_march().sections, extra))
         group = _march() + other
         assert group.indicator("extra.n").value == 2
-        lone = attrs.evolve(extra, indicators=(Indicator(key="extra.m", title="m", title_zh="", value=1),))
+        lone = attrs.evolve(
+            extra, indicators=(Indicator(key="extra.m", title="m", title_zh="", value=1),)
+        )
         third = attrs.evolve(_march(), title="金域", sections=(*_march().sections, lone))
-        assert {i.key for i in (group + third).section("extra").indicators} == {"extra.n", "extra.m"}
+        assert {i.key for i in (group + third).section("extra").indicators} == {
+            "extra.n",
+            "extra.m",
+        }

@@ -6,6 +6,7 @@ import json
 import tomllib
 from datetime import timedelta
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest
@@ -53,7 +54,7 @@ def _minimal(**changes: object) -> ServiceStandard:
 class TestPropertyProfile:
     def test_chinese_words(self) -> None:
         """Kind and phase read the seeds' words and write English."""
-        p = PropertyProfile(name="x", area_m2="8000.5", households=0, kind="别墅", phase="样板房")  # type: ignore[arg-type]
+        p = PropertyProfile(name="x", area_m2="8000.5", households=0, kind="别墅", phase="样板房")
         assert (p.kind.value, p.phase.value, str(p.area_m2)) == ("villa", "show_flat", "8000.5")
 
     @pytest.mark.parametrize(
@@ -68,7 +69,7 @@ class TestPropertyProfile:
             ({"name": " "}, "name"),
         ],
     )
-    def test_refusals(self, changes: dict[str, object], field: str) -> None:
+    def test_refusals(self, changes: dict[str, Any], field: str) -> None:
         """Bad values are named errors carrying the field."""
         with pytest.raises(InvalidValueError) as e:
             attrs.evolve(CUIHU, **changes)
@@ -77,7 +78,7 @@ class TestPropertyProfile:
     def test_floats_refused(self) -> None:
         """A float area is a programming error."""
         with pytest.raises(TypeError):
-            attrs.evolve(CUIHU, area_m2=1.5)
+            attrs.evolve(CUIHU, area_m2=1.5)  # type: ignore[arg-type]
 
 
 class TestServiceStandard:
@@ -144,7 +145,8 @@ class TestServiceStandard:
             attrs.evolve(s, provenance={'inspections.checklists["NOPE"]': "x"})
         with pytest.raises(InvalidValueError):
             attrs.evolve(s, provenance={"inspections.checklists[99]": "x"})
-        assert attrs.evolve(s, provenance={"inspections.checklists[0].code": "x"})
+        edited = attrs.evolve(s, provenance={"inspections.checklists[0].code": "x"})
+        assert edited.provenance == {"inspections.checklists[0].code": "x"}
 
 
 class TestPresets:
@@ -232,8 +234,10 @@ class TestSeedPreset:
         """§3: response within 24 hours, the hotline answers the same day, VIP and major."""
         c = _seed().complaints
         assert c is not None
-        assert c.response is not None and c.response.limit == TimeLimit.hours(24)
-        assert c.reply is not None and c.reply.limit == TimeLimit.working_days(0)
+        assert c.response is not None
+        assert c.response.limit == TimeLimit.hours(24)
+        assert c.reply is not None
+        assert c.reply.limit == TimeLimit.working_days(0)
         assert (c.vip_role, c.major_role) == ("经理", "公司最高领导")
         assert c.ladder is None  # the seeds give no escalation thresholds
 
@@ -253,7 +257,8 @@ class TestSeedPreset:
         standing water within an hour; cleaning 07:00-20:00."""
         s = _seed()
         assert s.staffing == StaffingRatios.seed()
-        assert s.surveys is not None and s.surveys.target == Target.parse("≥ 80%")
+        assert s.surveys is not None
+        assert s.surveys.target == Target.parse("≥ 80%")
         routines = {r.code: r.frequency for r in s.routines}
         assert routines["TRAIN"] == Frequency.parse("4次/年")
         assert routines["FORUM"] == Frequency.parse("季查")
@@ -264,7 +269,8 @@ class TestSeedPreset:
         """What the seeds do not fix stays open."""
         s = _seed()
         assert (s.rectification, s.budget) == (None, None)
-        assert s.surveys is not None and s.surveys.sampling is None
+        assert s.surveys is not None
+        assert s.surveys.sampling is None
 
 
 class TestText:

@@ -16,7 +16,7 @@ import attrs
 
 from propstd._time import zone as zone_of
 from propstd.complaints import Complaint, complaint_metrics
-from propstd.findings import Finding, deduction_total, improvement_notices
+from propstd.findings import Finding, ImprovementNotice, deduction_total, improvement_notices
 from propstd.inspections import CheckRecord, qpi_report, qpi_tally
 from propstd.periods import Period
 from propstd.rates import Target
@@ -138,7 +138,7 @@ def findings(i: Inputs) -> tuple[Section, list[OpenItem]]:
     return section, items
 
 
-def notices(i: Inputs) -> tuple[object, ...]:
+def notices(i: Inputs) -> tuple[ImprovementNotice, ...]:
     """The work improvement notices (工作改进通知单) at the report's instant."""
     return improvement_notices(i.findings, as_of=i.as_of) if i.findings else ()
 

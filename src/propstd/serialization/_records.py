@@ -184,7 +184,7 @@ def _structure_record_factory(cl: Any, converter: cattrs.Converter) -> Callable[
             base({k: v for k, v in obj.items() if k in allowed}, cl)
         except ClassValidationError as exc:
             raise ClassValidationError(exc.message, [unknown, *exc.exceptions], cl) from None
-        except Exception as exc:  # noqa: BLE001 - an error of the class itself: keep both
+        except Exception as exc:
             where = f"While structuring {cl.__name__}"
             raise ClassValidationError(where, [unknown, exc], cl) from None
         raise unknown

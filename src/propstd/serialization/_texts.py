@@ -1,11 +1,12 @@
 """Values written as their canonical text (private part of propstd.serialization).
 
-A time limit, a frequency and a target have a canonical text that their `parse()` reads back
-to an equal value (`"2 working hours"`, `"same working day"`, `"3 months"`, `"daily"`,
-`"2 times per week"`, `"≥ 75%"`, `"75%–90%"`). Documents carry that text: a standard reads the way the seeds are
-written, and a person can edit it. Reading also accepts the Chinese forms `parse()` knows
-(`"2个工作小时"`, `"当日"`, `"日查"`, `"每周2次"`, `"不低于75%"`) and the object form of 0.1
-documents (`{"amount": 2, "unit": "hour", "clock": "working"}`, `{"minimum": "3/4"}`).
+A time limit, a frequency and a target have a canonical text that their `parse()` reads
+back to an equal value (`"2 working hours"`, `"same working day"`, `"3 months"`, `"daily"`,
+`"2 times per week"`, `"≥ 75%"`, `"75%–90%"`). Documents carry that text: a standard reads
+the way the seeds are written, and a person can edit it. Reading also accepts the Chinese
+forms `parse()` knows (`"2个工作小时"`, `"当日"`, `"日查"`, `"每周2次"`, `"不低于75%"`) and
+the object form of 0.1 documents (`{"amount": 2, "unit": "hour", "clock": "working"}`,
+`{"minimum": "3/4"}`).
 """
 
 from __future__ import annotations

@@ -28,6 +28,6 @@ def preset_names() -> tuple[str, ...]:
         >>> preset_names()
         ('seed', 'cpmi-2004-level-1', 'cpmi-2004-level-2', 'cpmi-2004-level-3')
     """
-    from propstd.standard._presets import PRESETS  # noqa: PLC0415
+    from propstd.standard._presets import PRESETS
 
     return tuple(PRESETS)

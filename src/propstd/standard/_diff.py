@@ -65,7 +65,7 @@ def diff(new: object, old: object) -> tuple[Change, ...]:
     return tuple(changes)
 
 
-def _walk(path: list[str | int], old: Any, new: Any, out: list[Change]) -> None:  # noqa: ANN401
+def _walk(path: list[str | int], old: Any, new: Any, out: list[Change]) -> None:
     if isinstance(old, Mapping) and isinstance(new, Mapping):
         for key in [*old, *(k for k in new if k not in old)]:
             _walk([*path, key], old.get(key, _MISSING), new.get(key, _MISSING), out)
@@ -110,7 +110,7 @@ class _Code(str):
 
 
 def _join(path: list[str | int]) -> str:
-    text, run = "", []
+    text, run = "", list[str | int]()
     for segment in path:
         if isinstance(segment, _Code):
             text += _run(run, first=not text) + f"[{json.dumps(segment, ensure_ascii=False)}]"
@@ -131,10 +131,10 @@ def _run(run: list[str | int], *, first: bool) -> str:
 def resolves(data: object, segments: tuple[str | int, ...]) -> bool:
     """Whether *segments* name a place in the document *data* (a code picks a list element)."""
     for segment in segments:
-        if isinstance(data, Mapping) and isinstance(segment, str) and segment in data:
-            data = data[segment]
-        elif isinstance(data, list) and isinstance(segment, int) and 0 <= segment < len(data):
-            data = data[segment]
+        keyed = isinstance(data, Mapping) and isinstance(segment, str) and segment in data
+        indexed = isinstance(data, list) and isinstance(segment, int) and 0 <= segment < len(data)
+        if keyed or indexed:
+            data = data[segment]  # type: ignore[index]
         elif isinstance(data, list) and isinstance(segment, str) and _coded(data):
             found = [item for item in data if item["code"] == segment]
             if not found:

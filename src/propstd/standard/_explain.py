@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 from fractions import Fraction
+from typing import Any
 
 from propstd._numbers import plain, to_decimal
 from propstd.calendars import WorkingCalendar
@@ -81,19 +82,17 @@ def explain(standard: ServiceStandard) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _parts(
-    standard: ServiceStandard,
-) -> Iterable[tuple[str, object, Callable[[object], list[str]]]]:
+def _parts(standard: ServiceStandard) -> Iterable[tuple[str, Any, Callable[[Any], list[str]]]]:
     s = standard
     return (
-        ("Calendars 日历", s, _calendars),  # type: ignore[list-item]
+        ("Calendars 日历", s, _calendars),
         ("Inspection plan 品质核查计划 (QPI)", s.inspections, _plan),
         ("QPI targets 七大指标", s.qpi_targets, _qpi),
         ("Rectification 整改与二次验证", s.rectification, _rectification),
         ("Complaints 投诉处理", s.complaints, _complaints),
         ("Repairs 工程维修时限", s.repairs, _repairs),
         ("Budget 预算与收缴", s.budget, _budget),
-        ("Staffing 人员配置", s.staffing, lambda ratios: _staffing(s, ratios)),  # type: ignore[arg-type]
+        ("Staffing 人员配置", s.staffing, lambda ratios: _staffing(s, ratios)),
         ("Satisfaction survey 满意度调查", s.surveys, _surveys),
         ("Routine duties 例行工作", s.routines, _routines),
         ("Triggered duties 触发性工作", s.triggered, _triggered),
@@ -226,8 +225,10 @@ def _budget(policy: BudgetPolicy) -> list[str]:
         for month, share in zip(curve.months, curve.shares, strict=True)
     )
     return [
-        f"差异 variance: explain above {_pct(t.explain)}, stop above {_pct(t.stop)} of budget "
-        f"({t.side.label_zh} {t.side.value} variances)",
+        (
+            f"差异 variance: explain above {_pct(t.explain)}, stop above {_pct(t.stop)} of "
+            f"budget ({t.side.label_zh} {t.side.value} variances)"
+        ),
         f"收缴 fee collection target: {points} (cumulative share of the year's fees)",
     ]
 
@@ -242,7 +243,8 @@ def _staffing(standard: ServiceStandard, ratios: StaffingRatios) -> list[str]:
         f"保洁 cleaners: {_number(ratios.cleaners_per_10000_m2)} per 10,000 m²",
         (
             f"客服责任区 customer-service zones: about {ratios.zone_households} households or "
-            f"{_number(ratios.zone_area_m2)} m² each; villas {ratios.villa_zone_households} households"
+            f"{_number(ratios.zone_area_m2)} m² each; "
+            f"villas {ratios.villa_zone_households} households"
         ),
         f"样板房 show-flat phase: security and cleaning at most {ratios.show_flat_cap}",
         (

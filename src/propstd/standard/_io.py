@@ -25,6 +25,7 @@ Format = Literal["toml", "json"]
 MAX_TEXT = 10_000_000
 """The longest standard read (10 MB of text; a real one is a few kB)."""
 
+
 def _segments(path: str) -> tuple[str | int, ...]:
     try:
         return split_path(path)

@@ -11,7 +11,15 @@ from typing import Any
 import attrs
 
 from propstd._repr import shown
-from propstd._validators import check_int, check_text, exact_number, is_str, nonblank, to_tuple
+from propstd._validators import (
+    check_int,
+    check_text,
+    check_type,
+    exact_number,
+    is_str,
+    nonblank,
+    to_tuple,
+)
 from propstd._vocab import to_member
 from propstd.budgets import CollectionCurve, VarianceThresholds
 from propstd.calendars import WorkingCalendar
@@ -21,8 +29,8 @@ from propstd.findings import RectificationPolicy
 from propstd.inspections import InspectionPlan, QpiTargets
 from propstd.repairs import RepairLimits
 from propstd.routines import Routine, TriggeredDuty
-from propstd.staffing import Phase, PropertyKind, StaffingRatios
 from propstd.serialization import split_path, to_data
+from propstd.staffing import Phase, PropertyKind, StaffingRatios
 from propstd.standard._diff import Change, diff, resolves
 from propstd.surveys import SurveyPolicy
 
@@ -253,15 +261,12 @@ class ServiceStandard:
         Raises:
             InvalidValueError: *name* is not a preset.
         """
-        from propstd.standard._presets import PRESETS  # noqa: PLC0415 - presets build on this
+        from propstd.standard._presets import PRESETS
 
         if name not in PRESETS:
             msg = f"'name' must be one of {', '.join(PRESETS)}, got {shown(name)}"
             raise InvalidValueError(msg, field="name", value=name)
-        if not isinstance(property, PropertyProfile):
-            msg = f"'property' must be a PropertyProfile, got {type(property).__name__}"
-            raise TypeError(msg)
-        return PRESETS[name](property)
+        return PRESETS[name](check_type("property", property, PropertyProfile))
 
     def calendar(self, part: str) -> WorkingCalendar:
         """The calendar *part* (`"complaints"`, `"repairs"` ...) works on.
@@ -314,7 +319,7 @@ class ServiceStandard:
         """The whole standard in plain words, Chinese terms alongside, for a manager to check
         without reading TOML: every part, what is left open, and where the numbers come from.
         """
-        from propstd.standard import _explain  # noqa: PLC0415
+        from propstd.standard import _explain
 
         return _explain.explain(self)
 
@@ -325,10 +330,7 @@ class ServiceStandard:
         `old` the value in *other* and `new` the value here; lists of records with a code
         (checklists, items, routines) are matched by code.
         """
-        if not isinstance(other, ServiceStandard):
-            msg = f"'other' must be a ServiceStandard, got {type(other).__name__}"
-            raise TypeError(msg)
-        return diff(self, other)
+        return diff(self, check_type("other", other, ServiceStandard))
 
     def __repr__(self) -> str:
         return f"<ServiceStandard {self.name!r} for {self.property.name}>"

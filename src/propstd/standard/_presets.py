@@ -204,7 +204,7 @@ def _cpmi(level: int) -> Callable[[PropertyProfile], ServiceStandard]:
     def build(prop: PropertyProfile) -> ServiceStandard:
         arrival, survey, repair_src, survey_src = _CPMI[level]
         # level 3: at the time agreed with the owner, i.e. a scheduled order from its appointment
-        categories = ("scheduled",) if level == 3 else ("emergency", "ordinary")  # noqa: PLR2004
+        categories = ("scheduled",) if level == 3 else ("emergency", "ordinary")
         plan = _cpmi_plan(level)
         provenance = {
             "calendars.office": _CHINA,
