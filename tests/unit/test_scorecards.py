@@ -440,3 +440,15 @@ class TestModel:
             "extra.n",
             "extra.m",
         }
+
+
+def test_indicator_result() -> None:
+    """A rate with a target has a target result; other figures have none."""
+    from propstd.scorecards import Indicator
+
+    rate = Indicator(
+        key="k", title="t", title_zh="", value=Rate(3, 4), target=Target.parse("≥ 80%")
+    )
+    assert rate.result is not None
+    assert rate.result.value == "missed"
+    assert Indicator(key="k", title="t", title_zh="", value=3).result is None

@@ -99,7 +99,7 @@ SHEET_DATA: dict[str, Any] = {
     ],
     "period": "2025-03",
     "rate": {"numerator": "15", "denominator": "16"},
-    "target": {"minimum": "3/4", "maximum": None},
+    "target": "≥ 75%",
     "unit": "month",
     "at": "2025-04-01T09:00:00+08:00",
     "opens": "08:30",
@@ -1165,3 +1165,10 @@ class TestMixedUnionsAndTexts:
         data = to_data(item, omit_defaults=True)
         assert data == {"code": "SEC-01", "title": "Guard posts", "samples": 3}
         assert from_data(CheckItem, data) == item
+
+
+def test_mixed_union_with_a_list() -> None:
+    """A union of a list type and a scalar reads each by its JSON type."""
+    tp = tuple[int, ...] | int
+    assert from_data(tp, [1, 2]) == (1, 2)
+    assert from_data(tp, 3) == 3

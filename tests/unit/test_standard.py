@@ -503,3 +503,25 @@ def test_published_schema_is_current() -> None:
     assert page.read_text(encoding="utf-8") == expected, (
         "regenerate docs/reference/standard.schema.json from json_schema(ServiceStandard)"
     )
+
+
+def test_module_dir() -> None:
+    """dir() of the module lists its public names."""
+    import propstd.standard
+
+    assert dir(propstd.standard) == propstd.standard.__all__
+
+
+def test_explain_sparse_policies() -> None:
+    """A VIP role alone, and a survey with a frequency only, explain just that."""
+    from propstd.complaints import ComplaintPolicy
+    from propstd.surveys import SurveyPolicy
+
+    s = attrs.evolve(
+        _seed(),
+        complaints=ComplaintPolicy(vip_role="经理"),
+        surveys=SurveyPolicy(frequency=Frequency.parse("年查")),
+    )
+    text = s.explain()
+    assert "重大投诉" not in text
+    assert "满意率 satisfaction target" not in text

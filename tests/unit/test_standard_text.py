@@ -164,3 +164,15 @@ class TestJsonLines:
     def test_empty_containers(self) -> None:
         """Empty objects and arrays are values with lines too."""
         assert json_lines('{"a": {},\n "b": []}') == {(): 1, ("a",): 1, ("b",): 2}
+
+
+def test_lines_without_a_key() -> None:
+    """A line that is neither a header nor a key (a stray word) has no path."""
+    assert toml_lines("stray words\nkey = 1\n") == {("key",): 2}
+
+
+def test_escaped_quotes_in_multi_line_arrays() -> None:
+    """A quote escaped inside a string of a multi-line array does not end the string."""
+    text = 'a = [\n  "x\\" ]",\n  "y",\n]\nb = 2\n'
+    assert tomllib.loads(text) == {"a": ['x" ]', "y"], "b": 2}
+    assert toml_lines(text) == {("a",): 1, ("b",): 5}

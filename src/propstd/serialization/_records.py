@@ -182,11 +182,10 @@ def _structure_record_factory(cl: Any, converter: cattrs.Converter) -> Callable[
         unknown = ForbiddenExtraKeysError("", cl, extra)
         try:
             base({k: v for k, v in obj.items() if k in allowed}, cl)
-        except ClassValidationError as exc:
-            raise ClassValidationError(exc.message, [unknown, *exc.exceptions], cl) from None
-        except Exception as exc:
+        except Exception as exc:  # the known keys' problems, reported with the unknown ones
+            found = list(exc.exceptions) if isinstance(exc, ClassValidationError) else [exc]
             where = f"While structuring {cl.__name__}"
-            raise ClassValidationError(where, [unknown, exc], cl) from None
+            raise ClassValidationError(where, [unknown, *found], cl) from None
         raise unknown
 
     return structure
