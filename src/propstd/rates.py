@@ -211,11 +211,26 @@ class TargetResult(Vocabulary):
     """The rate is `0/0`: there was nothing to judge."""
 
 
+_NUMBER = r"\d{1,100}(?:\.\d{1,100})?|\(\d{1,100}/\d{1,100}\)"
 _TARGET_RE = re.compile(
-    r"""^\s*(?P<op>≥|>=|=>|≤|<=|=<|=|不低于|不少于|至少|不高于|不超过|至多|)\s*
-        (?P<num>\d{1,100}(?:\.\d{1,100})?)\s*(?P<unit>%|％|)\s*(?P<post>以上|以下|及以上|及以下|)\s*$""",
+    rf"""^\s*(?P<op>≥|>=|=>|≤|<=|=<|=|不低于|不少于|至少|不高于|不超过|至多|)\s*
+        (?P<num>{_NUMBER})\s*(?P<unit>%|％|)\s*(?P<post>以上|以下|及以上|及以下|)\s*$""",
     re.VERBOSE,
 )
+_RANGE_RE = re.compile(
+    rf"""^\s*(?P<low>{_NUMBER})\s*(?P<low_unit>%|％|)\s*(?:–|—|-|~|～|至|到)\s*
+        (?P<high>{_NUMBER})\s*(?P<high_unit>%|％|)\s*$""",
+    re.VERBOSE,
+)
+_ANY = {"any", "无", "不限", "no target"}
+
+
+def _share(number: str, unit: str) -> Fraction:
+    """A number of a target text as a fraction of one (`"75"` with `%` is 3/4)."""
+    value = Fraction(number.strip("()"))
+    return value / 100 if unit else value
+
+
 _AT_LEAST = {"≥", ">=", "=>", "不低于", "不少于", "至少", "以上", "及以上"}
 _AT_MOST = {"≤", "<=", "=<", "不高于", "不超过", "至多", "以下", "及以下"}
 
@@ -254,7 +269,9 @@ class Target:
     @classmethod
     def parse(cls, text: str) -> Target:
         """Read a target: `"≥ 75%"`, `">= 75%"`, `"100%"` (a minimum), `"<= 2%"`, `"≤2%"`,
-        `"不低于75%"`, `"5%以上"`; a bare number is a fraction (`"0.75"`).
+        `"不低于75%"`, `"5%以上"`, a range `"75%–90%"` and `"any"` (no bound); a bare number is
+        a fraction (`"0.75"`). Every text `str()` writes reads back to an equal target,
+        non-terminating shares included (`"≥ (100/3)%"`).
 
         Raises:
             TypeError: *text* is not a `str`.
@@ -264,20 +281,34 @@ class Target:
         Examples:
             >>> Target.parse("不低于98%"), Target.parse("5%以下")
             (Target(minimum=Fraction(49, 50)), Target(maximum=Fraction(1, 20)))
+            >>> Target.parse("75%–90%")
+            Target(minimum=Fraction(3, 4), maximum=Fraction(9, 10))
+            >>> Target.parse("any"), Target.parse("≥ (100/3)%")
+            (Target(), Target(minimum=Fraction(1, 3)))
         """
         m = _TARGET_RE.match(check_text("text", text))
         if m is None or (m["op"] and m["post"]):
-            msg = f"cannot read a target from {shown(text)}; write e.g. '≥ 75%', '100%' or '<= 2%'"
-            raise ParseError(msg, text, field="text")
-        value = Fraction(m["num"])
-        if m["unit"]:
-            value /= 100
+            return cls._parse_other(text)
+        value = _share(m["num"], m["unit"])
         op = m["op"] or m["post"]
         if op in _AT_MOST:
             return cls(maximum=value)
         if op == "=":
             return cls(minimum=value, maximum=value)
         return cls(minimum=value)
+
+    @classmethod
+    def _parse_other(cls, text: str) -> Target:
+        """A range (`"75%–90%"`) or no bound at all (`"any"`), the other forms `str()` writes."""
+        if text.strip().casefold() in _ANY:
+            return cls()
+        r = _RANGE_RE.match(text)
+        if r is None or bool(r["low_unit"]) != bool(r["high_unit"]):
+            msg = f"cannot read a target from {shown(text)}; write e.g. '≥ 75%', '100%' or '<= 2%'"
+            raise ParseError(msg, text, field="text")
+        return cls(
+            minimum=_share(r["low"], r["low_unit"]), maximum=_share(r["high"], r["high_unit"])
+        )
 
     def evaluate(self, rate: Rate) -> TargetResult:
         """Judge *rate*: met when inside the bounds (inclusive), not applicable for `0/0`."""

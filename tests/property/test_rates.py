@@ -170,3 +170,15 @@ def _outcome(call: Callable[[], object]) -> object:
         return call()
     except InvalidValueError as exc:
         return exc
+
+
+@given(
+    st.one_of(st.none(), st.fractions(min_value=0, max_value=3, max_denominator=1000)),
+    st.one_of(st.none(), st.fractions(min_value=0, max_value=3, max_denominator=1000)),
+)
+def test_target_text_reads_back(low: Fraction | None, high: Fraction | None) -> None:
+    """Every target's text parses back to an equal target (ranges, 'any', 1/3 included)."""
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    t = Target(minimum=low, maximum=high)
+    assert Target.parse(str(t)) == t

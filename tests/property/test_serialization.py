@@ -206,6 +206,31 @@ def _budget_kinds() -> dict[Any, Callable[[], st.SearchStrategy[Any]]]:
 KNOWN.update(_budget_kinds())
 
 
+def _standard_kinds() -> dict[Any, Callable[[], st.SearchStrategy[Any]]]:
+    from propstd import standard
+
+    _json_values = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+        ),
+        max_leaves=6,
+    )
+    return {
+        standard.ServiceStandard: lambda: st.builds(
+            standard.ServiceStandard.preset,
+            st.sampled_from(standard.preset_names()),
+            property=values(standard.PropertyProfile),
+        ),
+        standard.Change: lambda: st.builds(
+            standard.Change, st.text(min_size=1, max_size=8), _json_values, _json_values
+        ),
+    }
+
+
+KNOWN.update(_standard_kinds())
+
+
 @functools.cache
 def values(tp: Any) -> st.SearchStrategy[Any]:
     """Values of *tp*: the project's strategy, or one built from the type."""

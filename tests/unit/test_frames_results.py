@@ -176,8 +176,27 @@ def _triggered() -> object:
     )
 
 
+def _scorecard() -> object:
+    from propstd.inspections import CheckRecord
+    from propstd.scorecards import scorecard
+    from propstd.standard import PropertyProfile, ServiceStandard
+
+    cuihu = PropertyProfile(
+        name="翠湖花园", area_m2=120_000, households=1_150, kind="综合小区", phase="operation"
+    )
+    standard = ServiceStandard.preset("seed", property=cuihu)
+    checks = [CheckRecord("QA-01", datetime(2025, 3, 10, 10, tzinfo=CST), "陈", evidence=["r"])]
+    return scorecard(
+        standard,
+        period=Period.parse("2025-03"),
+        as_of=datetime(2025, 4, 1, 9, tzinfo=CST),
+        checks=checks,
+    )
+
+
 EXAMPLES: dict[str, Callable[[], object]] = {
     "ComplaintMetrics": _complaint_metrics,
+    "Scorecard": _scorecard,
     "EscalationStatus": _escalation,
     "ImprovementNotice": _notice,
     "QpiReport": _qpi,
@@ -225,6 +244,9 @@ def _value(df: Any, i: int, name: str, kind: Any) -> Any:
     if kind is Money:
         amount = _cell(df, i, f"{name}_amount")
         return None if amount is None else Money(amount, _cell(df, i, f"{name}_currency"))
+    if kind in (Target, TimeLimit, Frequency):  # written as their text
+        text = _cell(df, i, name)
+        return None if text is None else kind.parse(text)
     if attrs.has(kind):
         return rebuild(df, i, kind, f"{name}_")
     value = _cell(df, i, name)

@@ -27,8 +27,10 @@ import pandas as pd
 from propstd._time import EPOCH, UTC_ZONE
 from propstd._vocab import Vocabulary
 from propstd.frames._lookup import NAT, US, day_of
+from propstd.frequencies import Frequency
 from propstd.money import Money
-from propstd.rates import Rate
+from propstd.rates import Rate, Target
+from propstd.timelimits import TimeLimit
 
 __all__: list[str] = []
 
@@ -178,7 +180,7 @@ def _plan(
         if kind is None:
             kind = _found(rows, where)
         maybe = maybe or optional
-        if kind not in (Rate, Money) and attrs.has(kind) and depth < _MAX_DEPTH:
+        if kind not in (Rate, Money, *_TEXTS) and attrs.has(kind) and depth < _MAX_DEPTH:
             leaves += _plan(kind, rows, f"{name}_", where, optional=maybe, depth=depth + 1)
         else:
             leaves.append(_Leaf(name, where, kind, maybe))
@@ -312,10 +314,20 @@ def _duration(leaf: _Leaf, values: list[Any]) -> list[_Column]:
     return [(leaf.name, micros.view("m8[us]"))]
 
 
+def _as_text(leaf: _Leaf, values: list[Any]) -> list[_Column]:
+    """A target, time limit or frequency as its canonical text (`"≥ 75%"`), which its
+    `parse()` reads back: one readable column, as documents write it."""
+    return [(leaf.name, _text([None if v is None else str(v) for v in values]))]
+
+
+_TEXTS: tuple[type, ...] = (Target, TimeLimit, Frequency)
+"""Values shown as their text rather than opened up into their fields."""
+
 _Builder = Callable[[_Leaf, list[Any]], list[_Column]]
 # the first base that the field's type derives from wins: bool before int, datetime before date
 _BUILDERS: tuple[tuple[type, _Builder], ...] = (
     (Rate, _rate),
+    *((cls, _as_text) for cls in _TEXTS),
     (Money, _money),
     (Vocabulary, _vocabulary),
     (enum.Enum, _enum),
