@@ -86,7 +86,7 @@ def standard() -> ServiceStandard:
         >>> ServiceStandard.from_toml(s.to_toml()) == s
         True
         >>> print(s.provenance["budget.thresholds"])  # doctest: +ELLIPSIS
-        not in sample-property.md: the demo's and the tutorial's budget chapter ...
+        not in sample-property.md: the thresholds of the demo's and the tutorial's budget ...
     """
     return build()
 
