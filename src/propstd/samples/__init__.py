@@ -1,7 +1,7 @@
 """The sample property 翠湖花园: its service standard and one month of its records, as values.
 
-Every chapter of the tutorial, the demo (`python -m propstd demo`), `propstd sample DIR` and
-the golden tests use one property, so their figures add up to one month of one project:
+Every chapter of the tutorial, the demo (`python -m propstd demo`) and the golden tests use
+one property, so their figures add up to one month of one project:
 翠湖花园 (Cuihu Garden), a residential estate in Shenzhen with 12 towers, 1,150 households,
 120,000 m² of building area and 900 parking spaces. [standard()][propstd.samples.standard]
 is its complete written standard; [month()][propstd.samples.month] its records of March 2025,
