@@ -35,7 +35,7 @@ import functools
 
 from propstd.samples import _budget, _checks, _complaints, _duties, _findings, _repairs
 from propstd.samples._facts import AS_OF, MONTH, NAME, ZONE
-from propstd.samples._month import SampleMonth
+from propstd.samples._month import SampleMonth, ScorecardInputs
 from propstd.samples._standard import build, profile
 from propstd.standard import PropertyProfile, ServiceStandard
 
@@ -44,6 +44,7 @@ __all__ = [
     "MONTH",
     "NAME",
     "SampleMonth",
+    "ScorecardInputs",
     "ZONE",
     "month",
     "property",
