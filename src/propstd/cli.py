@@ -394,7 +394,8 @@ def _report_cmd(args: argparse.Namespace) -> int:
     try:
         period = Period.parse(args.month)
     except PropstdError as exc:
-        raise _UsageError(f"--month: {exc.message}") from None
+        msg = f"--month: {exc.message}"
+        raise _UsageError(msg) from None
     if period != Period.month(period.start.year, period.start.month):
         msg = f"--month must be one month such as 2025-03, got {args.month!r}"
         raise _UsageError(msg)
@@ -441,7 +442,8 @@ def _property_card(path: Path, folder: Path, period: Period, as_of: datetime | N
         try:
             records["budget"] = from_data(Budget, json.loads(budget.read_text(encoding="utf-8")))
         except (InvalidDataError, json.JSONDecodeError) as exc:
-            raise _UserError(f"{budget}: {exc}".splitlines()[0]) from None
+            msg = f"{budget}: {exc}".splitlines()[0]
+            raise _UserError(msg) from None
     when = as_of if as_of is not None else _default_as_of(period, standard)
     return scorecard(standard, period=period, as_of=when, **records)
 
