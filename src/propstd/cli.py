@@ -250,8 +250,12 @@ def _sample_cmd(args: argparse.Namespace) -> int:
         records = getattr(month, kind.value)
         files[f"{kind.value}.{suffix}"] = write_records(kind, records, format=args.format)
     files[_BUDGET] = json.dumps(to_data(month.budget), ensure_ascii=False, indent=2) + "\n"
-    if not args.force:
-        present = [name for name in files if (folder / name).exists()]
+    if not args.force:  # files already there with other content are the user's: keep them
+        present = [
+            name
+            for name, text in files.items()
+            if (folder / name).exists() and (folder / name).read_text(encoding="utf-8") != text
+        ]
         if present:
             msg = f"{folder}: {', '.join(present)} already there (use --force to overwrite)"
             raise _UserError(msg)
