@@ -254,13 +254,13 @@ def _sample_cmd(args: argparse.Namespace) -> int:
         present = [
             name
             for name, text in files.items()
-            if (folder / name).exists() and (folder / name).read_text(encoding="utf-8") != text
+            if (folder / name).exists() and (folder / name).read_bytes() != text.encode()
         ]
         if present:
             msg = f"{folder}: {', '.join(present)} already there (use --force to overwrite)"
             raise _UserError(msg)
     for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
+        (folder / name).write_text(text, encoding="utf-8", newline="")  # CSV has its \r\n
     print(f"wrote {len(files)} files to {folder}/: {', '.join(files)}", file=sys.stderr)
     print(
         f"next: propstd report {folder / 'standard.toml'} --data {folder} --month {samples.MONTH}",

@@ -56,7 +56,7 @@ class SampleMonth:
     triggers: tuple[Trigger, ...] = _records(Trigger)
     """The events that started triggered duties (rain)."""
 
-    def scorecard_inputs(self) -> dict[str, object]:
+    def scorecard_inputs(self) -> dict[str, Any]:
         """The records as keyword arguments of `propstd.scorecards.scorecard(standard,
         period=..., as_of=..., **inputs)`.
 
