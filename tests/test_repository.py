@@ -27,7 +27,8 @@ def test_readme_has_exactly_two_one_line_commands() -> None:
     blocks = _bash_blocks()
     assert len(blocks) == 2
     assert all(block.count("\n") == 1 for block in blocks)
-    assert "python -m propstd demo" in blocks[0]
+    main_job = "propstd sample cuihu && propstd report cuihu/standard.toml --data cuihu"
+    assert blocks[0].rstrip().endswith(f"{main_job} --month 2025-03")
     assert "pytest" in blocks[1]
 
 

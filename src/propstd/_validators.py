@@ -129,6 +129,29 @@ def exact_number(name: str, value: object) -> int | Decimal | Fraction:
     return value
 
 
+FIGURE_DIGITS = 100
+"""The most digits of a figure a domain value holds (an area, a ratio, an amount's units): far
+beyond any property, and every figure stays printable (Python refuses to print integers of
+over 4,300 digits)."""
+
+_FIGURE_LIMIT = 10**FIGURE_DIGITS
+
+
+def figure(name: str, value: object) -> Fraction:
+    """An exact number of at most `FIGURE_DIGITS` digits (numerator and denominator) as a
+    `Fraction`.
+
+    Raises:
+        TypeError: a float, a bool or not a number.
+        InvalidValueError: NaN, infinite, or more than 100 digits.
+    """
+    f = to_fraction(name, value)
+    if abs(f.numerator) >= _FIGURE_LIMIT or f.denominator >= _FIGURE_LIMIT:
+        msg = f"{name!r} must be a number of at most {FIGURE_DIGITS} digits, got {shown(value)}"
+        raise InvalidValueError(msg, field=name, value=value)
+    return f
+
+
 def to_fraction(name: str, value: object) -> Fraction:
     """Convert an exact number to a `Fraction` (floats and bools raise `TypeError`)."""
     return Fraction(exact_number(name, value))

@@ -28,13 +28,13 @@ def test_help_reads_well(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "property-management service standards" in out
     assert "examples:" in out
-    assert "python -m propstd demo --section values" in out
+    assert "propstd demo --section values" in out
 
 
 def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     """Without a command the help is printed and the status is 2."""
     assert main([]) == 2
-    assert "usage: python -m propstd" in capsys.readouterr().out
+    assert "usage: propstd" in capsys.readouterr().out
 
 
 def test_demo_prints_every_section(capsys: pytest.CaptureFixture[str]) -> None:

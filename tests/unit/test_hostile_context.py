@@ -143,3 +143,46 @@ def test_every_module_is_swept() -> None:
     """Each core value module has a sweep here."""
     modules = (money, rates, periods, staffing, inventory, budgets)
     assert sorted(CALLS) == sorted(m.__name__.rsplit(".", 1)[1] for m in modules)
+
+
+class TestTheWholeMonth:
+    """§14.10, the hardening issue: the whole demo month and the scorecard page are the same,
+    byte for byte, under any decimal context a caller might set, and in any process time
+    zone."""
+
+    def _everything(self) -> str:
+        from propstd import _demo
+        from tests.unit.test_scorecards import _march
+
+        card = _march.__wrapped__()  # computed afresh, not taken from the cache
+        return "\n".join((_demo.render(), card.to_text(), card.to_html()))
+
+    def test_hostile_decimal_contexts(self) -> None:
+        """Precision 1, every trap on, odd rounding: the same text, and no flag raised."""
+        expected = self._everything()
+        contexts = (
+            hostile_context(),
+            decimal.Context(prec=3),
+            decimal.Context(prec=28, traps=[decimal.Inexact, decimal.Rounded]),
+        )
+        for context in contexts:
+            with decimal.localcontext(context):
+                assert self._everything() == expected
+        quiet = decimal.Context(traps=[])
+        with decimal.localcontext(quiet):
+            self._everything()
+        assert not any(quiet.flags.values())
+
+    def test_process_time_zone(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The process time zone changes nothing."""
+        import time
+
+        expected = self._everything()
+        for tz in ("America/Los_Angeles", "Pacific/Kiritimati", "UTC"):
+            monkeypatch.setenv("TZ", tz)
+            time.tzset()
+            try:
+                assert self._everything() == expected
+            finally:
+                monkeypatch.delenv("TZ")
+                time.tzset()

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from propstd._numbers import check_exponent, check_fraction
 from propstd._repr import shown
 from propstd._time import check_in_range, zone
 from propstd._validators import (
@@ -18,7 +16,7 @@ from propstd._validators import (
     check_int,
     check_str,
     check_type,
-    exact_number,
+    figure,
     non_negative_fraction,
 )
 from propstd._vocab import Vocabulary, to_member
@@ -27,10 +25,6 @@ from propstd.money import Money, Rounding
 from propstd.periods import Period, PeriodUnit
 
 __all__: list[str] = []
-
-# Weights, shares and thresholds of more than 100 digits are refused: far beyond any budget,
-# and every figure stays printable (Python refuses to print integers of over 4,300 digits).
-_LIMIT = 10**100
 
 YEARS = (2, 9998)
 """The budget years propstd computes with (the dates of their months stay within 0002-9998)."""
@@ -53,15 +47,8 @@ def _to_rounding(value: Rounding | str) -> Rounding:
 
 
 def _exact(name: str, value: object) -> Fraction:
-    """An exact number of sensible size as a `Fraction` (floats and bools refused)."""
-    number = exact_number(name, value)
-    if isinstance(number, Decimal):
-        check_exponent(name, number)
-    f = check_fraction(name, Fraction(number))
-    if abs(f.numerator) >= _LIMIT or f.denominator >= _LIMIT:
-        msg = f"{name!r} must be a number of at most 100 digits, got {shown(value)}"
-        raise InvalidValueError(msg, field=name, value=value)
-    return f
+    """An exact number of sensible size as a `Fraction` (floats refused)."""
+    return figure(name, value)
 
 
 def _non_negative(name: str, value: object) -> Fraction:

@@ -8,7 +8,7 @@ from datetime import datetime
 import attrs
 
 from propstd._table import Column, Rendered, Table
-from propstd._time import ZERO, to_utc
+from propstd._time import to_utc
 from propstd._validators import check_type
 from propstd.calendars import WorkingCalendar
 from propstd.complaints._policy import (
@@ -22,21 +22,6 @@ from propstd.complaints._policy import (
 from propstd.complaints._records import Complaint, EscalationReason, check_complaints
 from propstd.errors import InvalidValueError
 from propstd.timelines import MilestoneRow, MilestoneState, MilestoneStatus, Timeline
-
-
-def unjudged_row(label: str) -> MilestoneRow:
-    """The row of a milestone the policy sets no limit for: not applicable, no limit."""
-    return MilestoneRow(
-        milestone=label,
-        limit="",
-        state=MilestoneState.NOT_APPLICABLE,
-        due_at=None,
-        done_at=None,
-        remaining=ZERO,
-        overrun=ZERO,
-        paused=ZERO,
-    )
-
 
 __all__: list[str] = []
 
@@ -144,7 +129,9 @@ class EscalationStatus(Rendered):
     def rows(self) -> tuple[MilestoneRow, ...]:
         """The milestones as typed rows: response, reply, contact, resolution, revisit (one
         the policy does not set is `not_applicable`, with no limit)."""
-        return tuple(unjudged_row(label) if s is None else s.row() for label, s in self._slots())
+        return tuple(
+            MilestoneRow.not_judged(label) if s is None else s.row() for label, s in self._slots()
+        )
 
     def summary(self) -> tuple[str, ...]:
         """The step, the reasons, who to notify and the next escalation, one fact a line."""

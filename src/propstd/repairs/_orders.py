@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from propstd._table import Column, Rendered, Table
-from propstd._time import ZERO, check_in_range, instant_in, to_utc
+from propstd._time import check_in_range, instant_in, to_utc
 from propstd._validators import (
     check_aware,
     check_date,
@@ -201,20 +201,6 @@ def _latest_verdict(timeline: Timeline, as_of: datetime) -> bool | None:
 _SLOTS = (("arrival", "arrival"), ("completion", "completion"), ("revisit", "revisit"))
 
 
-def unjudged_row(label: str) -> MilestoneRow:
-    """The row of a milestone the table sets no limit for: not applicable, no limit."""
-    return MilestoneRow(
-        milestone=label,
-        limit="",
-        state=MilestoneState.NOT_APPLICABLE,
-        due_at=None,
-        done_at=None,
-        remaining=ZERO,
-        overrun=ZERO,
-        paused=ZERO,
-    )
-
-
 @attrs.frozen(kw_only=True, repr=False)
 class RepairStatus(Rendered):
     """Where one repair order stands against the time-limit table as of an instant.
@@ -297,7 +283,9 @@ class RepairStatus(Rendered):
     def rows(self) -> tuple[MilestoneRow, ...]:
         """The milestones as typed rows: arrival, completion, revisit (one without a limit is
         `not_applicable`, with no limit)."""
-        return tuple(unjudged_row(label) if s is None else s.row() for label, s in self._slots())
+        return tuple(
+            MilestoneRow.not_judged(label) if s is None else s.row() for label, s in self._slots()
+        )
 
     def _table(self) -> Table:
         head = f"{self.order_id} ({self.category.value} {self.category.label_zh})"

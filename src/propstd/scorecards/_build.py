@@ -87,6 +87,9 @@ def scorecard(
     check_type("standard", standard, ServiceStandard)
     check_type("period", period, Period)
     check_aware("as_of", as_of)
+    # One instant, one spelling: every part of the card (notices too) holds it in the
+    # property's zone, however the caller wrote it (an offset, UTC, the zone itself).
+    as_of = as_of.astimezone(zone_of(standard.calendar("inspections").zone))
     inputs = _sections.Inputs(
         standard=standard,
         period=period,
@@ -103,7 +106,7 @@ def scorecard(
     card = Scorecard(
         title=standard.property.name,
         period=period,
-        as_of=as_of.astimezone(zone_of(standard.calendar("inspections").zone)),
+        as_of=as_of,
         sections=sections,
         open_items=sorted(items, key=lambda o: (not o.overdue, o.kind, o.ref)),
         notices=_sections.notices(inputs),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 import attrs
 
@@ -23,6 +24,7 @@ from propstd.scorecards._model import (
     add_sections,
     check_same_period,
 )
+from propstd.serialization import to_data
 
 __all__: list[str] = []
 
@@ -172,6 +174,11 @@ class Scorecard(Rendered):
 
     def _repr_html_(self) -> str:
         return _html.fragment(self)
+
+    def to_data(self) -> Any:
+        """The card as plain JSON-ready data (`propstd.serialization.to_data`), which
+        `from_data(Scorecard, ...)` reads back equal."""
+        return to_data(self)
 
     def __repr__(self) -> str:
         return f"<Scorecard {self.title} {self.period}: {len(self.rows())} indicators>"

@@ -52,7 +52,10 @@ class Inputs:
 def indicator(
     key: str, title: str, title_zh: str, value: Value | None, target: Target | None = None
 ) -> Indicator:
-    """An indicator whose status follows from its value and target."""
+    """An indicator whose status follows from its value and target (a target with no bound,
+    such as the seed's coverage, is no target)."""
+    if target is not None and target.minimum is None and target.maximum is None:
+        target = None
     return Indicator(
         key=key,
         title=title,

@@ -204,22 +204,29 @@ def _header(stripped: str, counts: dict[Path, int]) -> Path:
     return path
 
 
-def _split_key(stripped: str) -> tuple[tuple[str, ...], str]:
-    if not stripped or stripped.startswith("#"):
-        return (), ""
+def _unquoted(text: str) -> Iterator[tuple[int, str]]:
+    """The characters of *text* outside TOML strings, with their positions."""
     i, quote = 0, ""
-    while i < len(stripped):
-        ch = stripped[i]
+    while i < len(text):
+        ch = text[i]
         if quote:
             if ch == "\\" and quote == '"':
-                i += 1
+                i += 1  # an escaped character inside a basic string
             elif ch == quote:
                 quote = ""
         elif ch in "\"'":
             quote = ch
-        elif ch == "=":
-            return _dotted(stripped[:i]), stripped[i + 1 :]
+        else:
+            yield i, ch
         i += 1
+
+
+def _split_key(stripped: str) -> tuple[tuple[str, ...], str]:
+    if not stripped or stripped.startswith("#"):
+        return (), ""
+    for i, ch in _unquoted(stripped):
+        if ch == "=":
+            return _dotted(stripped[:i]), stripped[i + 1 :]
     return (), ""
 
 
@@ -255,23 +262,11 @@ def _unescape(ch: str) -> str:
 
 def _balance(text: str) -> int:
     """Open minus closed brackets and braces of *text*, outside strings and comments."""
-    depth, quote, i = 0, "", 0
-    while i < len(text):
-        ch = text[i]
-        if quote:
-            if ch == "\\" and quote == '"':
-                i += 1
-            elif ch == quote:
-                quote = ""
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "#":
+    depth = 0
+    for _i, ch in _unquoted(text):
+        if ch == "#":
             break
-        elif ch in "[{":
-            depth += 1
-        elif ch in "]}":
-            depth -= 1
-        i += 1
+        depth += (ch in "[{") - (ch in "]}")
     return depth
 
 

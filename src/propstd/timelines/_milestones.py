@@ -303,6 +303,26 @@ class MilestoneRow:
     paused: timedelta
     """Paused time counted."""
 
+    @classmethod
+    def not_judged(cls, label: str) -> MilestoneRow:
+        """The row of a milestone a policy sets no limit for: not applicable, no limit.
+
+        Examples:
+            >>> MilestoneRow.not_judged("resolution").state
+            <MilestoneState.NOT_APPLICABLE: 'not_applicable'>
+        """
+        zero = timedelta(0)
+        return cls(
+            milestone=label,
+            limit="",
+            state=MilestoneState.NOT_APPLICABLE,
+            due_at=None,
+            done_at=None,
+            remaining=zero,
+            overrun=zero,
+            paused=zero,
+        )
+
     def cells(self) -> tuple[str, ...]:
         """The row as text cells, in the order of `headings`."""
         return (
