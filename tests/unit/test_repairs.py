@@ -230,6 +230,15 @@ _COMPLETION = {c: TimeLimit.hours(4) for c in RepairCategory}
 class TestRepairLimits:
     """The time-limit table: every category, stored read-only."""
 
+    def test_limits_that_do_not_compare_are_both_kept(self) -> None:
+        """An arrival in weeks and a completion in minutes do not compare: no refusal, no
+        builtin TypeError from comparing them."""
+        limits = RepairLimits(
+            arrival={"ordinary": TimeLimit.weeks(1)},
+            completion={"ordinary": TimeLimit.minutes(30)},
+        )
+        assert str(limits.completion_for("ordinary")) == "30 minutes"
+
     def test_mappings_are_read_only_and_ordered(self) -> None:
         """The stored mappings follow the category order and refuse changes."""
         limits = RepairLimits(
@@ -296,6 +305,16 @@ class TestRepairLimits:
                 InvalidValueError,
                 r"'completion' of 'ordinary' \(10 minutes\) must not be shorter",
                 id="shorter",
+            ),
+            pytest.param(
+                {
+                    "arrival": {**_ARRIVAL, "ordinary": TimeLimit.weeks(2)},
+                    "completion": {**_COMPLETION, "ordinary": TimeLimit.calendar_days(3)},
+                },
+                InvalidValueError,
+                r"'completion' of 'ordinary' \(3 calendar days\) must not be shorter than its "
+                r"'arrival' \(2 weeks\)",
+                id="days-shorter-than-weeks",
             ),
         ],
     )

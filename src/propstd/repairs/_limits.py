@@ -13,7 +13,7 @@ from propstd._repr import shown
 from propstd._validators import check_type
 from propstd._vocab import Vocabulary, to_member
 from propstd.errors import InvalidValueError
-from propstd.timelimits import TimeLimit, TimeUnit
+from propstd.timelimits import TimeLimit
 
 __all__: list[str] = []
 
@@ -86,11 +86,6 @@ def _arrival_map(value: object) -> Mapping[RepairCategory, TimeLimit]:
 
 def _completion_map(value: object) -> Mapping[RepairCategory, TimeLimit]:
     return _limit_map("completion", value)
-
-
-def _comparable(a: TimeLimit, b: TimeLimit) -> bool:
-    """Whether two limits compare: same clock, both durations or both counts of days."""
-    return a.clock is b.clock and (a.unit is TimeUnit.DAY) == (b.unit is TimeUnit.DAY)
 
 
 def _limit_repr(value: Mapping[RepairCategory, TimeLimit]) -> str:
@@ -177,7 +172,11 @@ class RepairLimits:
     def __attrs_post_init__(self) -> None:
         for category, arrival in self.arrival.items():
             completion = self.completion.get(category)
-            if completion is not None and _comparable(arrival, completion) and completion < arrival:
+            if (
+                completion is not None
+                and completion.comparable_with(arrival)  # the one rule of timelimits
+                and completion < arrival
+            ):
                 msg = (
                     f"'completion' of {category.value!r} ({completion}) must not be shorter "
                     f"than its 'arrival' ({arrival})"
