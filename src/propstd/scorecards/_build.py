@@ -62,13 +62,18 @@ def scorecard(
         standard: the property's service standard.
         period: the period reported (a month, usually).
         as_of: the instant the figures are judged at (aware).
-        checks, findings, complaints, repairs: the period's records (records before the
-            period that a counted window or an open item needs may be included).
-        budget, actuals, collections: the year's budget, its booked actuals and the fee
-            collection table (the budget section needs the budget and the standard's
-            budget policy).
-        survey_responses, routine_log, triggers: survey answers, the duty log, and the events
-            that start triggered duties (rain ...).
+        checks: the period's inspection records (records before the period that a counted
+            window needs may be included).
+        findings: the findings open at or raised in the period.
+        complaints: the complaints open at or received in the period.
+        repairs: the repair orders open at or received in the period.
+        budget: the year's budget (the budget section needs it and the standard's budget
+            policy).
+        actuals: the budget's booked actuals.
+        collections: the fee collection table.
+        survey_responses: the satisfaction survey's answers.
+        routine_log: the duty log of routine and triggered duties.
+        triggers: the events that start triggered duties (rain, move-ins ...).
         previous: the previous period's card, whose figures become each indicator's
             `previous` and the start of its 12-period trend.
 
