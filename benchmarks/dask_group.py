@@ -35,7 +35,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from propstd._demo import qpi
+from propstd import samples
 from propstd.frames import from_frame
 from propstd.frames.dask import group_qpi_tally
 from propstd.inspections import InspectionPlan, QpiTally, qpi_tally
@@ -54,6 +54,13 @@ BLOCK = 50
 HALVES = 2
 """Partitions per block and month: the month's span in consecutive slices."""
 INSPECTORS = np.array(["Zhao", "Li", "Wang", ""])
+
+
+def sample_plan() -> InspectionPlan:
+    """The sample property's inspection plan (its standard fixes every part)."""
+    plan = samples.standard().inspections
+    assert plan is not None
+    return plan
 
 
 @attrs.frozen
@@ -100,7 +107,7 @@ def generate(spec: Spec) -> pd.DataFrame:
 def specs(plan: InspectionPlan, names: list[str], month: Period, per_month: int) -> list[Spec]:
     """The partitions of one month."""
     needed = plan.records_needed(month)
-    zone = qpi.calendar().zone
+    zone = samples.standard().calendar("inspections").zone
     lo = pd.Timestamp(needed.start, tz=zone).value // 10**9
     hi = pd.Timestamp(needed.end + timedelta(days=1), tz=zone).value // 10**9
     codes = tuple(sorted(plan.codes))
@@ -155,7 +162,7 @@ def on_cluster(
     plans: dict[str, InspectionPlan], months: list[Period], per_month: int
 ) -> ClusterRun:
     """Every month on a LocalCluster of 2 worker processes: times, memory, tally digests."""
-    calendar = qpi.calendar()
+    calendar = samples.standard().calendar("inspections")
     names = sorted(plans)
     plan = plans[names[0]]
     meta = generate(specs(plan, names[:1], months[0], HALVES)[0]).iloc[:0]
@@ -186,7 +193,7 @@ def in_process(
     plans: dict[str, InspectionPlan], months: list[Period], per_month: int
 ) -> tuple[float, Digests]:
     """The same partitions generated here, each tallied per property, summed per property."""
-    calendar = qpi.calendar()
+    calendar = samples.standard().calendar("inspections")
     names = sorted(plans)
     plan = plans[names[0]]
     digests: Digests = {}
@@ -218,7 +225,7 @@ def main() -> None:
     properties, n_months, per_month = (20, 2, 2_000) if args.quick else (500, 12, 5_000)
     properties = args.properties or properties
     n_months = args.months or n_months
-    base = qpi.plan()
+    base = sample_plan()
     names = [f"P{i:03d}" for i in range(properties)]
     plans = {name: attrs.evolve(base, name=name) for name in names}
     months = [Period.month(2025, m) for m in range(1, n_months + 1)]

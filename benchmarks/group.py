@@ -23,16 +23,23 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from propstd._demo import qpi
+from propstd import samples
 from propstd.inspections import CheckRecord, InspectionPlan, QpiTally, qpi_tally
 from propstd.periods import Period, PeriodUnit
 
 T = TypeVar("T")
 
 
+def sample_plan() -> InspectionPlan:
+    """The sample property's inspection plan (its standard fixes every part)."""
+    plan = samples.standard().inspections
+    assert plan is not None
+    return plan
+
+
 def month_records(plan: InspectionPlan, month: Period) -> list[CheckRecord]:
     """One check at 10:00 on the first day in *month* of every window counted in it."""
-    zone = ZoneInfo(qpi.calendar().zone)
+    zone = ZoneInfo(samples.standard().calendar("inspections").zone)
     out = []
     for item in plan.items:
         frequency = plan.frequency_of(item.code)
@@ -77,8 +84,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="50 properties instead of 500")
     properties = 50 if parser.parse_args().quick else 500
-    base = qpi.plan()
-    calendar = qpi.calendar()
+    base = sample_plan()
+    calendar = samples.standard().calendar("inspections")
     months = Period.year(2025).split(PeriodUnit.MONTH)
     t0 = time.perf_counter()
     records = {m: month_records(base, m) for m in months}

@@ -11,16 +11,23 @@ import random
 import time
 from datetime import datetime, timedelta, timezone
 
-from propstd._demo import qpi
-from propstd.inspections import CheckRecord, qpi_report, qpi_tally
+from propstd import samples
+from propstd.inspections import CheckRecord, InspectionPlan, qpi_report, qpi_tally
 from propstd.periods import Period
 
 N = 1_000_000
 
 
+def sample_plan() -> InspectionPlan:
+    """The sample property's inspection plan (its standard fixes every part)."""
+    plan = samples.standard().inspections
+    assert plan is not None
+    return plan
+
+
 def main() -> None:
-    plan = qpi.plan()
-    calendar = qpi.calendar()
+    plan = sample_plan()
+    calendar = samples.standard().calendar("inspections")
     codes = sorted(plan.codes)
     rng = random.Random(7)
     tz = timezone(timedelta(hours=8))

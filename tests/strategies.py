@@ -1542,3 +1542,17 @@ def partitionings(draw: st.DrawFn, n: int, *, max_parts: int = 6) -> list[tuple[
     cuts = sorted(draw(st.lists(st.integers(0, n), min_size=parts - 1, max_size=parts - 1)))
     edges = [0, *cuts, n]
     return list(itertools.pairwise(edges))
+
+
+# --- the triggers table (propstd.tables, the triggers kind) ---
+
+
+@st.composite
+def table_triggers(draw: st.DrawFn) -> _Trigger:
+    """A `Trigger` with any kind, subject and note text and any instant."""
+    return _Trigger(
+        draw(table_texts(min_size=1)),
+        draw(aware_datetimes()),
+        subject=draw(table_texts()),
+        note=draw(table_texts()),
+    )

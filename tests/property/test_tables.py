@@ -33,6 +33,7 @@ from tests.strategies import (
     table_routine_entries,
     table_survey_responses,
     table_texts,
+    table_triggers,
 )
 
 STRATEGIES: dict[TableKind, st.SearchStrategy[Any]] = {
@@ -44,6 +45,7 @@ STRATEGIES: dict[TableKind, st.SearchStrategy[Any]] = {
     TableKind.COLLECTIONS: table_collections(),
     TableKind.SURVEY_RESPONSES: table_survey_responses(),
     TableKind.ROUTINE_LOG: table_routine_entries(),
+    TableKind.TRIGGERS: table_triggers(),
 }
 _KEYED = (TableKind.FINDINGS, TableKind.COMPLAINTS, TableKind.REPAIRS)
 

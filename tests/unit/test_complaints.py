@@ -774,13 +774,14 @@ def test_always_open_complaint() -> None:
 
 def test_demo_section() -> None:
     """The demo lists the open complaints as of 1 April, who must act, and the month."""
+    from propstd import samples
     from propstd._demo import complaints as demo
 
     text = demo.render()
     assert text.startswith("Stock-take 2025-04-01 09:00: 4 open")
     assert "TS-0324: notify 项目经理 (reasons: elapsed, departments)" in text
     assert "Complaints 2025-03 as of 2025-04-01 09:00: 25 received (VIP 2, major 1)" in text
-    assert sum(c.timeline.reopen_count for c in demo.complaints()) == 1
+    assert sum(c.timeline.reopen_count for c in samples.month().complaints) == 1
 
 
 # -- 0.2: Chinese words, errors with data, one local-date rule, overdue, edges ---------------

@@ -1442,15 +1442,16 @@ def test_instants_compare_as_real_time_across_a_fall_back() -> None:
 def test_sample_month() -> None:
     """The demo's March findings: 9 / 6 / 4 by category, 2 points each deduction; 12 suggestion
     and deduction items due for verification in March, 11 verified on time."""
+    from propstd import samples
     from propstd._demo import findings as demo
-    from propstd._demo import sample
 
-    fs = demo.sample_findings()
+    fs = samples.month().findings
     assert [sum(1 for f in fs if f.category is c) for c in Category] == [9, 6, 4]
     assert {f.points for f in fs if f.category is Category.DEDUCTION} == {Decimal(2)}
-    assert all(e.at <= sample.AS_OF for f in fs for e in f.events)
-    month_end = datetime(2025, 4, 1, tzinfo=sample.TZ)
-    assert closure_rate(fs, period=sample.MONTH, as_of=month_end, zone=sample.ZONE) == Rate(11, 12)
+    assert all(e.at <= samples.AS_OF for f in fs for e in f.events)
+    month_end = datetime(2025, 4, 1, tzinfo=ZoneInfo(samples.ZONE))
+    closure = closure_rate(fs, period=samples.MONTH, as_of=month_end, zone=samples.ZONE)
+    assert closure == Rate(11, 12)
     text = demo.render()
     assert "工作改进通知单 Work improvement notice — 工程部" in text
     assert "91.7% (11/12)" in text

@@ -21,15 +21,17 @@ pd = pytest.importorskip("pandas")
 dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")  # needs pyarrow, which the dask extra brings
 
-from propstd._demo import qpi as demo  # noqa: E402
+from propstd import samples  # noqa: E402
 from propstd.calendars import WorkingCalendar  # noqa: E402
 from propstd.frames import dask as fdask  # noqa: E402
 from propstd.frames.dask import GroupTally, group_qpi_tally, qpi_tally  # noqa: E402
 
-PLAN = demo.plan()
-CAL = demo.calendar()
-RECORDS = demo.records()
-FINDINGS = demo.findings()
+_PLAN = samples.standard().inspections
+assert _PLAN is not None  # the sample's standard fixes every part
+PLAN: InspectionPlan = _PLAN
+CAL = samples.standard().calendars["office"]
+RECORDS = samples.month().checks
+FINDINGS = samples.month().findings
 MONTH = Period.parse("2025-03")
 SH = ZoneInfo("Asia/Shanghai")
 FRAME = check_frame(RECORDS)
@@ -100,9 +102,7 @@ class TestExact:
     def test_records_before_the_period_count(self) -> None:
         """A biweekly window 24 Feb - 9 Mar is due in March and met by a check on 26 Feb
         (§14.2), in whichever partition it lies; a record after the month is ignored."""
-        plan = InspectionPlan(
-            [demo.plan().checklists[0]], anchor=datetime(2025, 2, 24).date(), name="B"
-        )
+        plan = InspectionPlan([PLAN.checklists[0]], anchor=datetime(2025, 2, 24).date(), name="B")
         code = plan.checklists[0].items[0].code
         records = [
             CheckRecord(code, datetime(2025, 2, 26, 10, tzinfo=SH), "Li", evidence=["P"]),

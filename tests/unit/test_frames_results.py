@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -24,18 +24,13 @@ pd = pytest.importorskip("pandas")
 np = pytest.importorskip("numpy")
 frames = pytest.importorskip("propstd.frames")
 
-from propstd._demo import budget as demo_budget  # noqa: E402
-from propstd._demo import complaints as demo_complaints  # noqa: E402
-from propstd._demo import findings as demo_findings  # noqa: E402
-from propstd._demo import qpi as demo_qpi  # noqa: E402
-from propstd._demo import repairs as demo_repairs  # noqa: E402
-from propstd._demo import sample  # noqa: E402
+from propstd import samples  # noqa: E402
 from propstd._vocab import Vocabulary  # noqa: E402
 from propstd.budgets import collection_progress, variance  # noqa: E402
-from propstd.calendars import china_calendar  # noqa: E402
 from propstd.complaints import complaint_metrics, daily_stocktake, escalation_status  # noqa: E402
 from propstd.findings import improvement_notices  # noqa: E402
 from propstd.frequencies import Frequency  # noqa: E402
+from propstd.inspections import qpi_report, qpi_tally  # noqa: E402
 from propstd.periods import Period  # noqa: E402
 from propstd.ranking import rank  # noqa: E402
 from propstd.repairs import repair_metrics, repair_status  # noqa: E402
@@ -53,88 +48,103 @@ from propstd.timelimits import TimeLimit  # noqa: E402
 from tests.test_public_api import PUBLIC  # noqa: E402
 
 CST = timezone(timedelta(hours=8))
-OFFICE = china_calendar(hours=sample.OFFICE_HOURS)
+T = TypeVar("T")
+SAMPLE = samples.standard()
+MONTH = samples.month()
+OFFICE = SAMPLE.calendars["office"]
+
+
+def _part(part: T | None) -> T:
+    """A part of the sample's standard (which fixes every part)."""
+    assert part is not None
+    return part
+
+
+PLAN, POLICY = _part(SAMPLE.inspections), _part(SAMPLE.complaints)
+LIMITS, BUDGET = _part(SAMPLE.repairs), _part(SAMPLE.budget)
 
 
 # -- one example of every result with rows ------------------------------------------------------
 
 
 def _qpi() -> object:
-    return demo_qpi.report()
+    tally = qpi_tally(
+        PLAN, records=MONTH.checks, findings=MONTH.findings, period=samples.MONTH, calendar=OFFICE
+    )
+    return qpi_report(tally, title="翠湖花园 — QPI 2025-03")
 
 
 def _variance() -> object:
     # variance() gains a required zone= with the budgets work of 0.2: pass it where it is taken
-    zone = {"zone": sample.ZONE} if "zone" in inspect.signature(variance).parameters else {}
+    zone = {"zone": samples.ZONE} if "zone" in inspect.signature(variance).parameters else {}
     return variance(
-        demo_budget.sample_budget(),
-        demo_budget.actuals(),
-        period=sample.MONTH,
-        as_of=sample.AS_OF,
-        thresholds=demo_budget.THRESHOLDS,
+        MONTH.budget,
+        MONTH.actuals,
+        period=samples.MONTH,
+        as_of=samples.AS_OF,
+        thresholds=BUDGET.thresholds,
         **zone,
     )
 
 
 def _collection() -> object:
     return collection_progress(
-        demo_budget.sample_budget().line("INC-FEE").annual,
-        [Money(a, "CNY") for a in demo_budget.COLLECTED],
-        period=sample.MONTH,
-        curve=demo_budget.CURVE,
+        MONTH.collections[-1].billed,
+        [c.collected for c in MONTH.collections],
+        period=samples.MONTH,
+        curve=BUDGET.collection,
     )
 
 
 def _staffing() -> object:
-    return staffing_requirement(area_m2=sample.AREA_M2, households=sample.HOUSEHOLDS)
+    p = SAMPLE.property
+    return staffing_requirement(area_m2=p.area_m2, households=p.households)
 
 
 def _complaint_metrics() -> object:
     return complaint_metrics(
-        demo_complaints.complaints(),
-        period=sample.MONTH,
-        policy=demo_complaints.POLICY,
+        MONTH.complaints,
+        period=samples.MONTH,
+        policy=POLICY,
         calendar=OFFICE,
-        as_of=sample.AS_OF,
+        as_of=samples.AS_OF,
     )
 
 
 def _stocktake() -> object:
     return daily_stocktake(
-        demo_complaints.complaints(),
-        policy=demo_complaints.POLICY,
+        MONTH.complaints,
+        policy=POLICY,
         calendar=OFFICE,
-        as_of=sample.AS_OF,
+        as_of=samples.AS_OF,
     )
 
 
 def _escalation() -> object:
     return escalation_status(
-        demo_complaints.complaints()[0],
-        policy=demo_complaints.POLICY,
+        MONTH.complaints[0],
+        policy=POLICY,
         calendar=OFFICE,
-        as_of=sample.AS_OF,
+        as_of=samples.AS_OF,
     )
 
 
 def _notice() -> object:
-    return improvement_notices(demo_findings.sample_findings(), as_of=sample.AS_OF)[0]
+    return improvement_notices(MONTH.findings, as_of=samples.AS_OF)[0]
 
 
 def _repair_metrics() -> object:
     return repair_metrics(
-        demo_repairs.orders(),
-        period=sample.MONTH,
-        limits=demo_repairs.limits(),
+        MONTH.repairs,
+        period=samples.MONTH,
+        limits=LIMITS,
         calendar=OFFICE,
-        as_of=sample.AS_OF,
+        as_of=samples.AS_OF,
     )
 
 
 def _repair_status() -> object:
-    return repair_status(
-        demo_repairs.orders()[0], limits=demo_repairs.limits(), calendar=OFFICE, as_of=sample.AS_OF
-    )
+    return repair_status(MONTH.repairs[0], limits=LIMITS, calendar=OFFICE, as_of=samples.AS_OF)
 
 
 def _ranking() -> object:

@@ -761,12 +761,13 @@ class TestSerialization:
 
 def test_demo_month() -> None:
     """The demo's March has 140 orders, 4 technicians and 3 reworks, judged as of 1 April."""
+    from propstd import samples
     from propstd._demo import repairs as demo
 
-    month = demo.orders()
+    month = samples.month().repairs
     assert len(month) == 140
     assert len({o.id for o in month}) == 140
-    assert {o.technician for o in month} == set(demo.TECHNICIANS)
+    assert {o.technician for o in month} == {"张伟", "李强", "王磊", "陈刚"}
     assert sum(o.rework_of is not None for o in month) == 3
     assert {o.category for o in month} == set(RepairCategory)
     text = demo.render()

@@ -6,16 +6,12 @@ import functools
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
 
-from propstd._demo import budget as demo_budget
-from propstd._demo import complaints as demo_complaints
-from propstd._demo import findings as demo_findings
-from propstd._demo import qpi as demo_qpi
-from propstd._demo import repairs as demo_repairs
-from propstd._demo import sample
+from propstd import samples
 from propstd.budgets import CollectionCurve, VarianceThresholds, variance
 from propstd.complaints import complaint_metrics
 from propstd.errors import InvalidValueError, NaiveDatetimeError
@@ -32,8 +28,11 @@ from propstd.standard import BudgetPolicy, PropertyProfile, ServiceStandard
 from propstd.surveys import SurveyPolicy, SurveyResponse
 from propstd.timelimits import TimeLimit
 
-MARCH = sample.MONTH
-AS_OF = sample.AS_OF
+MARCH = samples.MONTH
+AS_OF = samples.AS_OF
+TZ = ZoneInfo(samples.ZONE)
+SAMPLE = samples.standard()
+MONTH = samples.month()
 CUIHU = PropertyProfile(
     name="翠湖花园", area_m2=120_000, households=1_150, kind="residential", phase="operation"
 )
@@ -44,11 +43,11 @@ def _standard() -> ServiceStandard:
     return ServiceStandard(
         name="翠湖花园物业服务标准",
         property=CUIHU,
-        calendars={"office": demo_qpi.calendar()},
-        inspections=demo_qpi.plan(),
+        calendars={"office": SAMPLE.calendars["office"]},
+        inspections=SAMPLE.inspections,
         qpi_targets=QpiTargets.seed(),
-        complaints=demo_complaints.POLICY,
-        repairs=demo_repairs.limits(),
+        complaints=SAMPLE.complaints,
+        repairs=SAMPLE.repairs,
         staffing=StaffingRatios.seed(),
         budget=BudgetPolicy(
             thresholds=VarianceThresholds(explain=Fraction(1, 20), stop=Fraction(1, 10)),
@@ -62,12 +61,12 @@ def _standard() -> ServiceStandard:
 
 def _records() -> dict[str, object]:
     return {
-        "checks": demo_qpi.records(),
-        "findings": demo_findings.sample_findings(),
-        "complaints": demo_complaints.complaints(),
-        "repairs": demo_repairs.orders(),
-        "budget": demo_budget.sample_budget(),
-        "actuals": demo_budget.actuals(),
+        "checks": MONTH.checks,
+        "findings": MONTH.findings,
+        "complaints": MONTH.complaints,
+        "repairs": MONTH.repairs,
+        "budget": MONTH.budget,
+        "actuals": MONTH.actuals,
     }
 
 
@@ -84,8 +83,8 @@ class TestFigureForFigure:
         s = _standard()
         tally = qpi_tally(
             s.inspections,  # type: ignore[arg-type]
-            records=demo_qpi.records(),
-            findings=demo_findings.sample_findings(),
+            records=MONTH.checks,
+            findings=MONTH.findings,
             period=MARCH,
             calendar=s.calendar("inspections"),
         )
@@ -102,7 +101,7 @@ class TestFigureForFigure:
         s = _standard()
         cal = s.calendar("complaints")
         m = complaint_metrics(
-            demo_complaints.complaints(),
+            MONTH.complaints,
             period=MARCH,
             policy=s.complaints,  # type: ignore[arg-type]
             calendar=cal,
@@ -111,7 +110,7 @@ class TestFigureForFigure:
         assert _march().indicator("complaints.on_time_response").value == m.on_time_response
         assert _march().indicator("complaints.received").value == m.total == 25
         r = repair_metrics(
-            demo_repairs.orders(),
+            MONTH.repairs,
             period=MARCH,
             limits=s.repairs,  # type: ignore[arg-type]
             calendar=cal,
@@ -126,8 +125,8 @@ class TestFigureForFigure:
         s = _standard()
         assert s.budget is not None
         report = variance(
-            demo_budget.sample_budget(),
-            demo_budget.actuals(),
+            MONTH.budget,
+            MONTH.actuals,
             period=MARCH,
             as_of=AS_OF,
             zone="Asia/Shanghai",
@@ -143,7 +142,7 @@ class TestFigureForFigure:
         card = _march()
         assert card.indicator("findings.raised").value == 19
         assert card.indicator("findings.points").value == Decimal(8)
-        notices = improvement_notices(demo_findings.sample_findings(), as_of=AS_OF)
+        notices = improvement_notices(MONTH.findings, as_of=AS_OF)
         assert card.notices == notices
 
     def test_staffing(self) -> None:
@@ -170,7 +169,9 @@ class TestSections:
             "routines": Status.NO_DATA,
             "staffing": Status.INFO,
         }
-        bare = ServiceStandard(name="x", property=CUIHU, calendars={"office": demo_qpi.calendar()})
+        bare = ServiceStandard(
+            name="x", property=CUIHU, calendars={"office": SAMPLE.calendars["office"]}
+        )
         statuses = {s.key: s.status for s in scorecard(bare, period=MARCH, as_of=AS_OF).sections}
         assert set(statuses.values()) == {Status.NOT_SET, Status.NO_DATA}
         assert statuses["findings"] is Status.NO_DATA
@@ -186,21 +187,17 @@ class TestSections:
 
     def test_surveys_and_duties(self) -> None:
         """A survey answered in the month, the duty log and a rain trigger."""
-        t = datetime(2025, 3, 10, 10, tzinfo=sample.TZ)
+        t = datetime(2025, 3, 10, 10, tzinfo=TZ)
         responses = [
             SurveyResponse("S1", f"H{n}", t, {"保洁": "满意" if n % 5 else "不满意"})
             for n in range(20)
         ]
         log = [
-            RoutineEntry(
-                "MEET-W", datetime(2025, 3, d, 9, tzinfo=sample.TZ), "经理", evidence=["m"]
-            )
+            RoutineEntry("MEET-W", datetime(2025, 3, d, 9, tzinfo=TZ), "经理", evidence=["m"])
             for d in (3, 10, 17)
         ]
         log.append(
-            RoutineEntry(
-                "RAIN", datetime(2025, 3, 5, 16, 30, tzinfo=sample.TZ), "保洁", evidence=["p"]
-            )
+            RoutineEntry("RAIN", datetime(2025, 3, 5, 16, 30, tzinfo=TZ), "保洁", evidence=["p"])
         )
         card = scorecard(
             _standard(),
@@ -208,7 +205,7 @@ class TestSections:
             as_of=AS_OF,
             survey_responses=responses,
             routine_log=log,
-            triggers=[Trigger("rain", datetime(2025, 3, 5, 16, tzinfo=sample.TZ))],
+            triggers=[Trigger("rain", datetime(2025, 3, 5, 16, tzinfo=TZ))],
         )
         assert card.indicator("surveys.satisfaction").value == Rate(16, 20)
         assert card.indicator("surveys.satisfaction").status is Status.MET
@@ -252,7 +249,7 @@ class TestTrendAndGroups:
         """Two properties' cards add to the pooled figures; each card is kept for ranking."""
         other = attrs.evolve(_standard(), property=attrs.evolve(CUIHU, name="碧水湾"))
         half = _records()
-        half["checks"] = demo_qpi.records()[::2]
+        half["checks"] = MONTH.checks[::2]
         b = scorecard(other, period=MARCH, as_of=AS_OF, **half)  # type: ignore[arg-type]
         group = _march() + b
         assert group.cards == (_march(), b)
@@ -357,15 +354,13 @@ class TestDutiesAlone:
     def test_only_triggered(self) -> None:
         """A standard with triggered duties only judges them alone."""
         s = attrs.evolve(_standard(), routines=())
-        log = [
-            RoutineEntry("RAIN", datetime(2025, 3, 5, 18, tzinfo=sample.TZ), "保洁", evidence=["p"])
-        ]
+        log = [RoutineEntry("RAIN", datetime(2025, 3, 5, 18, tzinfo=TZ), "保洁", evidence=["p"])]
         card = scorecard(
             s,
             period=MARCH,
             as_of=AS_OF,
             routine_log=log,
-            triggers=[Trigger("rain", datetime(2025, 3, 5, 16, tzinfo=sample.TZ))],
+            triggers=[Trigger("rain", datetime(2025, 3, 5, 16, tzinfo=TZ))],
         )
         assert [i.key for i in card.section("routines").indicators] == ["routines.triggered"]
         assert card.indicator("routines.triggered").status is Status.MISSED
@@ -373,11 +368,7 @@ class TestDutiesAlone:
     def test_only_routines(self) -> None:
         """A standard with routine duties only judges them alone."""
         s = attrs.evolve(_standard(), triggered=())
-        log = [
-            RoutineEntry(
-                "MEET-W", datetime(2025, 3, 3, 9, tzinfo=sample.TZ), "经理", evidence=["m"]
-            )
-        ]
+        log = [RoutineEntry("MEET-W", datetime(2025, 3, 3, 9, tzinfo=TZ), "经理", evidence=["m"])]
         card = scorecard(s, period=MARCH, as_of=AS_OF, routine_log=log)
         assert [i.key for i in card.section("routines").indicators] == ["routines.done"]
 

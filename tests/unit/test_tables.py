@@ -26,7 +26,7 @@ from propstd.inspections import CheckRecord
 from propstd.money import Money
 from propstd.periods import Period
 from propstd.repairs import RepairOrder
-from propstd.routines import RoutineEntry
+from propstd.routines import RoutineEntry, Trigger
 from propstd.surveys import SurveyResponse
 from propstd.tables import (
     Collection,
@@ -46,6 +46,7 @@ from propstd.tables import (
     read_routine_log,
     read_rows,
     read_survey_responses,
+    read_triggers,
     row_schema,
     write_checks,
     write_complaints,
@@ -173,6 +174,11 @@ EXPECTED: dict[str, tuple[Any, ...]] = {
         RoutineEntry("TRAIN", at("2025-03-14 14:00"), "王主管", evidence=["培训签到表 2025-03"]),
         RoutineEntry("RAIN-CHECK", at("2025-03-21 17:40"), "赵强",
                      evidence=["IMG-0321-1", "IMG-0321-2"], subject="7-0601"),
+    ),
+    "triggers": (
+        Trigger("rain", at("2025-03-20 15:30"), note="阵雨 shower"),
+        Trigger("rain", at("2025-05-14 06:30"), note="暴雨 heavy rain"),
+        Trigger("move_in", at("2025-05-20 11:00"), subject="5-0801"),
     ),
 }  # fmt: skip
 
@@ -1282,6 +1288,32 @@ class TestRoutineLog:
         with pytest.raises(InvalidDataError) as exc:
             read_routine_log(text, zone="Asia/Shanghai")
         assert problems(exc) == [(2, "完成人"), (3, "工作代码"), (3, "完成时间")]
+
+
+class TestTriggers:
+    """The events that start triggered duties: one a row."""
+
+    def test_problems(self) -> None:
+        """The kind and the instant are required; a local time needs a zone."""
+        text = "触发事件,时间,对象\nrain,,\n,2025-03-20T15:30+08:00,\nrain,2025-03-20 15:30,\n"
+        with pytest.raises(InvalidDataError) as exc:
+            read_triggers(text)
+        assert problems(exc) == [(2, "时间"), (3, "触发事件"), (4, "时间")]
+        assert "no UTC offset and no zone was given" in messages(exc)
+
+    def test_optional_columns(self) -> None:
+        """Without the subject and note columns a trigger concerns the whole property."""
+        (trigger,) = read_triggers("kind,at\nrain,2025-03-20T15:30+08:00\n")
+
+        assert trigger == Trigger("rain", datetime(2025, 3, 20, 15, 30, tzinfo=TZ8))
+
+    def test_the_sample_month(self) -> None:
+        """The sample property's March triggers read back equal from both formats."""
+        from propstd import samples
+
+        month = samples.month().triggers
+        for fmt in ("csv", "jsonl"):
+            assert month == read_triggers(tables.write_triggers(month, format=fmt), format=fmt)
 
 
 # -- writing -----------------------------------------------------------------------------------

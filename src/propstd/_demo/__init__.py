@@ -1,13 +1,20 @@
 """The demo: one month of the sample property 翠湖花园 (private; `python -m propstd demo`).
 
 Each section is a private module `propstd._demo.<name>` with a `TITLE: str` and a pure
-`render() -> str` that builds its part of the sample property through the public API and
-returns text. Only `propstd.cli` prints it.
+`render() -> str` that renders its part of the sample property as text. The values all come
+from `propstd.samples` (the standard and the month of records); the demo only
+computes and renders. Only `propstd.cli` prints it.
 """
 
 from __future__ import annotations
 
 import importlib
+
+from propstd import samples
+from propstd._table import width
+
+PLACE = f"{samples.NAME} Cuihu Garden, Shenzhen"
+"""The sample property as the section titles name it."""
 
 # Module names under propstd._demo, in the order the demo prints them. Each domain adds its
 # section here (one line) when it lands.
@@ -43,10 +50,5 @@ def render(names: tuple[str, ...] | None = None) -> str:
         module = importlib.import_module(f"{__name__}.{name}")
         title = str(module.TITLE)
         body = str(module.render()).rstrip()
-        parts.append(f"{title}\n{'─' * _width(title)}\n{body}\n")
+        parts.append(f"{title}\n{'─' * width(title)}\n{body}\n")
     return "\n".join(parts)
-
-
-def _width(text: str) -> int:
-    # CJK characters take two columns in a terminal
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)

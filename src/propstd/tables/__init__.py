@@ -60,14 +60,21 @@ from propstd.errors import InvalidValueError
 from propstd.findings import Finding
 from propstd.inspections import CheckRecord
 from propstd.repairs import RepairOrder
-from propstd.routines import RoutineEntry
+from propstd.routines import RoutineEntry, Trigger
 from propstd.surveys import SurveyResponse
 from propstd.tables import _read, _write
 from propstd.tables._cells import Context
 from propstd.tables._grouped import COMPLAINTS, FINDINGS, REPAIRS
 from propstd.tables._layout import Column, Layout, TableKind
 from propstd.tables._read import Source
-from propstd.tables._single import ACTUALS, CHECKS, COLLECTIONS, ROUTINE_LOG, Collection
+from propstd.tables._single import (
+    ACTUALS,
+    CHECKS,
+    COLLECTIONS,
+    ROUTINE_LOG,
+    TRIGGERS,
+    Collection,
+)
 from propstd.tables._surveys import SURVEY_RESPONSES
 
 __all__ = [
@@ -84,6 +91,7 @@ __all__ = [
     "iter_repairs",
     "iter_routine_log",
     "iter_survey_responses",
+    "iter_triggers",
     "read_actuals",
     "read_checks",
     "read_collections",
@@ -94,6 +102,7 @@ __all__ = [
     "read_routine_log",
     "read_rows",
     "read_survey_responses",
+    "read_triggers",
     "row_schema",
     "write_actuals",
     "write_checks",
@@ -105,6 +114,7 @@ __all__ = [
     "write_repairs",
     "write_routine_log",
     "write_survey_responses",
+    "write_triggers",
 ]
 
 
@@ -124,6 +134,7 @@ _LAYOUTS: Mapping[TableKind, Layout] = MappingProxyType(
             COLLECTIONS,
             SURVEY_RESPONSES,
             ROUTINE_LOG,
+            TRIGGERS,
         )
     }
 )
@@ -649,3 +660,44 @@ def write_routine_log(
 ) -> str:
     """The table of a duty log (see `write_lines`)."""
     return write_records(TableKind.ROUTINE_LOG, records, format=format, headings=headings)
+
+
+def read_triggers(
+    text: Source,
+    *,
+    format: str = "csv",  # noqa: A002
+    zone: str | None = None,
+) -> tuple[Trigger, ...]:
+    """The events that start triggered duties ([Trigger][propstd.routines.Trigger]), one a
+    row: `kind` 触发事件, `at` 时间 (required), `subject` 对象, `note` 备注.
+
+    Raises:
+        InvalidDataError: a row (or the header) is bad; every problem is listed.
+        InvalidValueError: *format* or *zone* is unknown.
+
+    Examples:
+        >>> text = "触发事件,时间,对象\\nrain,2025-03-20 15:30,\\nmove_in,2025-05-20 11:00,5-0801\\n"
+        >>> read_triggers(text, zone="Asia/Shanghai")
+        (Trigger('rain', 2025-03-20 15:30+08:00), Trigger('move_in', 2025-05-20 11:00+08:00, subject='5-0801'))
+    """  # noqa: E501
+    return read_records(TableKind.TRIGGERS, text, format=format, zone=zone)
+
+
+def iter_triggers(
+    lines: Source,
+    *,
+    format: str = "csv",  # noqa: A002
+    zone: str | None = None,
+) -> Iterator[Trigger]:
+    """The triggers of a table one by one (see `iter_records`)."""
+    return iter_records(TableKind.TRIGGERS, lines, format=format, zone=zone)
+
+
+def write_triggers(
+    records: Iterable[Trigger],
+    *,
+    format: str = "csv",  # noqa: A002
+    headings: str = "en",
+) -> str:
+    """The table of triggers (see `write_lines`)."""
+    return write_records(TableKind.TRIGGERS, records, format=format, headings=headings)

@@ -33,6 +33,8 @@ class TableKind(Vocabulary):
     """Survey questionnaires (`propstd.surveys.SurveyResponse`), one a row, a column per item."""
     ROUTINE_LOG = "routine_log", "工作记录", "例行工作记录"
     """The duty log (`propstd.routines.RoutineEntry`): meetings, trainings, drills, one a row."""
+    TRIGGERS = "triggers", "触发记录", "触发事件"
+    """Events that start triggered duties (`propstd.routines.Trigger`): rain, a move-in."""
 
 
 @attrs.frozen(kw_only=True)

@@ -1,4 +1,5 @@
-"""The kinds with one record per row: checks, actuals, collections (private)."""
+"""The kinds with one record per row: checks, actuals, collections, the duty log, triggers
+(private)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from propstd.errors import CurrencyMismatchError, InvalidValueError, PropstdErro
 from propstd.inspections import CheckRecord
 from propstd.money import Currency, Money
 from propstd.periods import Period, PeriodUnit
-from propstd.routines import RoutineEntry
+from propstd.routines import RoutineEntry, Trigger
 from propstd.tables._cells import (
     choice_cell,
     decimal_cell,
@@ -304,3 +305,42 @@ def _entry_rows(e: RoutineEntry) -> Iterator[Row]:
 ROUTINE_LOG = Layout(
     TableKind.ROUTINE_LOG, ROUTINE_COLUMNS, _entry, None, _entry_rows, RoutineEntry
 )
+
+# -- triggers ---------------------------------------------------------------------------------
+
+TRIGGER_COLUMNS = (
+    col(
+        "kind",
+        "触发事件",
+        text_cell(),
+        "The kind of event (`rain`, `move_in`), as a triggered duty's `trigger` names it.",
+        required=True,
+        needs_value=True,
+    ),
+    col(
+        "at",
+        "时间",
+        instant_cell(),
+        "When it happened (for rain: when it stopped); the duties' limits count from here.",
+        required=True,
+        needs_value=True,
+    ),
+    col(
+        "subject",
+        "对象",
+        text_cell(),
+        "What it concerns (the household moving in); empty for the whole property.",
+    ),
+    col("note", "备注", text_cell(), "A remark (`暴雨 heavy rain`)."),
+)
+
+
+def _trigger(v: Row) -> Trigger:
+    return Trigger(v[0], v[1], subject=v[2] or "", note=v[3] or "")
+
+
+def _trigger_rows(t: Trigger) -> Iterator[Row]:
+    yield [t.kind, t.at, t.subject, t.note]
+
+
+TRIGGERS = Layout(TableKind.TRIGGERS, TRIGGER_COLUMNS, _trigger, None, _trigger_rows, Trigger)
