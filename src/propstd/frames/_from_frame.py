@@ -363,11 +363,14 @@ def read(plan: Layout, frame: pd.DataFrame, *, zone: str | None, label: str) -> 
 
 
 def _scores(cells: list[list[Any]], items: tuple[str, ...], n: int) -> list[Any]:
-    """A survey's scores: per row, the answered items (None when none is answered)."""
+    """A survey's scores: per row, the answered items (None when none is answered); an item
+    missing or blank is not answered, as an empty cell of a survey table."""
     out: list[Any] = []
     for i in range(n):
         answered = {
-            item: col[i] for item, col in zip(items, cells, strict=True) if col[i] is not None
+            item: col[i]
+            for item, col in zip(items, cells, strict=True)
+            if col[i] is not None and not (isinstance(col[i], str) and not col[i].strip())
         }
         out.append(answered or None)
     return out
