@@ -4,24 +4,28 @@ are the scalar ones, row by row."""
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from propstd._time import local_instant, zone
 from propstd.calendars import WorkingCalendar
 from propstd.complaints import ComplaintPolicy
 from propstd.errors import CalendarCoverageError, InvalidValueError, PropstdError
+from propstd.findings import RectificationPolicy, Severity
 from propstd.repairs import RepairCategory, RepairLimits
 from propstd.standard import PropertyProfile, ServiceStandard
 from propstd.tables import TableKind, read_records, write_records
 from propstd.timelimits import TimeLimit, deadline
 from propstd.timelines import Milestone
 from tests.strategies import (
+    CALENDAR_BASES,
     deadline_calendars,
     deadline_starts,
+    instants,
     table_actuals,
     table_check_records,
     table_collections,
@@ -32,6 +36,7 @@ from tests.strategies import (
     table_survey_responses,
     table_triggers,
     time_limits,
+    working_calendars,
 )
 
 pd = pytest.importorskip("pandas")
@@ -55,10 +60,25 @@ def _column(values: list[datetime | None], zone: str) -> Any:
 
 
 @st.composite
+def calendar_cases(
+    draw: st.DrawFn,
+) -> tuple[WorkingCalendar, st.SearchStrategy[datetime]]:
+    """A calendar and starts for it: the deadline calendars (China's official calendar, DST
+    zones, overnight duty) with starts in 2010-2025, or a random calendar (overnight windows,
+    holidays, make-up days, closures) with starts in the weeks around its special days."""
+    if draw(st.booleans()):
+        return draw(deadline_calendars()), deadline_starts()
+    base = draw(st.sampled_from(CALENDAR_BASES))
+    cal = draw(working_calendars(around=base))
+    low = datetime.combine(base, time(0)) - timedelta(days=9)
+    return cal, instants(min_value=low, max_value=low + timedelta(days=21))
+
+
+@st.composite
 def repair_frames(draw: st.DrawFn) -> tuple[ServiceStandard, Any, datetime | None]:
     """A standard with random arrival and completion limits (some categories without one),
     and a frame of orders: starts in DST zones, missing starts, done times, appointments."""
-    cal: WorkingCalendar = draw(deadline_calendars())
+    cal, starts_in = draw(calendar_cases())
     limits = st.none() | time_limits(max_amount=40)
     arrival = {c: draw(limits) for c in RepairCategory}
     completion = {c: draw(limits) for c in RepairCategory}
@@ -72,7 +92,7 @@ def repair_frames(draw: st.DrawFn) -> tuple[ServiceStandard, Any, datetime | Non
     standard = ServiceStandard(name="P", property=PROFILE, calendars={"office": cal}, repairs=table)
     n = draw(st.integers(0, 8))
     cats = draw(st.lists(st.sampled_from(list(RepairCategory)), min_size=n, max_size=n))
-    starts = draw(st.lists(st.none() | deadline_starts(), min_size=n, max_size=n))
+    starts = draw(st.lists(st.none() | starts_in, min_size=n, max_size=n))
     later = st.timedeltas(timedelta(0), timedelta(days=20))
     after = [
         [None if s is None or not draw(st.booleans()) else s + draw(later) for s in starts]
@@ -91,12 +111,15 @@ def repair_frames(draw: st.DrawFn) -> tuple[ServiceStandard, Any, datetime | Non
             "appointment": _column(appointments, cal.zone),
         }
     )
-    as_of = draw(st.none() | deadline_starts())
+    as_of = draw(st.none() | starts_in)
     return standard, frame, as_of
 
 
 def _state(due: datetime, start: datetime, done: Any, as_of: datetime | None) -> str | None:
-    """The state of one milestone by the words of MilestoneState (overdue: a breach not done)."""
+    """The state of one milestone by the words of MilestoneState (overdue: a breach not done);
+    compared in UTC (two times of one zone compare as wall times, ignoring `fold`)."""
+    due, start = due.astimezone(UTC), start.astimezone(UTC)
+    done, as_of = _utc(done), _utc(as_of)
     if as_of is not None and as_of < start:
         return "not_applicable"
     if done is not None and (as_of is None or done <= as_of):
@@ -193,6 +216,92 @@ class TestDeadlines:
         found = [None if t is pd.NaT else _utc(t.to_pydatetime()) for t in got["response_due"]]
         assert found == [_utc(t) for t in want]
         assert set(got["reply_state"]) <= {"not_set"}
+
+    @EXAMPLES
+    @given(calendar_cases(), st.data())
+    def test_findings_equal_the_policy_rectify_by(
+        self, case: tuple[WorkingCalendar, st.SearchStrategy[datetime]], data: st.DataObject
+    ) -> None:
+        """Findings of every severity (some without a limit, some without `found_at`),
+        rectified or not, in calendars with closures and DST: every due is
+        `RectificationPolicy.rectify_by`, every state the MilestoneState rule."""
+        cal, starts_in = case
+        covered = data.draw(st.lists(st.sampled_from(list(Severity)), min_size=1, unique=True))
+        policy = RectificationPolicy(
+            limits={s: data.draw(time_limits(max_amount=30)) for s in covered},
+            verify_after=TimeLimit.parse("1 working day"),
+        )
+        standard = ServiceStandard(
+            name="P", property=PROFILE, calendars={"office": cal}, rectification=policy
+        )
+        n = data.draw(st.integers(0, 8))
+        severities = data.draw(st.lists(st.sampled_from(list(Severity)), min_size=n, max_size=n))
+        found = data.draw(st.lists(st.none() | starts_in, min_size=n, max_size=n))
+        later = st.none() | st.timedeltas(timedelta(0), timedelta(days=30))
+        fixed = [
+            None if f is None else (lambda d: None if d is None else f + d)(data.draw(later))
+            for f in found
+        ]
+        as_of = data.draw(st.none() | starts_in)
+        frame = pd.DataFrame(
+            {
+                "severity": [
+                    s.label_zh if data.draw(st.booleans()) else s.value for s in severities
+                ],
+                "found_at": _column(found, cal.zone),
+                "rectified_at": _column(fixed, "UTC"),
+            }
+        )
+        want_due: list[datetime | None] = []
+        want_state: list[str | None] = []
+        try:
+            for s, f, r in zip(severities, found, fixed, strict=True):
+                if s not in covered:
+                    want_due.append(None)
+                    want_state.append("not_set")
+                elif f is None:
+                    want_due.append(None)
+                    want_state.append("not_applicable")
+                else:
+                    due = policy.rectify_by(f, s, calendar=cal)
+                    want_due.append(due)
+                    want_state.append(_state(due, f, r, as_of))
+        except PropstdError as exc:
+            with pytest.raises(type(exc)):
+                frames.deadlines(standard, frame, kind="findings", as_of=as_of)
+            return
+        got = frames.deadlines(standard, frame, kind="findings", as_of=as_of)
+        dues = [None if t is pd.NaT else _utc(t.to_pydatetime()) for t in got["rectification_due"]]
+        assert dues == [_utc(t) for t in want_due]
+        assert [None if pd.isna(x) else x for x in got["rectification_state"]] == want_state
+
+    @EXAMPLES
+    @given(
+        st.sampled_from(["Europe/Berlin", "America/New_York", "Asia/Shanghai", "UTC"]),
+        st.lists(st.none() | st.datetimes(datetime(2010, 1, 1), datetime(2025, 12, 1)), max_size=8),
+    )
+    def test_naive_wall_times_read_in_zone_as_the_library_places_them(
+        self, key: str, walls: list[datetime | None]
+    ) -> None:
+        """Naive `datetime64` starts with `zone=` give the deadlines of the aware instants
+        `_time.local_instant` makes of them (a gap moves forward, an overlap takes its first
+        occurrence), the rule of every wall time read in a zone."""
+        tz = zone(key)
+        cal = WorkingCalendar.weekly(hours="09:00-17:00", zone=key)
+        policy = ComplaintPolicy(
+            response=Milestone("responded", TimeLimit.parse("3 working hours"), name="response")
+        )
+        standard = ServiceStandard(
+            name="P", property=PROFILE, calendars={"office": cal}, complaints=policy
+        )
+        naive = pd.DataFrame({"received_at": pd.Series(pd.to_datetime(walls), dtype="M8[us]")})
+        placed = [None if w is None else local_instant(w.date(), w.time(), tz) for w in walls]
+        aware = pd.DataFrame({"received_at": _column(placed, key)})
+        got = frames.deadlines(standard, naive, kind="complaints", zone=key)
+        want = frames.deadlines(standard, aware, kind="complaints")
+        pd.testing.assert_frame_equal(
+            got.drop(columns="received_at"), want.drop(columns="received_at")
+        )
 
 
 STRATEGIES = {

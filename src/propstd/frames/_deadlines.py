@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -31,7 +31,13 @@ from propstd._time import zone as _zone_of
 from propstd._validators import check_aware, check_type
 from propstd._vocab import to_member
 from propstd.calendars import WorkingCalendar
-from propstd.errors import CalendarCoverageError, InvalidValueError, PropstdError
+from propstd.errors import (
+    CalendarCoverageError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    PropstdError,
+)
+from propstd.findings import Severity
 from propstd.frames._columns import Column, instants
 from propstd.frames._from_frame import where
 from propstd.frames._lookup import I64, NAT, US, date_of, day_of
@@ -45,7 +51,9 @@ __all__: list[str] = []
 
 STATES = ("met", "breached", "pending", "overdue", "not_set", "not_applicable")
 """The words of a `<milestone>_state` column."""
-_KINDS = ("repairs", "complaints")
+_KINDS = ("repairs", "complaints", "findings")
+_STARTS = {"repairs": "received_at", "complaints": "received_at", "findings": "found_at"}
+V = TypeVar("V", Severity, RepairCategory)
 _SHORT = (TimeUnit.MINUTE, TimeUnit.HOUR)
 _FIRST_DAY, _LAST_DAY = day_of(MIN_DATE), day_of(MAX_DATE)
 _ROW = re.compile(r"'[a-z]+' row ([0-9]+): ")
@@ -167,11 +175,13 @@ def _us(t: datetime) -> int:
 
 
 class _Frame:
-    """The request frame being read: its instant columns as µs, checked once each."""
+    """The request frame being read: its instant columns as µs, checked once each; naive
+    `datetime64` columns are wall times in *naive* (`None`: refused)."""
 
-    def __init__(self, df: pd.DataFrame, tz: tzinfo) -> None:
+    def __init__(self, df: pd.DataFrame, tz: tzinfo, naive: tzinfo | None) -> None:
         self.df = df
         self.tz = tz
+        self.naive = naive
         self.columns: dict[Hashable, tuple[Column, I64]] = {}
 
     def instants(self, name: str, *, required: bool) -> tuple[Column, I64] | None:
@@ -183,27 +193,39 @@ class _Frame:
             raise InvalidValueError(msg, field=name, value=tuple(self.df.columns))
         got = self.columns.get(name)
         if got is None:
-            col = instants(name, self.df[name].rename(None))
+            series = self.df[name].rename(None)
+            if self.naive is not None and series.dtype.kind == "M" and series.dt.tz is None:
+                series = _localized(series, self.naive)
+            try:
+                col = instants(name, series)
+            except NaiveDatetimeError as exc:
+                msg = f"{exc.message}; or pass zone= (the zone the times were recorded in)"
+                raise NaiveDatetimeError(msg, field=exc.field, value=exc.value) from None
             got = self.columns[name] = (col, col.values.copy())
         return got
 
 
-def _categories(df: pd.DataFrame, name: str) -> list[RepairCategory]:
-    """The repair category of every row (English, Chinese or any word of the vocabulary)."""
+def _localized(series: pd.Series, tz: tzinfo) -> pd.Series:
+    """Naive wall times as instants in *tz*, by the library's DST rule (`_time.local_instant`):
+    a time in a spring-forward gap moves to the first instant after it, a time in a fall-back
+    overlap takes its first occurrence."""
+    first = np.ones(len(series), dtype=bool)
+    return series.dt.tz_localize(tz, ambiguous=first, nonexistent="shift_forward")
+
+
+def _members(df: pd.DataFrame, name: str, vocab: type[V], what: str) -> list[V]:
+    """The member of *vocab* every row names (English, Chinese or any word of it)."""
     if name not in df.columns:
-        msg = (
-            f"'df' needs the column {name!r} (the repair category); it has "
-            f"{shown(list(df.columns))}"
-        )
+        msg = f"'df' needs the column {name!r} ({what}); it has {shown(list(df.columns))}"
         raise InvalidValueError(msg, field=name, value=tuple(df.columns))
     values = df[name].tolist()
-    seen: dict[object, RepairCategory] = {}
+    seen: dict[object, V] = {}
     out = []
     for i, value in enumerate(values):
         member = seen.get(value) if isinstance(value, Hashable) else None
         if member is None:
             try:
-                member = to_member(name, RepairCategory, value)
+                member = to_member(name, vocab, value)
             except (InvalidValueError, TypeError) as exc:
                 msg = f"'df' column {name!r} {where(df.index, i)}: {exc}"
                 raise InvalidValueError(msg, field=name, value=value) from None
@@ -248,6 +270,21 @@ def _complaint_milestones(standard: ServiceStandard, n: int) -> list[_Milestone]
     return [
         _Milestone(name, getattr(policy, name), n) for name in ("response", "reply", "resolution")
     ]
+
+
+def _finding_milestones(standard: ServiceStandard, severities: list[Severity]) -> list[_Milestone]:
+    policy = standard.rectification
+    if policy is None:
+        msg = (
+            f"the standard {standard.name!r} sets no rectification limits "
+            "('rectification' is not set)"
+        )
+        raise InvalidValueError(msg, field="standard", value=standard.name)
+    limits = dict(policy.limits)
+    m = _Milestone("rectification", None, len(severities))
+    m.target, m.start = "rectified", "received"
+    m.limits = [limits.get(s) for s in severities]
+    return [m]
 
 
 def _starts(
@@ -320,22 +357,38 @@ def _states(m: _Milestone, starts: I64, due: I64, done: I64 | None, as_of: int |
     return state
 
 
+def _milestones(
+    standard: ServiceStandard, df: pd.DataFrame, kind: str, category: str, severity: str
+) -> tuple[list[_Milestone], np.ndarray[Any, Any] | None]:
+    """The milestones of *kind* with each row's limit, and which rows are scheduled orders."""
+    if kind == "repairs":
+        cats = _members(df, category, RepairCategory, "the repair category")
+        scheduled = np.array([c is RepairCategory.SCHEDULED for c in cats], dtype=bool)
+        return _repair_milestones(standard, cats), scheduled
+    if kind == "findings":
+        severities = _members(df, severity, Severity, "the finding's severity")
+        return _finding_milestones(standard, severities), None
+    return _complaint_milestones(standard, len(df)), None
+
+
 def deadlines(
     standard: ServiceStandard,
     df: pd.DataFrame,
     *,
     kind: str = "repairs",
-    start: str = "received_at",
     as_of: datetime | None = None,
+    start: str | None = None,
+    zone: str | None = None,
     category: str = "category",
+    severity: str = "severity",
     appointment: str = "appointment",
 ) -> pd.DataFrame:
     """A copy of a table of requests with due-at and state columns for every milestone.
 
-    One row is one request (a repair order or a complaint); its instants are columns of
-    aware instants (tz-aware `datetime64`, or an object column of aware datetimes in one zone).
-    The limits are those of *standard* and the calendar the one it names for the part
-    (`standard.calendar(kind)`):
+    One row is one request (a repair order, a complaint or a finding); its instants are
+    columns of aware instants (tz-aware `datetime64`, or an object column of aware datetimes
+    in one zone), or naive `datetime64` wall times with *zone*. The limits are those of
+    *standard* and the calendar the one it names for the part (`standard.calendar(kind)`):
 
     - `kind="repairs"`: the milestones `arrival` (done at `arrived_at`) and `completion` (done
       at `completed_at`), each with the limit of the row's category (column *category*: the
@@ -345,6 +398,9 @@ def deadlines(
     - `kind="complaints"`: `response`, `reply` and `resolution` of `standard.complaints`: each
       done at the column of its target event (`responded_at`, `closed_at`, ... `<event>_at`),
       counted from *start* (or from `<event>_at` when the milestone starts at another event).
+    - `kind="findings"`: `rectification` (done at `rectified_at`), counted from `found_at`
+      with the limit of the row's severity (column *severity*) in `standard.rectification`, as
+      [RectificationPolicy.rectify_by][propstd.findings.RectificationPolicy.rectify_by].
 
     For each milestone `<name>_due` (the deadline, in the calendar's zone, NaT where the start
     is missing or no limit is set) and `<name>_state`:
@@ -358,8 +414,8 @@ def deadlines(
     The words are those of [MilestoneState][propstd.timelines.MilestoneState] where it has
     them (its `breached` covers both `breached` and `overdue`). A done-at column the frame does
     not have means "not done" for every row; a done-at after *as_of* is not done yet. Without
-    *as_of*, the state of a row not done is missing (NaN). The state columns are categorical
-    (every state a category, so `value_counts()` lists them all).
+    *as_of*, the state of a row not done is missing (NaN): never a guess. The state columns
+    are categorical (every state a category, so `value_counts()` lists them all).
 
     Every deadline is the one [propstd.timelimits.deadline][propstd.timelimits.deadline] gives
     for the row's start and limit, computed for the whole column at once. **Pauses, reopens and
@@ -370,10 +426,15 @@ def deadlines(
     Args:
         standard: the property's service standard.
         df: one request a row.
-        kind: `"repairs"` or `"complaints"`.
-        start: the column of the instant each request was received.
+        kind: `"repairs"`, `"complaints"` or `"findings"`.
         as_of: the instant of the judgement (aware); `None`: only done rows are judged.
+        start: the column of the instant each request starts (default `received_at`, for
+            findings `found_at`).
+        zone: the zone (IANA key) of naive `datetime64` columns, read as wall times there (a
+            time in a DST gap moves to the first instant after it, one in an overlap takes
+            its first occurrence); `None`: naive columns are refused.
         category: the column of the repair category (repairs only).
+        severity: the column of the finding's severity (findings only).
         appointment: the column of a scheduled order's appointment (repairs only).
 
     Returns:
@@ -381,11 +442,11 @@ def deadlines(
 
     Raises:
         TypeError: *standard* is not a `ServiceStandard` or *df* not a DataFrame.
-        InvalidValueError: *kind* is unknown; the standard does not set that part; a column
-            needed is missing, or holds something else than aware instants (or categories);
+        InvalidValueError: *kind* or *zone* is unknown; the standard does not set that part;
+            a column needed is missing, or holds something else than instants (or categories);
             a scheduled order has no appointment; a start is outside years 0002-9998 or its
             deadline after them. The message names the column and the first bad row.
-        NaiveDatetimeError: a column holds naive times (localize it first), or *as_of* is
+        NaiveDatetimeError: a column holds naive times and *zone* is `None`, or *as_of* is
             naive.
         CalendarCoverageError: a working-clock deadline reaches outside the calendar's data
             (the column and row named).
@@ -403,13 +464,20 @@ def deadlines(
         ...     "category": ["急修", "ordinary"],
         ...     "received_at": pd.to_datetime(["2025-03-03 09:00", "2025-03-03 10:00"]),
         ...     "arrived_at": pd.to_datetime(["2025-03-03 09:12", None]),
-        ... }).apply(lambda c: c.dt.tz_localize("Asia/Shanghai") if c.name.endswith("_at") else c)
+        ... })
         >>> as_of = datetime(2025, 3, 3, 11, tzinfo=ZoneInfo("Asia/Shanghai"))
-        >>> out = deadlines(standard, orders, as_of=as_of)
+        >>> out = deadlines(standard, orders, as_of=as_of, zone="Asia/Shanghai")
         >>> out[["arrival_due", "arrival_state", "completion_state"]]
                         arrival_due arrival_state completion_state
         0 2025-03-03 09:15:00+08:00           met          not_set
         1 2025-03-03 10:15:00+08:00       overdue          not_set
+
+        Naive times without *zone* are refused, naming the column and row:
+
+        >>> deadlines(standard, orders, as_of=as_of)
+        Traceback (most recent call last):
+        ...
+        propstd.errors.NaiveDatetimeError: 'received_at' row 0 must hold aware instants ...
     """
     check_type("standard", standard, ServiceStandard)
     if not isinstance(df, pd.DataFrame):
@@ -420,22 +488,18 @@ def deadlines(
         raise InvalidValueError(msg, field="kind", value=kind)
     cal = standard.calendar(kind)
     at = None if as_of is None else _us(check_aware("as_of", as_of))
-    frame = _Frame(df, _zone_of(cal.zone))
-    scheduled = None
-    if kind == "repairs":
-        cats = _categories(df, category)
-        milestones = _repair_milestones(standard, cats)
-        scheduled = np.array([c is RepairCategory.SCHEDULED for c in cats], dtype=bool)
-    else:
-        milestones = _complaint_milestones(standard, len(df))
+    frame = _Frame(df, _zone_of(cal.zone), None if zone is None else _zone_of(zone))
+    milestones, scheduled = _milestones(standard, df, kind, category, severity)
     out = df.copy()
+    none = np.full(len(df), NAT, dtype=np.int64)
     for m in milestones:
-        got = _starts(frame, m, start, scheduled, appointment)
-        due = np.full(len(df), NAT, dtype=np.int64) if got is None else _due(frame, m, got, cal)
-        begun = np.full(len(df), NAT, dtype=np.int64) if got is None else got[1]
+        got = _starts(frame, m, start or _STARTS[kind], scheduled, appointment)
+        due = none if got is None else _due(frame, m, got, cal)
         done = None if m.target is None else frame.instants(f"{m.target}_at", required=False)
         out[f"{m.name}_due"] = _zoned(due, df.index, cal.zone)
-        states = _states(m, begun, due, None if done is None else done[1], at)
+        states = _states(
+            m, none if got is None else got[1], due, None if done is None else done[1], at
+        )
         out[f"{m.name}_state"] = pd.Series(
             pd.Categorical(states, categories=STATES), index=df.index
         )
