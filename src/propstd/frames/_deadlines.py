@@ -37,12 +37,12 @@ from propstd.errors import (
     NaiveDatetimeError,
     PropstdError,
 )
-from propstd.findings import Severity
+from propstd.findings import RectificationPolicy, Severity
 from propstd.frames._columns import Column, instants
 from propstd.frames._from_frame import where
 from propstd.frames._lookup import I64, NAT, US, date_of, day_of
 from propstd.frames._working_time import add_working_days, add_working_time
-from propstd.repairs import RepairCategory
+from propstd.repairs import RepairCategory, RepairLimits
 from propstd.standard import ServiceStandard
 from propstd.timelimits import Clock, TimeLimit, TimeUnit, deadline
 from propstd.timelines import Milestone
@@ -219,18 +219,17 @@ def _members(df: pd.DataFrame, name: str, vocab: type[V], what: str) -> list[V]:
         msg = f"'df' needs the column {name!r} ({what}); it has {shown(list(df.columns))}"
         raise InvalidValueError(msg, field=name, value=tuple(df.columns))
     values = df[name].tolist()
-    seen: dict[object, V] = {}
+    seen: dict[str, V] = {}
     out = []
     for i, value in enumerate(values):
-        member = seen.get(value) if isinstance(value, Hashable) else None
+        member = seen.get(value) if isinstance(value, str) else None
         if member is None:
             try:
                 member = to_member(name, vocab, value)
             except (InvalidValueError, TypeError) as exc:
                 msg = f"'df' column {name!r} {where(df.index, i)}: {exc}"
                 raise InvalidValueError(msg, field=name, value=value) from None
-            if isinstance(value, Hashable):
-                seen[value] = member
+            seen[value] = member  # a word or a member: a str
         out.append(member)
     return out
 
@@ -245,11 +244,17 @@ class _Milestone:
         self.limits: list[TimeLimit | None] = [None if milestone is None else milestone.limit] * n
 
 
-def _repair_milestones(standard: ServiceStandard, cats: list[RepairCategory]) -> list[_Milestone]:
-    limits = standard.repairs
-    if limits is None:
-        msg = f"the standard {standard.name!r} sets no repair limits ('repairs' is not set)"
+def _part(standard: ServiceStandard, kind: str) -> Any:
+    """The part of *standard* that sets the limits of *kind*, refused when it is not set."""
+    name = {"repairs": "repairs", "complaints": "complaints", "findings": "rectification"}[kind]
+    part = getattr(standard, name)
+    if part is None:
+        msg = f"the standard {standard.name!r} sets no {kind} limits ({name!r} is not set)"
         raise InvalidValueError(msg, field="standard", value=standard.name)
+    return part
+
+
+def _repair_milestones(limits: RepairLimits, cats: list[RepairCategory]) -> list[_Milestone]:
     out = []
     for name, table, target in (
         ("arrival", limits.arrival, "arrived"),
@@ -262,29 +267,30 @@ def _repair_milestones(standard: ServiceStandard, cats: list[RepairCategory]) ->
     return out
 
 
-def _complaint_milestones(standard: ServiceStandard, n: int) -> list[_Milestone]:
-    policy = standard.complaints
-    if policy is None:
-        msg = f"the standard {standard.name!r} sets no complaint rules ('complaints' is not set)"
-        raise InvalidValueError(msg, field="standard", value=standard.name)
-    return [
-        _Milestone(name, getattr(policy, name), n) for name in ("response", "reply", "resolution")
-    ]
-
-
-def _finding_milestones(standard: ServiceStandard, severities: list[Severity]) -> list[_Milestone]:
-    policy = standard.rectification
-    if policy is None:
-        msg = (
-            f"the standard {standard.name!r} sets no rectification limits "
-            "('rectification' is not set)"
-        )
-        raise InvalidValueError(msg, field="standard", value=standard.name)
+def _finding_milestones(
+    policy: RectificationPolicy, severities: list[Severity]
+) -> list[_Milestone]:
     limits = dict(policy.limits)
     m = _Milestone("rectification", None, len(severities))
     m.target, m.start = "rectified", "received"
     m.limits = [limits.get(s) for s in severities]
     return [m]
+
+
+def _milestones(
+    standard: ServiceStandard, df: pd.DataFrame, kind: str, category: str, severity: str
+) -> tuple[list[_Milestone], np.ndarray[Any, Any] | None]:
+    """The milestones of *kind* with each row's limit, and which rows are scheduled orders."""
+    part = _part(standard, kind)
+    if kind == "repairs":
+        cats = _members(df, category, RepairCategory, "the repair category")
+        scheduled = np.array([c is RepairCategory.SCHEDULED for c in cats], dtype=bool)
+        return _repair_milestones(part, cats), scheduled
+    if kind == "findings":
+        severities = _members(df, severity, Severity, "the finding's severity")
+        return _finding_milestones(part, severities), None
+    names = ("response", "reply", "resolution", "revisit")
+    return [_Milestone(name, getattr(part, name), len(df)) for name in names], None
 
 
 def _starts(
@@ -294,13 +300,13 @@ def _starts(
     scheduled: np.ndarray[Any, Any] | None,
     appointment: str,
 ) -> tuple[Column, I64] | None:
-    """The instants the milestone counts from (`None`: the milestone sets no limit)."""
+    """The instants the milestone counts from (`None`: the milestone sets no limit, or it
+    starts at another event whose column the frame does not have: no row has started it)."""
     if m.start is None:
         return None
-    name = start if m.start == "received" else f"{m.start}_at"
-    got = frame.instants(name, required=True)
-    assert got is not None
-    if scheduled is None or not scheduled.any():
+    own = m.start == "received"
+    got = frame.instants(start if own else f"{m.start}_at", required=own)
+    if got is None or scheduled is None or not scheduled.any():
         return got
     col, us = got
     booked = frame.instants(appointment, required=False)
@@ -357,20 +363,6 @@ def _states(m: _Milestone, starts: I64, due: I64, done: I64 | None, as_of: int |
     return state
 
 
-def _milestones(
-    standard: ServiceStandard, df: pd.DataFrame, kind: str, category: str, severity: str
-) -> tuple[list[_Milestone], np.ndarray[Any, Any] | None]:
-    """The milestones of *kind* with each row's limit, and which rows are scheduled orders."""
-    if kind == "repairs":
-        cats = _members(df, category, RepairCategory, "the repair category")
-        scheduled = np.array([c is RepairCategory.SCHEDULED for c in cats], dtype=bool)
-        return _repair_milestones(standard, cats), scheduled
-    if kind == "findings":
-        severities = _members(df, severity, Severity, "the finding's severity")
-        return _finding_milestones(standard, severities), None
-    return _complaint_milestones(standard, len(df)), None
-
-
 def deadlines(
     standard: ServiceStandard,
     df: pd.DataFrame,
@@ -395,9 +387,10 @@ def deadlines(
       English value or Chinese word, `急修`) in `standard.repairs`. A scheduled order counts
       from its appointment (column *appointment*, required for scheduled rows), as
       [repair_status][propstd.repairs.repair_status] does.
-    - `kind="complaints"`: `response`, `reply` and `resolution` of `standard.complaints`: each
-      done at the column of its target event (`responded_at`, `closed_at`, ... `<event>_at`),
-      counted from *start* (or from `<event>_at` when the milestone starts at another event).
+    - `kind="complaints"`: `response`, `reply`, `resolution` and `revisit` of
+      `standard.complaints`: each done at the column of its target event (`responded_at`,
+      `closed_at`, `revisited_at` ... `<event>_at`), counted from *start*, or from
+      `<event>_at` when the milestone starts at another event (the revisit: from `closed_at`).
     - `kind="findings"`: `rectification` (done at `rectified_at`), counted from `found_at`
       with the limit of the row's severity (column *severity*) in `standard.rectification`, as
       [RectificationPolicy.rectify_by][propstd.findings.RectificationPolicy.rectify_by].
@@ -413,7 +406,8 @@ def deadlines(
 
     The words are those of [MilestoneState][propstd.timelines.MilestoneState] where it has
     them (its `breached` covers both `breached` and `overdue`). A done-at column the frame does
-    not have means "not done" for every row; a done-at after *as_of* is not done yet. Without
+    not have means "not done" for every row (and a missing `<event>_at` a milestone counts
+    from, "not started"); a done-at after *as_of* is not done yet. Without
     *as_of*, the state of a row not done is missing (NaN): never a guess. The state columns
     are categorical (every state a category, so `value_counts()` lists them all).
 
