@@ -21,20 +21,12 @@ from propstd.standard import PropertyProfile, ServiceStandard
 from propstd.tables import TableKind, read_records, write_records
 from propstd.timelimits import TimeLimit, deadline
 from propstd.timelines import Milestone
+from tests.property.test_tables import STRATEGIES
 from tests.strategies import (
     CALENDAR_BASES,
     deadline_calendars,
     deadline_starts,
     instants,
-    table_actuals,
-    table_check_records,
-    table_collections,
-    table_complaints,
-    table_findings,
-    table_repair_orders,
-    table_routine_entries,
-    table_survey_responses,
-    table_triggers,
     time_limits,
     working_calendars,
 )
@@ -302,19 +294,6 @@ class TestDeadlines:
         pd.testing.assert_frame_equal(
             got.drop(columns="received_at"), want.drop(columns="received_at")
         )
-
-
-STRATEGIES = {
-    TableKind.CHECKS: table_check_records(),
-    TableKind.FINDINGS: table_findings(),
-    TableKind.COMPLAINTS: table_complaints(),
-    TableKind.REPAIRS: table_repair_orders(),
-    TableKind.ACTUALS: table_actuals(),
-    TableKind.COLLECTIONS: table_collections(),
-    TableKind.SURVEY_RESPONSES: table_survey_responses(),
-    TableKind.ROUTINE_LOG: table_routine_entries(),
-    TableKind.TRIGGERS: table_triggers(),
-}
 
 
 class TestFromFrame:
