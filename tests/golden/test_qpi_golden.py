@@ -81,11 +81,13 @@ def test_golden_month_in_partitions(case: dict[str, Any]) -> None:
     assert QpiTally.sum([thirds[0] + thirds[1], thirds[2]]) == whole
 
 
-def test_demo_section_renders_the_golden_month() -> None:
-    """The demo's QPI section prints the same month (its figures are the golden ones)."""
-    from propstd._demo import qpi
+def test_golden_month_is_the_public_sample(case: dict[str, Any]) -> None:
+    """propstd.samples holds the golden month: its plan, calendar, records and findings."""
+    from propstd import samples
 
-    text = qpi.render()
-    assert "98.2% (237.5/241.75)" in text
-    assert "91.7% (11/12)" in text
-    assert qpi.TITLE.startswith("QPI")
+    given, standard, month = case["input"], samples.standard(), samples.month()
+    assert standard.inspections == from_data(InspectionPlan, given["plan"])
+    assert standard.calendar("inspections") == china_calendar(hours=given["calendar"]["hours"])
+    assert Period.parse(given["period"]) == samples.MONTH
+    assert month.checks == tuple(from_data(CheckRecord, r) for r in given["records"])
+    assert month.findings == tuple(from_data(Finding, f) for f in given["findings"])

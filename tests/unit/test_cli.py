@@ -73,6 +73,60 @@ def test_unknown_section_in_render() -> None:
         _demo.render(("nope",))
 
 
+@pytest.mark.parametrize(
+    ("section", "lines"),
+    [
+        pytest.param(
+            "deadlines",
+            (
+                "due 2025-10-09 Thu 10:30",
+                "due 2025-10-11 Sat 17:30",
+                "due 2025-10-01 Wed 17:50",
+                "当日 (same working day): due 2025-10-09 Thu 17:30",
+            ),
+            id="deadlines",
+        ),
+        pytest.param(
+            "findings",
+            ("工作改进通知单 Work improvement notice — 工程部", "91.7% (11/12)"),
+            id="findings",
+        ),
+        pytest.param("qpi", ("98.2% (237.5/241.75)", "91.7% (11/12)"), id="qpi"),
+        pytest.param(
+            "complaints",
+            (
+                "Stock-take 2025-04-01 09:00: 4 open",
+                "TS-0324: notify 项目经理 (reasons: elapsed, departments)",
+                "Complaints 2025-03 as of 2025-04-01 09:00: 25 received (VIP 2, major 1)",
+            ),
+            id="complaints",
+        ),
+        pytest.param(
+            "repairs",
+            (
+                "at the agreed time (0 minutes after the appointment)",
+                "all                    140        134",
+                "remind the owner on 2026-02-28",
+            ),
+            id="repairs",
+        ),
+    ],
+)
+def test_demo_section_shows_the_sample(
+    capsys: pytest.CaptureFixture[str], section: str, lines: tuple[str, ...]
+) -> None:
+    """Each demo section prints the sample month's figures (the tutorial's and the samples')."""
+    assert main(["demo", "--section", section]) == 0
+    out = capsys.readouterr().out
+    for line in lines:
+        assert line in out
+
+
+def test_demo_deadlines_explain_each_due() -> None:
+    """The deadlines section explains each of the eve-of-holiday repair's four deadlines."""
+    assert _demo.render(("deadlines",)).count("why: ") == 4
+
+
 def test_module_entry_point(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -772,16 +772,22 @@ def test_always_open_complaint() -> None:
     assert s.level == 1
 
 
-def test_demo_section() -> None:
-    """The demo lists the open complaints as of 1 April, who must act, and the month."""
+def test_sample_month() -> None:
+    """The sample's March: 25 complaints, one reopened; on 1 April four are open, the most
+    urgent first, and TS-0324 is with the project manager."""
     from propstd import samples
-    from propstd._demo import complaints as demo
 
-    text = demo.render()
-    assert text.startswith("Stock-take 2025-04-01 09:00: 4 open")
-    assert "TS-0324: notify 项目经理 (reasons: elapsed, departments)" in text
-    assert "Complaints 2025-03 as of 2025-04-01 09:00: 25 received (VIP 2, major 1)" in text
-    assert sum(c.timeline.reopen_count for c in samples.month().complaints) == 1
+    standard, register = samples.standard(), samples.month().complaints
+    assert standard.complaints is not None
+    office = standard.calendar("complaints")
+    assert sum(c.timeline.reopen_count for c in register) == 1
+    take = daily_stocktake(
+        register, policy=standard.complaints, calendar=office, as_of=samples.AS_OF
+    )
+    assert len(register) == 25
+    rows = take.rows()
+    assert [r.complaint_id for r in rows] == ["TS-0325", "TS-0324", "TS-0322", "TS-0323"]
+    assert (rows[1].step, rows[1].notify) == ("项目经理", "项目经理")
 
 
 # -- 0.2: Chinese words, errors with data, one local-date rule, overdue, edges ---------------

@@ -1440,10 +1440,9 @@ def test_instants_compare_as_real_time_across_a_fall_back() -> None:
 
 
 def test_sample_month() -> None:
-    """The demo's March findings: 9 / 6 / 4 by category, 2 points each deduction; 12 suggestion
-    and deduction items due for verification in March, 11 verified on time."""
+    """The sample's March findings: 9 / 6 / 4 by category, 2 points each deduction; 12
+    suggestion and deduction items due for verification in March, 11 verified on time."""
     from propstd import samples
-    from propstd._demo import findings as demo
 
     fs = samples.month().findings
     assert [sum(1 for f in fs if f.category is c) for c in Category] == [9, 6, 4]
@@ -1452,6 +1451,3 @@ def test_sample_month() -> None:
     month_end = datetime(2025, 4, 1, tzinfo=ZoneInfo(samples.ZONE))
     closure = closure_rate(fs, period=samples.MONTH, as_of=month_end, zone=samples.ZONE)
     assert closure == Rate(11, 12)
-    text = demo.render()
-    assert "工作改进通知单 Work improvement notice — 工程部" in text
-    assert "91.7% (11/12)" in text

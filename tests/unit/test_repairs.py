@@ -759,21 +759,25 @@ class TestSerialization:
             assert from_data(type(value), data) == value
 
 
-def test_demo_month() -> None:
-    """The demo's March has 140 orders, 4 technicians and 3 reworks, judged as of 1 April."""
+def test_sample_month() -> None:
+    """The sample's March has 140 orders, 4 technicians and 3 reworks; 134 are completed."""
     from propstd import samples
-    from propstd._demo import repairs as demo
 
-    month = samples.month().repairs
+    standard, month = samples.standard(), samples.month().repairs
+    assert standard.repairs is not None
     assert len(month) == 140
     assert len({o.id for o in month}) == 140
     assert {o.technician for o in month} == {"张伟", "李强", "王磊", "陈刚"}
     assert sum(o.rework_of is not None for o in month) == 3
     assert {o.category for o in month} == set(RepairCategory)
-    text = demo.render()
-    assert "at the agreed time (0 minutes after the appointment)" in text
-    assert "all                    140        134" in text
-    assert "remind the owner on 2026-02-28" in text
+    metrics = repair_metrics(
+        month,
+        period=samples.MONTH,
+        limits=standard.repairs,
+        calendar=standard.calendar("repairs"),
+        as_of=samples.AS_OF,
+    )
+    assert (metrics.overall.orders, metrics.overall.completed) == (140, 134)
 
 
 # -- 0.2: Chinese words, errors with data, one local-date rule, overdue, edges of time ------

@@ -981,17 +981,6 @@ def test_public_names() -> None:
     assert dir(timelimits) == timelimits.__all__
 
 
-def test_demo_section() -> None:
-    """The demo's deadlines section shows the four deadlines of the eve-of-holiday repair."""
-    from propstd._demo import deadlines
-
-    text = deadlines.render()
-    for due in ("2025-10-09 Thu 10:30", "2025-10-11 Sat 17:30", "2025-10-01 Wed 17:50"):
-        assert f"due {due}" in text
-    assert "当日 (same working day): due 2025-10-09 Thu 17:30" in text
-    assert text.count("why: ") == 4
-
-
 LONGER = [
     pytest.param(sh(2025, 3, 12, 9), TimeLimit.weeks(1), sh(2025, 3, 20), id="week"),
     pytest.param(sh(2025, 3, 12, 9), TimeLimit.weeks(0), sh(2025, 3, 13), id="zero-weeks"),

@@ -1,7 +1,7 @@
 """The sample property 翠湖花园: its service standard and one month of its records, as values.
 
-Every chapter of the tutorial, the demo (`python -m propstd demo`), `propstd sample DIR` and
-the golden tests use one property, so their figures add up to one month of one project:
+Every chapter of the tutorial, the demo (`python -m propstd demo`) and the golden tests use
+one property, so their figures add up to one month of one project:
 翠湖花园 (Cuihu Garden), a residential estate in Shenzhen with 12 towers, 1,150 households,
 120,000 m² of building area and 900 parking spaces. [standard()][propstd.samples.standard]
 is its complete written standard; [month()][propstd.samples.month] its records of March 2025,
@@ -35,7 +35,7 @@ import functools
 
 from propstd.samples import _budget, _checks, _complaints, _duties, _findings, _repairs
 from propstd.samples._facts import AS_OF, MONTH, NAME, ZONE
-from propstd.samples._month import SampleMonth
+from propstd.samples._month import SampleMonth, ScorecardInputs
 from propstd.samples._standard import build, profile
 from propstd.standard import PropertyProfile, ServiceStandard
 
@@ -44,6 +44,7 @@ __all__ = [
     "MONTH",
     "NAME",
     "SampleMonth",
+    "ScorecardInputs",
     "ZONE",
     "month",
     "property",
@@ -86,7 +87,7 @@ def standard() -> ServiceStandard:
         >>> ServiceStandard.from_toml(s.to_toml()) == s
         True
         >>> print(s.provenance["budget.thresholds"])  # doctest: +ELLIPSIS
-        not in sample-property.md: the demo's and the tutorial's budget chapter ...
+        not in sample-property.md: the thresholds of the demo's and the tutorial's budget ...
     """
     return build()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 import attrs
 
@@ -17,6 +17,24 @@ from propstd.surveys import SurveyResponse
 from propstd.tables import Collection
 
 __all__: list[str] = []
+
+
+class ScorecardInputs(TypedDict):
+    """The records of a month as the keyword arguments of `propstd.scorecards.scorecard`.
+
+    A typed dict, so that `scorecard(standard, period=..., as_of=..., **inputs)` type-checks.
+    """
+
+    checks: tuple[CheckRecord, ...]
+    findings: tuple[Finding, ...]
+    complaints: tuple[Complaint, ...]
+    repairs: tuple[RepairOrder, ...]
+    budget: Budget
+    actuals: tuple[Actual, ...]
+    collections: tuple[Collection, ...]
+    survey_responses: tuple[SurveyResponse, ...]
+    routine_log: tuple[RoutineEntry, ...]
+    triggers: tuple[Trigger, ...]
 
 
 def _records(kind: type) -> Any:
@@ -56,7 +74,7 @@ class SampleMonth:
     triggers: tuple[Trigger, ...] = _records(Trigger)
     """The events that started triggered duties (rain)."""
 
-    def scorecard_inputs(self) -> dict[str, object]:
+    def scorecard_inputs(self) -> ScorecardInputs:
         """The records as keyword arguments of `propstd.scorecards.scorecard(standard,
         period=..., as_of=..., **inputs)`.
 
@@ -66,7 +84,18 @@ class SampleMonth:
             ['actuals', 'budget', 'checks', 'collections', 'complaints', 'findings', 'repairs',
              'routine_log', 'survey_responses', 'triggers']
         """
-        return {field.name: getattr(self, field.name) for field in attrs.fields(SampleMonth)}
+        return ScorecardInputs(
+            checks=self.checks,
+            findings=self.findings,
+            complaints=self.complaints,
+            repairs=self.repairs,
+            budget=self.budget,
+            actuals=self.actuals,
+            collections=self.collections,
+            survey_responses=self.survey_responses,
+            routine_log=self.routine_log,
+            triggers=self.triggers,
+        )
 
     def __repr__(self) -> str:
         counts = ", ".join(

@@ -212,50 +212,49 @@ def triggered() -> tuple[TriggeredDuty, ...]:
 
 # -- the whole standard ---------------------------------------------------------------------------
 
-_SAMPLE = "sample property 翠湖花园: the sample's own choice (docs/shared sample), not a standard"
-_PAGE = "sample-property.md"
-_GOLDEN = "docs/how-to/{page}.md and tests/golden/{files}"
+_SAMPLE = (
+    "sample property 翠湖花园: the sample's own choice (docs/shared sample, "
+    "sample-property.md), not a standard"
+)
+_USED = "sample property 翠湖花园 ({where}): the sample's own choice, not a standard; {seed}"
 
 PROVENANCE = {
-    "property": f"{_SAMPLE}; {_PAGE}: Shenzhen, 12 towers, 120,000 m², 1,150 households",
-    "calendars.office": (
-        f"{_SAMPLE}; {_PAGE}: the office calendar, China's (State Council 放假调休) with "
-        "08:30-12:00,13:30-17:30; every part works on it"
-    ),
-    "calendars.service": f"{_SAMPLE}; {_PAGE}: the service centre, daily 08:30-18:00",
-    "calendars.duty": f"{_SAMPLE}; {_PAGE}: emergency repair duty, 24 hours in the zone",
+    "property": _SAMPLE,
+    "calendars.office": _SAMPLE,
+    "calendars.service": _SAMPLE,
+    "calendars.duty": _SAMPLE,
     "inspections": (
-        f"{_SAMPLE}; {_PAGE}: the QPI plan (4 checklists, 20 check points); its 2025-01-06 "
-        "anchor is dropped, so windows follow the calendar (semantics §14.1)"
+        f"{_SAMPLE}; windows calendar-aligned (no anchor): the QPI engineer dropped the "
+        "page's 2025-01-06 anchor (semantics §14.1)"
     ),
-    "qpi_targets": "seed §1 (QPI training report): the seven indicators' targets",
-    "rectification": f"{_SAMPLE}; {_PAGE}: findings policy",
-    "complaints": f"{_SAMPLE}; {_PAGE}: complaints policy and ladder",
+    "qpi_targets": (
+        "seed §1 (QPI training report: frequency completion ≥ 75 %, traceability and closure "
+        "100 %, finding ratios ≥ 5 %)"
+    ),
+    "rectification": _SAMPLE,
+    "complaints": _SAMPLE,
     "complaints.resolution": (
-        f"not in {_PAGE} (it gives no resolution limit): 72 hours, the ladder's last step, "
-        "as the demo's complaints section has used since 0.1"
+        "not in sample-property.md, which gives no resolution limit: 72 hours, the ladder's "
+        "last step, as the demo has used since 0.1"
     ),
-    "repairs": f"{_SAMPLE}; {_PAGE}: repair limits ('at the agreed time' = 立即)",
+    "repairs": _SAMPLE,
     "budget.thresholds": (
-        f"not in {_PAGE}: the demo's and the tutorial's budget chapter (explain above 5 %, "
-        "stop above 10 %, adverse variances), the sample's own choice since 0.1"
+        "not in sample-property.md: the thresholds of the demo's and the tutorial's budget "
+        "chapter since 0.1 (explain above 5 %, stop above 10 %, adverse variances)"
     ),
-    "budget.collection": f"{_SAMPLE}; {_PAGE}: 60 % of the year's fee by March, 95 % by December",
+    "budget.collection": _SAMPLE,
     "staffing": "seed §5 (staffing: 1 guard and 0.8 cleaners per 10,000 m², zones of 400/250)",
-    "surveys": (
-        f"{_SAMPLE}; "
-        + _GOLDEN.format(page="surveys", files="surveys_cuihu_2025.json")
-        + "; satisfaction above 80 %: seed §6"
+    "surveys": _USED.format(
+        where="docs/how-to/surveys.md, tests/golden/surveys_cuihu_2025.json",
+        seed="satisfaction above 80 %: seed §6",
     ),
-    "routines": (
-        f"{_SAMPLE}; "
-        + _GOLDEN.format(page="routines", files="routines_cuihu_2025.json")
-        + "; ≥ 4 trainings a year, a forum each quarter: seed §6; the weekly meeting: seed §2"
+    "routines": _USED.format(
+        where="docs/how-to/routines.md, tests/golden/routines_cuihu_2025.json",
+        seed="≥ 4 trainings a year and a forum each quarter: seed §6; weekly meeting: seed §2",
     ),
-    "triggered": (
-        f"{_SAMPLE}; "
-        + _GOLDEN.format(page="routines", files="routines_rainy_week_may_2025.json")
-        + "; standing water within an hour after rain: seed §6; 逢雨必检: seed §4"
+    "triggered": _USED.format(
+        where="docs/how-to/routines.md, tests/golden/routines_rainy_week_may_2025.json",
+        seed="standing water cleared within an hour after rain: seed §6; 逢雨必检: seed §4",
     ),
 }
 
