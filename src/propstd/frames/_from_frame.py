@@ -353,9 +353,8 @@ def read(plan: Layout, frame: pd.DataFrame, *, zone: str | None, label: str) -> 
     if plan.items_column is not None:
         names.append(plan.items_column)
         values.append(_scores([reader.cells(c) for c in plan.items], plan.items, len(frame)))
+    assert values, "every kind of table has a required column, so a layout reads one"
     rows = [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
-    if not values:
-        rows = [{} for _ in range(len(frame))]
     try:
         return read_rows(plan.kind, rows, zone=zone)
     except InvalidDataError as exc:
