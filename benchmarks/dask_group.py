@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from propstd import samples
-from propstd.frames._checks import check_records
+from propstd.frames import from_frame
 from propstd.frames.dask import group_qpi_tally
 from propstd.inspections import InspectionPlan, QpiTally, qpi_tally
 from propstd.periods import Period
@@ -54,7 +54,6 @@ BLOCK = 50
 HALVES = 2
 """Partitions per block and month: the month's span in consecutive slices."""
 INSPECTORS = np.array(["Zhao", "Li", "Wang", ""])
-FIELDS = {f: f for f in ("item_code", "at", "inspector", "samples", "evidence")}
 
 
 def sample_plan() -> InspectionPlan:
@@ -204,7 +203,7 @@ def in_process(
         parts: dict[str, list[QpiTally]] = {}
         for spec in specs(plan, names, month, per_month):
             frame = generate(spec)
-            records = check_records(frame, FIELDS, tz=None, label="checks")
+            records = from_frame("checks", frame.drop(columns="property"), zone=None)
             by: dict[str, list[Any]] = {}
             for name, record in zip(frame["property"].tolist(), records, strict=True):
                 by.setdefault(name, []).append(record)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 
-from propstd.errors import InvalidValueError, NaiveDatetimeError
+from propstd.errors import InvalidDataError, InvalidValueError, NaiveDatetimeError
 from propstd.inspections import CheckRecord, InspectionPlan, QpiTally
 from propstd.inspections import qpi_tally as single
 from propstd.periods import Period
@@ -24,7 +24,6 @@ dd = pytest.importorskip("dask.dataframe")  # needs pyarrow, which the dask extr
 from propstd import samples  # noqa: E402
 from propstd.calendars import WorkingCalendar  # noqa: E402
 from propstd.frames import dask as fdask  # noqa: E402
-from propstd.frames._checks import check_records  # noqa: E402
 from propstd.frames.dask import GroupTally, group_qpi_tally, qpi_tally  # noqa: E402
 
 _PLAN = samples.standard().inspections
@@ -148,11 +147,18 @@ class TestColumns:
         assert tally(renamed, columns={"检查日期": "at", "who": "inspector"}) == SINGLE
 
     def test_optional_columns_default(self) -> None:
-        """Without inspector, samples, evidence and round columns: no inspector, 1 sample,
-        no evidence, no round (so nothing is traceable)."""
-        got = only(FRAME[["item_code", "at"]])
+        """Without samples, evidence and round columns and with empty inspectors: no
+        inspector, 1 sample, no evidence, no round (so nothing is traceable)."""
+        got = only(FRAME[["item_code", "at"]].assign(inspector=None))
         assert got.records == SINGLE.records
         assert got.traceable_records == 0
+
+    def test_the_inspector_column_is_required_as_in_the_table(self) -> None:
+        """The check table requires an inspector column (its cells may be empty): so does a
+        frame, by the one rule of `propstd.tables`."""
+        with pytest.raises(InvalidValueError, match="needs the columns 'inspector'") as info:
+            only(FRAME[["item_code", "at"]])
+        assert info.value.field == "inspector"
 
     def test_unknown_column(self) -> None:
         """An unknown column is refused before anything runs, naming it."""
@@ -168,7 +174,7 @@ class TestColumns:
 
     def test_a_field_given_twice(self) -> None:
         """Two columns for one field are refused."""
-        with pytest.raises(InvalidValueError, match="gives 'at' twice") as info:
+        with pytest.raises(InvalidValueError, match="gives the column 'at' twice") as info:
             only(one(检查时间=one()["at"]))
         assert info.value.field == "检查时间"
 
@@ -176,7 +182,7 @@ class TestColumns:
         ("columns", "match"),
         [
             pytest.param({"at": "when"}, "maps 'at' to 'when'", id="unknown-field"),
-            pytest.param({"when": "at"}, "names column 'when'", id="absent-column"),
+            pytest.param({"when": "at"}, "names the column 'when'", id="absent-column"),
         ],
     )
     def test_bad_columns_mapping(self, columns: dict[str, str], match: str) -> None:
@@ -209,45 +215,49 @@ class TestInstants:
             only(dd.from_pandas(naive, npartitions=2))
         assert tally(dd.from_pandas(naive, npartitions=2), zone="Asia/Shanghai") == SINGLE
 
-    def test_dst_gap_and_overlap_follow_the_calendar_rule(self) -> None:
-        """Berlin: 02:30 on 30 March 2025 does not exist (moves forward to 03:00 CEST);
-        02:30 on 26 October is ambiguous (its first occurrence, CEST)."""
+    def test_dst_gap_and_overlap_follow_the_tables_rule(self) -> None:
+        """Berlin: 02:30 on 30 March 2025 does not exist and 02:30 on 26 October is
+        ambiguous: each is a problem of its row, as in a table (§16), listed together."""
         walls = pd.to_datetime(["2025-03-30 02:30", "2025-10-26 02:30", "2025-03-29 12:00"])
-        frame = pd.DataFrame({"item_code": "ENV-01", "at": walls})
-        fields = {"item_code": "item_code", "at": "at"}
-        records = check_records(frame, fields, tz=ZoneInfo("Europe/Berlin"), label="checks")
-        assert [r.at for r in records] == [
-            datetime(2025, 3, 30, 1, tzinfo=UTC),
-            datetime(2025, 10, 26, 0, 30, tzinfo=UTC),
-            datetime(2025, 3, 29, 11, tzinfo=UTC),
+        frame = pd.DataFrame({"item_code": "SEC-02", "at": walls, "inspector": "Li"})
+        with pytest.raises(InvalidDataError, match="cannot read checks: 2 problems") as info:
+            only(frame, zone="Europe/Berlin")
+        assert [(p.path, p.column) for p in info.value.problems] == [
+            ("row 0", "at"),
+            ("row 1", "at"),
         ]
+        assert "ambiguous or does not exist in Europe/Berlin" in info.value.problems[0].message
 
     def test_object_columns(self) -> None:
-        """An object column of aware datetimes in several zones, and naive ones read in
-        zone=; a naive one without zone= is refused; missing is refused."""
-        mixed = [datetime(2025, 3, 3, 9, tzinfo=SH), datetime(2025, 3, 3, 1, tzinfo=UTC)]
-        got = only(one(2, at=pd.Series(mixed, dtype=object)))
-        assert got.records == 2
+        """An object column of aware datetimes in one zone, and naive ones read in zone=;
+        several zones are refused, a naive one without zone= is refused; missing is a
+        problem of its row."""
+        one_zone = [datetime(2025, 3, 3, 9, tzinfo=SH), datetime(2025, 3, 3, 10, tzinfo=SH)]
+        assert only(one(2, at=pd.Series(one_zone, dtype=object))).records == 2
+        mixed = [one_zone[0], datetime(2025, 3, 3, 1, tzinfo=UTC)]
+        with pytest.raises(InvalidValueError, match="row 1: column 'at' holds instants in several"):
+            only(one(2, at=pd.Series(mixed, dtype=object)))
         naive = pd.Series([datetime(2025, 3, 3, 9), pd.NaT], dtype=object)
         frame = one(2, at=naive)
         with pytest.raises(NaiveDatetimeError, match="row 0: column 'at' holds a naive time"):
             only(frame)
-        with pytest.raises(InvalidValueError, match="row 1: column 'at' is required"):
+        with pytest.raises(InvalidDataError, match="1 problem") as info:
             only(frame, zone="Asia/Shanghai")
+        assert str(info.value.problems[0]) == "column at: row 1: empty: a value is required"
 
     @pytest.mark.parametrize(
         ("at", "error", "match"),
         [
             pytest.param(
                 pd.Series(["2025-03-03 09:00"], dtype=object),
-                InvalidValueError,
-                "row 0 must be an aware datetime",
+                InvalidDataError,
+                "row 0: the time '2025-03-03 09:00' has no UTC offset",
                 id="text",
             ),
             pytest.param(
                 pd.Series([1741000000], dtype="int64"),
-                InvalidValueError,
-                "must hold aware instants",
+                InvalidDataError,
+                "row 0: expected an instant",
                 id="numbers",
             ),
             pytest.param(
@@ -264,18 +274,21 @@ class TestInstants:
             ),
             pytest.param(
                 pd.Series([pd.NaT], dtype="datetime64[us, UTC]"),
-                InvalidValueError,
-                "row 0: column 'at' is required",
+                InvalidDataError,
+                "column at: row 0: empty: a value is required",
                 id="missing",
             ),
         ],
     )
     def test_bad_instants(self, at: Any, error: type[Exception], match: str) -> None:
-        """Text, numbers, years past 9998, nanoseconds and missing times are refused, naming
-        the row and the column."""
+        """Text without an offset, numbers, years past 9998, nanoseconds and missing times
+        are refused, naming the row and the column."""
         with pytest.raises(error, match=match) as info:
             only(one(at=at))
-        assert getattr(info.value, "field", None) == "at"
+        if isinstance(info.value, InvalidDataError):
+            assert [p.column for p in info.value.problems] == ["at"]
+        else:
+            assert getattr(info.value, "field", None) == "at"
 
     def test_naive_column_without_any_time(self) -> None:
         """A naive column of NaT only, without zone=, is refused at its first row."""
@@ -292,12 +305,13 @@ class TestRows:
 
     def test_missing_item_code(self) -> None:
         """A row without an item code is refused."""
-        with pytest.raises(InvalidValueError, match="row 0: column 'item_code' is required"):
+        with pytest.raises(InvalidDataError, match="column item_code: row 0: empty"):
             only(one(item_code=[None]))
 
     def test_float_samples_are_refused(self) -> None:
-        """Samples as floats are a TypeError naming the row; NaN means the default 1."""
-        with pytest.raises(TypeError, match=r"checks row 0: 'samples' must be an int"):
+        """Samples as floats are refused naming the column and the row; NaN means the
+        default 1."""
+        with pytest.raises(InvalidValueError, match=r"checks row 0: column 'samples' holds floats"):
             only(one(samples=[2.0]))
         assert only(one(samples=[float("nan")]), zone=None).records == 1
 
@@ -312,22 +326,23 @@ class TestRows:
         )
 
     def test_bad_value_names_partition_index_and_column(self) -> None:
-        """A blank evidence reference in a dask partition: the partition, the row, its index
-        label and the column are named, with `field` the column and `value` the value."""
-        frame = pd.concat([FRAME, one(samples=[1], evidence=[["P1", " "]])])
-        frame = frame.reset_index(drop=True)
-        frame["evidence"] = frame["evidence"].astype(object)
-        with pytest.raises(InvalidValueError) as info:
-            only(frame)
-        assert str(info.value).startswith(f"checks row {len(FRAME)}: 'evidence[1]'")
-        assert info.value.field == "evidence"
-        assert info.value.value == " "
+        """Zero samples in a dask partition: the partition, the row and the column are
+        named, in the problem's `path` and `column`."""
+        bad = one(samples=[0]).assign(at=FRAME["at"].iloc[:1])
+        frame = pd.concat([FRAME, bad]).reset_index(drop=True)
+        with pytest.raises(InvalidDataError) as info:
+            only(dd.from_pandas(frame, npartitions=1))
+        (problem,) = info.value.problems
+        assert info.value.message.startswith("cannot read checks partition 0: 1 problem")
+        assert (problem.path, problem.column) == (f"row {len(FRAME)}", "samples")
+        assert problem.message == "'samples' must be at least 1, got 0"
 
     def test_index_labels_are_shown(self) -> None:
         """With an index other than 0..n-1 the label of the row is shown too."""
         frame = one(item_code=[" "]).set_axis(["X-7"])
-        with pytest.raises(InvalidValueError, match=r"checks row 0 \(index 'X-7'\): 'item_code'"):
+        with pytest.raises(InvalidDataError) as info:
             only(frame)
+        assert info.value.problems[0].path == "row 0 (index 'X-7')"
 
     def test_evidence_as_text_and_lists(self) -> None:
         """Evidence is text split at `;` (blank parts left out) or a list."""
@@ -347,7 +362,7 @@ class TestRows:
         """An object column of lists in a dask DataFrame arrives as text and is refused,
         instead of counting `[]` as evidence."""
         frame = one(evidence=pd.Series([[]], dtype=object))
-        with pytest.raises(InvalidValueError, match="checks partition 0 row 0: 'evidence'"):
+        with pytest.raises(InvalidValueError, match="checks partition 0 row 0: column 'evidence'"):
             only(dd.from_pandas(frame, npartitions=1))
 
     def test_unknown_item_code(self) -> None:
@@ -533,7 +548,7 @@ class TestGroupTally:
 @pytest.mark.slow
 def test_on_a_local_cluster_of_two_worker_processes() -> None:
     """On a `distributed.LocalCluster` of 2 worker processes the tallies are the same, and an
-    error raised in a worker reaches the client with its class, `field` and `value`."""
+    error raised in a worker reaches the client with its class and its problems."""
     distributed = pytest.importorskip("distributed")
     with (
         distributed.LocalCluster(
@@ -550,9 +565,10 @@ def test_on_a_local_cluster_of_two_worker_processes() -> None:
             PLANS["B"], records=RECORDS[:HALF], period=MONTH, calendar=CAL
         )
         bad = FRAME.assign(samples=FRAME["samples"].where(FRAME.index != 5, 0))
-        with pytest.raises(InvalidValueError, match=r"checks partition 0 row 5") as info:
+        with pytest.raises(InvalidDataError, match=r"checks partition 0: 1 problem") as info:
             tally(dd.from_pandas(bad, npartitions=3))
-        assert (info.value.field, info.value.value) == ("samples", 0)
+        (problem,) = info.value.problems
+        assert (problem.path, problem.column) == ("row 5", "samples")
 
 
 def test_errors_and_tallies_pickle() -> None:

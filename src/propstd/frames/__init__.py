@@ -42,10 +42,19 @@ except ModuleNotFoundError as exc:
     msg = f"propstd.frames needs pandas and numpy: pip install 'propstd[frames]' ({exc.name})"
     raise ModuleNotFoundError(msg, name=exc.name) from exc
 
+from propstd.frames._deadlines import deadlines
+from propstd.frames._from_frame import from_frame
 from propstd.frames._results import to_frame
 from propstd.frames._working_time import add_working_days, add_working_time, working_time_between
 
-__all__ = ["add_working_days", "add_working_time", "to_frame", "working_time_between"]
+__all__ = [
+    "add_working_days",
+    "add_working_time",
+    "deadlines",
+    "from_frame",
+    "to_frame",
+    "working_time_between",
+]
 
 
 def __dir__() -> list[str]:

@@ -18,8 +18,8 @@ associative and commutative. So:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import tzinfo
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -27,10 +27,11 @@ from dask.base import compute as _compute
 from dask.base import is_dask_collection
 from dask.delayed import delayed as _delayed
 
+from propstd._repr import shown
 from propstd.calendars import WorkingCalendar
 from propstd.errors import InvalidValueError
 from propstd.findings import ClosureBasis, Finding
-from propstd.frames._checks import Rows, check_records
+from propstd.frames._from_frame import Layout, read, where
 from propstd.frequencies import Proration
 from propstd.inspections import CheckRecord, InspectionPlan, QpiTally, qpi_tally
 from propstd.periods import Period
@@ -40,12 +41,14 @@ __all__: list[str] = []
 T = TypeVar("T")
 BASES_PER_TASK = 50
 """Properties whose base tallies one task builds."""
+_LISTED = re.compile(r"\[\s*(['\"].*)?\]|\(\s*(['\"].*)?\)", re.DOTALL)
+"""The text of a Python list or tuple of strings: `[]`, `['P1', 'P2']`, `('P1',)`."""
 
 
 class Job:
     """What every task of one tally needs; shipped once to each worker."""
 
-    __slots__ = ("basis", "by", "calendars", "fields", "period", "plans", "proration", "tz")
+    __slots__ = ("basis", "by", "calendars", "layout", "period", "plans", "proration", "zone")
 
     def __init__(  # one bundle of the call's arguments
         self,
@@ -53,8 +56,8 @@ class Job:
         calendars: Mapping[str, WorkingCalendar],
         *,
         period: Period,
-        tz: tzinfo | None,
-        fields: Mapping[str, str],
+        zone: str | None,
+        layout: Layout,
         by: str | None,
         proration: Proration,
         basis: ClosureBasis,
@@ -62,8 +65,8 @@ class Job:
         self.plans = dict(plans)
         self.calendars = dict(calendars)
         self.period = period
-        self.tz = tz
-        self.fields = dict(fields)
+        self.zone = zone
+        self.layout = layout
         self.by = by
         self.proration = proration
         self.basis = basis
@@ -82,9 +85,32 @@ class Job:
             closure_basis=self.basis,
         )
 
-    def records(self, frame: pd.DataFrame, label: str) -> list[CheckRecord]:
-        """The check records of one partition."""
-        return check_records(frame, self.fields, tz=self.tz, label=label)
+    def records(self, frame: pd.DataFrame, label: str) -> tuple[CheckRecord, ...]:
+        """The check records of one partition (`frames.from_frame`'s path)."""
+        evidence = self.layout.column_of("evidence")
+        if evidence is not None:
+            _no_listed_text(frame, evidence, label)
+        records: tuple[CheckRecord, ...] = read(self.layout, frame, zone=self.zone, label=label)
+        return records
+
+
+def _no_listed_text(frame: pd.DataFrame, column: str, label: str) -> None:
+    """Refuse evidence that reads like a Python list (`"['P1']"`, `"[]"`): it is what dask's
+    string conversion makes of an object column of lists, and read as text it would count an
+    empty list as evidence."""
+    for i, value in enumerate(frame[column].tolist()):
+        if (
+            isinstance(value, str)
+            and value.strip()[:1] in ("[", "(")
+            and _LISTED.fullmatch(value.strip())
+        ):
+            msg = (
+                f"{label} {where(frame.index, i)}: column {column!r} must be text separated by "
+                f"';' or a list, got the text of a Python list {shown(value)} (dask turns "
+                "object columns into text: store evidence as 'P1;P2', or set dask's "
+                "'dataframe.convert-string' to False)"
+            )
+            raise InvalidValueError(msg, field=column, value=value)
 
 
 def without_requirements(t: QpiTally) -> QpiTally:
@@ -111,14 +137,17 @@ def group_part(job: Job, frame: pd.DataFrame, label: str) -> dict[str, QpiTally]
     """One partition of a group's records: a tally per property found in it."""
     assert job.by is not None
     records = job.records(frame, label)
-    rows = Rows(frame, label)
     names = frame[job.by].tolist()
     buckets: dict[str, list[CheckRecord]] = {}
     for i, (name, record) in enumerate(zip(names, records, strict=True)):
         bucket = buckets.get(name) if isinstance(name, str) else None
         if bucket is None:
             if name not in job.plans:
-                raise rows.refuse(job.by, i, f"must name a property with a plan ({_some(job)})")
+                msg = (
+                    f"{label} {where(frame.index, i)}: column {job.by!r} must name a property "
+                    f"with a plan ({_some(job)}), got {shown(name)}"
+                )
+                raise InvalidValueError(msg, field=job.by, value=name)
             bucket = buckets[name] = []
         bucket.append(record)
     return {name: without_requirements(job.tally(name, rs)) for name, rs in buckets.items()}

@@ -69,7 +69,7 @@ from propstd.calendars import WorkingCalendar
 from propstd.errors import InvalidValueError
 from propstd.findings import ClosureBasis, Finding
 from propstd.frames import _dask
-from propstd.frames._checks import check_columns
+from propstd.frames._from_frame import Layout, layout
 from propstd.frequencies import Proration
 from propstd.inspections import InspectionPlan, QpiTally
 from propstd.inspections import qpi_tally as _single_tally
@@ -254,8 +254,8 @@ def _setup(
         plans,
         calendars,
         period=period,
-        tz=None if zone is None else _zone(zone),
-        fields=_fields(names, columns, by),
+        zone=_checked_zone(zone),
+        layout=_layout(names, columns, by),
         by=by,
         proration=how,
         basis=basis,
@@ -264,12 +264,19 @@ def _setup(
     return base, _dask.lazy(job), named, fan_in
 
 
-def _fields(
-    names: list[object], columns: Mapping[str, str] | None, by: str | None
-) -> dict[str, str]:
+def _checked_zone(zone: str | None) -> str | None:
+    if zone is not None:
+        _zone(zone)
+    return zone
+
+
+def _layout(names: list[Any], columns: Mapping[str, str] | None, by: str | None) -> Layout:
+    """The check columns of the frame, resolved once in the client (as `frames.from_frame`)."""
     if columns is not None:
         _mapping("columns", columns)
-    return check_columns(names, columns=columns, keep=() if by is None else (by,))
+    return layout(
+        "checks", names, columns=columns, keep=() if by is None else (by,), label="checks"
+    )
 
 
 def _plans(plans: Mapping[str, InspectionPlan]) -> dict[str, InspectionPlan]:
