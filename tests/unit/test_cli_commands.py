@@ -482,7 +482,7 @@ def test_validate_lists_every_problem_with_its_line(
     text = (sample_dir / "standard.toml").read_text(encoding="utf-8")
     text = text.replace('kind = "residential"', 'kind = "castle"', 1)
     text = text.replace('mon = "08:30-18:00"', 'mon = "25:00-18:00"', 1)
-    service = text.splitlines().index("[calendars.service]") + 1
+    monday = text.splitlines().index('mon = "25:00-18:00"') + 1
     standard = tmp_path / "standard.toml"
     standard.write_text(text, encoding="utf-8")
     checks = tmp_path / "checks.csv"
@@ -497,8 +497,8 @@ def test_validate_lists_every_problem_with_its_line(
         "'villa' (别墅), got 'castle'"
     )
     assert lines[1] == (
-        f"{standard}:{service}: calendars.service: 'window' has an impossible time of day "
-        "in '25:00-18:00'"
+        f"{standard}:{monday}: calendars.service.week.mon: 'window' has an impossible time "
+        "of day in '25:00-18:00'"
     )
     assert lines[2].startswith(f"{checks}:2: column at: expected an instant like")
 

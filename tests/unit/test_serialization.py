@@ -568,6 +568,23 @@ class TestPaths:
         problems = _paths(WorkingCalendar, {"china": {"hours": "09:00-09:00"}})
         assert problems in (["china"], ["china.hours"])  # .hours once the error names it
 
+    @pytest.mark.parametrize(
+        ("week", "path"),
+        [
+            ({"mon": "08:30-18:00", "tue": "25:00-18:00"}, "week.tue"),
+            ({"mon": "08:00-12:00,11:00-13:00"}, "week.mon"),
+        ],
+    )
+    def test_calendar_hours_refused_at_their_weekday(self, week: dict[str, str], path: str) -> None:
+        """Hours a calendar refuses are reported at their weekday's key (a TOML line)."""
+        assert _paths(WorkingCalendar, {"zone": "Asia/Shanghai", "week": week}) == [path]
+
+    def test_calendar_refusal_of_no_weekday_stays_on_the_calendar(self) -> None:
+        """A refusal no weekday's hours cause alone is reported at the field it names."""
+        doc = {"zone": "Asia/Shanghai", "week": {"mon": "09:00-12:00"}, "holidays": ["2025-03-04"],
+               "makeup_days": ["2025-03-04"]}  # fmt: skip
+        assert _paths(WorkingCalendar, doc) == ["makeup_days"]
+
     def test_nested_paths_reach_the_field(self) -> None:
         """The field of a nested class's refusal is appended to the nested path."""
         data = {"items": [{"low": 1, "high": 2}, {"low": 5, "high": 1}]}

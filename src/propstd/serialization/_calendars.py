@@ -44,6 +44,7 @@ __all__: list[str] = []
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CHINA_KEY = "china"
+WEEK_KEY = "week"
 Hours = NewType("Hours", str)
 """Windows as text, `"09:00-12:00,13:30-18:00"` (`""`: no working time)."""
 _DEFAULT = {k: p.default for k, p in inspect.signature(china_calendar).parameters.items()}
@@ -146,8 +147,23 @@ def _calendar(doc: _China | _Calendar) -> WorkingCalendar:
             name=doc.name,
         )
     except (TypeError, ValueError) as exc:
+        day = _day_at_fault(doc.week)
+        if day is not None:  # placed at the weekday's own key, so a TOML line can be named
+            week = at_key(day, exc, _Week)
+            raise at_key(WEEK_KEY, week, _Calendar) from None
         msg = "While reading a calendar"
         raise ClassValidationError(msg, [exc], _Calendar) from None
+
+
+def _day_at_fault(week: _Week) -> str | None:
+    """The first weekday whose hours the calendar refuses on their own, if one does."""
+    for day in WEEKDAYS:
+        hours = getattr(week, day)
+        try:
+            WorkingCalendar(zone="UTC", week=[hours if d == day else "" for d in WEEKDAYS])
+        except (TypeError, ValueError):
+            return day
+    return None
 
 
 def configure(converter: cattrs.Converter) -> None:
