@@ -598,7 +598,7 @@ def budget_lines(
     code: str | None = None,
 ) -> _budgets.BudgetLine:
     """A `BudgetLine` with a non-negative annual amount in *currency*."""
-    category = draw(st.sampled_from(_budgets.Category))
+    category = draw(st.sampled_from(_budgets.BudgetCategory))
     return _budgets.BudgetLine(
         code if code is not None else draw(st.from_regex(r"[A-Z]{2,4}-[0-9]{1,2}", fullmatch=True)),
         category.kind,
@@ -687,7 +687,87 @@ def staffing_ratios(draw: st.DrawFn) -> _staffing.StaffingRatios:
     )
 
 
+# --- core values: hostile decimal contexts and numbers of absurd size (money, rates, budgets) ---
+import decimal as _decimal  # noqa: E402
+
+DECIMAL_SIGNALS: tuple[type[_decimal.DecimalException], ...] = (
+    _decimal.Clamped,
+    _decimal.DivisionByZero,
+    _decimal.FloatOperation,
+    _decimal.Inexact,
+    _decimal.InvalidOperation,
+    _decimal.Overflow,
+    _decimal.Rounded,
+    _decimal.Subnormal,
+    _decimal.Underflow,
+)
+"""Every signal of the `decimal` module (a hostile context traps them all)."""
+
+DECIMAL_ROUNDINGS: tuple[str, ...] = (
+    _decimal.ROUND_05UP,
+    _decimal.ROUND_CEILING,
+    _decimal.ROUND_DOWN,
+    _decimal.ROUND_FLOOR,
+    _decimal.ROUND_HALF_DOWN,
+    _decimal.ROUND_HALF_EVEN,
+    _decimal.ROUND_HALF_UP,
+    _decimal.ROUND_UP,
+)
+
+
+def hostile_context() -> _decimal.Context:
+    """The worst context a caller might set: precision 1, every trap on, odd rounding."""
+    return _decimal.Context(
+        prec=1,
+        rounding=_decimal.ROUND_05UP,
+        Emin=-6,
+        Emax=6,
+        capitals=0,
+        clamp=1,
+        traps=list(DECIMAL_SIGNALS),
+    )
+
+
+@st.composite
+def hostile_contexts(draw: st.DrawFn) -> _decimal.Context:
+    """A `decimal.Context` a caller might have set around a propstd call: a tiny precision,
+    any traps (often all), any rounding, a narrow exponent range, lower-case exponents."""
+    emax = draw(st.sampled_from((6, 99, 999_999)))
+    traps = draw(st.just(list(DECIMAL_SIGNALS)) | st.lists(st.sampled_from(DECIMAL_SIGNALS)))
+    return _decimal.Context(
+        prec=draw(st.integers(1, 6) | st.just(28)),
+        rounding=draw(st.sampled_from(DECIMAL_ROUNDINGS)),
+        Emin=-emax,
+        Emax=emax,
+        capitals=draw(st.sampled_from((0, 1))),
+        clamp=draw(st.sampled_from((0, 1))),
+        traps=traps,
+    )
+
+
+def huge_numbers() -> st.SearchStrategy[_Decimal | int | Fraction]:
+    """Exact numbers of absurd size: exponents beyond ±10⁶ (propstd refuses them at once) and
+    numbers of more than 4,300 digits (Python's int-to-text limit), of either sign."""
+    beyond = st.integers(10**6 + 1, 10**12).flatmap(
+        lambda e: st.sampled_from((_Decimal((0, (1,), e)), _Decimal((0, (7,), -e))))
+    )
+    long = st.sampled_from(
+        (
+            _Decimal("9.99e5000"),
+            _Decimal("1e-5000"),
+            10**5000,
+            Fraction(1, 10**5000),
+            Fraction(10**5000 + 1, 3),
+        )
+    )
+    return st.one_of(beyond, long)
+
+
 # --- repairs ---
+from collections.abc import Mapping as _Mapping  # noqa: E402
+
+import attrs as _attrs  # noqa: E402
+
 from propstd.repairs import RepairCategory as _RepairCategory  # noqa: E402
 from propstd.repairs import RepairLimits as _RepairLimits  # noqa: E402
 from propstd.repairs import RepairOrder as _RepairOrder  # noqa: E402
@@ -698,9 +778,10 @@ REPAIR_TECHNICIANS = ("张伟", "李强", "王磊", "")
 
 
 @st.composite
-def repair_limits(draw: st.DrawFn) -> _RepairLimits:
+def repair_limits(draw: st.DrawFn, *, partial: bool = False) -> _RepairLimits:
     """A `RepairLimits`: natural-minute arrivals, completions in natural hours or working days
-    (never shorter than the arrival where the two compare), a revisit in working days or hours."""
+    (never shorter than the arrival where the two compare), a revisit in working days or hours.
+    With *partial*, any of those limits may be left out (see `repair_limit_parts`)."""
     arrival = {c: TimeLimit.minutes(draw(st.integers(0, 120))) for c in _RepairCategory}
     completion: dict[_RepairCategory, TimeLimit] = {}
     for c in _RepairCategory:
@@ -720,7 +801,24 @@ def repair_limits(draw: st.DrawFn) -> _RepairLimits:
             )
         )
     )
-    return _RepairLimits(arrival=arrival, completion=completion, revisit=revisit)
+    full = _RepairLimits(arrival=arrival, completion=completion, revisit=revisit)
+    return draw(repair_limit_parts(full)) if partial else full
+
+
+@st.composite
+def repair_limit_parts(draw: st.DrawFn, limits: _RepairLimits) -> _RepairLimits:
+    """*limits* with any subset of its limits left out: categories dropped from `arrival` and
+    `completion` (perhaps all), perhaps no `revisit`."""
+
+    def kept(table: _Mapping[_RepairCategory, TimeLimit]) -> dict[_RepairCategory, TimeLimit]:
+        chosen = draw(st.sets(st.sampled_from(tuple(table)))) if table else set()
+        return {c: t for c, t in table.items() if c in chosen}
+
+    return _RepairLimits(
+        arrival=kept(limits.arrival),
+        completion=kept(limits.completion),
+        revisit=draw(st.sampled_from((limits.revisit, None))),
+    )
 
 
 def repair_instants() -> st.SearchStrategy[_datetime]:
@@ -1025,21 +1123,37 @@ def escalation_ladders(draw: st.DrawFn, *, max_steps: int = 4) -> _EscalationLad
 
 
 @st.composite
-def complaint_policies(draw: st.DrawFn) -> _ComplaintPolicy:
-    """A `ComplaintPolicy` with a random ladder and small limits."""
+def complaint_policies(draw: st.DrawFn, *, partial: bool = False) -> _ComplaintPolicy:
+    """A `ComplaintPolicy` with a random ladder and small limits; with *partial*, any of its
+    rules may be left unset (see `complaint_policy_parts`), and a VIP role may be off the
+    ladder."""
     ladder = draw(escalation_ladders())
-    return _ComplaintPolicy(
+    roles = [s.role for s in ladder.steps]
+    full = _ComplaintPolicy(
         ladder=ladder,
         response=_Milestone("responded", TimeLimit.hours(draw(st.integers(1, 48)))),
         reply=_Milestone("responded", TimeLimit.working_days(0), name="reply"),
         contact_every=TimeLimit.working_days(draw(st.integers(1, 3))),
         resolution=_Milestone("closed", TimeLimit.working_days(draw(st.integers(1, 5)))),
         revisit=_Milestone("revisited", TimeLimit.working_days(3), start="closed"),
-        vip_role=draw(st.sampled_from([s.role for s in ladder.steps])),
+        vip_role=draw(st.sampled_from([*roles, "manager"] if partial else roles)),
         major_role="general manager",
         repeat_window=timedelta(days=draw(st.integers(1, 60))),
         department_limit=draw(st.integers(1, 3)),
     )
+    return draw(complaint_policy_parts(full)) if partial else full
+
+
+COMPLAINT_RULES: tuple[str, ...] = tuple(a.name for a in _attrs.fields(_ComplaintPolicy))
+"""The rules of a `ComplaintPolicy` (its fields), each of which may be unset."""
+
+
+@st.composite
+def complaint_policy_parts(draw: st.DrawFn, policy: _ComplaintPolicy) -> _ComplaintPolicy:
+    """*policy* with any subset of its rules unset, at least one of those it sets kept."""
+    set_rules = [r for r in COMPLAINT_RULES if getattr(policy, r) is not None]
+    kept = draw(st.sets(st.sampled_from(set_rules), min_size=1))
+    return _attrs.evolve(policy, **{r: None for r in COMPLAINT_RULES if r not in kept})
 
 
 @st.composite
@@ -1086,6 +1200,7 @@ def complaints(
 
 # --- surveys, ranking (propstd.surveys, propstd.ranking) ---
 from datetime import timezone as _stimezone  # noqa: E402
+from typing import Any as _Any  # noqa: E402
 
 from propstd.surveys import Score as _Score  # noqa: E402
 from propstd.surveys import SurveyPolicy as _SurveyPolicy  # noqa: E402
@@ -1112,9 +1227,12 @@ def survey_scores() -> st.SearchStrategy[_Score]:
 
 
 @st.composite
-def survey_policies(draw: st.DrawFn, *, items: Sequence[str] = SURVEY_ITEMS) -> _SurveyPolicy:
-    """A `SurveyPolicy` naming *items*, with any share, minimum, targets and satisfied set."""
-    return _SurveyPolicy(
+def survey_policies(
+    draw: st.DrawFn, *, items: Sequence[str] = SURVEY_ITEMS, partial: bool = False
+) -> _SurveyPolicy:
+    """A `SurveyPolicy` naming *items*, with any share, minimum, targets and satisfied set;
+    with *partial*, any of its rules may be left out (see `survey_policy_parts`)."""
+    full = _SurveyPolicy(
         draw(frequencies(units=(PeriodUnit.MONTH, PeriodUnit.HALF_YEAR, PeriodUnit.YEAR))),
         draw(st.fractions(min_value=Fraction(1, 100), max_value=1, max_denominator=100)),
         draw(st.integers(0, 50)),
@@ -1123,6 +1241,18 @@ def survey_policies(draw: st.DrawFn, *, items: Sequence[str] = SURVEY_ITEMS) -> 
         items=tuple(items),
         satisfied=draw(st.sets(survey_scores(), min_size=1)),
     )
+    return draw(survey_policy_parts(full)) if partial else full
+
+
+SURVEY_RULES = ("frequency", "sampling", "minimum_responses", "target", "low_item")
+"""The rules of a `SurveyPolicy` that may be left out (`None`)."""
+
+
+@st.composite
+def survey_policy_parts(draw: st.DrawFn, policy: _SurveyPolicy) -> _SurveyPolicy:
+    """*policy* with any subset of its optional rules left out (perhaps all)."""
+    dropped: dict[str, _Any] = dict.fromkeys(draw(st.sets(st.sampled_from(SURVEY_RULES))))
+    return _attrs.evolve(policy, **dropped)
 
 
 @st.composite
@@ -1244,3 +1374,171 @@ def triggers(
         draw(duty_instants(start=start, days=days)),
         subject=draw(st.sampled_from(subjects)),
     )
+
+
+# --- tables ---
+import attrs as _attrs  # noqa: E402
+
+from propstd.budgets import Actual as _Actual  # noqa: E402
+from propstd.inspections import CheckRecord as _TCheckRecord  # noqa: E402
+from propstd.tables import Collection as _Collection  # noqa: E402
+
+
+def table_texts(*, min_size: int = 0, max_size: int = 12) -> st.SearchStrategy[str]:
+    """Any text a CSV cell can hold (no NUL, no lone surrogate); *min_size* > 0 also means
+    not blank."""
+    text = st.text(
+        alphabet=st.characters(codec="utf-8", exclude_characters="\x00"),
+        min_size=min_size,
+        max_size=max_size,
+    )
+    return text.filter(lambda s: bool(s.strip())) if min_size else text
+
+
+def table_items() -> st.SearchStrategy[str]:
+    """An item of a list cell: not blank, no blanks around it, no `;` or `；`."""
+    return (
+        table_texts(min_size=1)
+        .map(str.strip)
+        .filter(lambda s: bool(s) and ";" not in s and "；" not in s)
+    )
+
+
+@st.composite
+def table_check_records(draw: st.DrawFn) -> _TCheckRecord:
+    """A `CheckRecord` with any texts, instant (any zone, to the microsecond) and evidence."""
+    return _TCheckRecord(
+        draw(table_texts(min_size=1)),
+        draw(aware_datetimes()),
+        draw(table_texts()),
+        samples=draw(st.integers(1, 10**6)),
+        evidence=draw(st.lists(table_items(), max_size=3)),
+        round_id=draw(table_texts()),
+    )
+
+
+@st.composite
+def table_actuals(draw: st.DrawFn) -> _Actual:
+    """A budget `Actual` of any month and amount (negative too)."""
+    return _Actual(
+        code=draw(table_texts(min_size=1)),
+        month=draw(periods(unit=PeriodUnit.MONTH)),
+        amount=draw(monies()),
+    )
+
+
+@st.composite
+def table_collections(draw: st.DrawFn) -> _Collection:
+    """A `Collection` row: a month and two non-negative amounts in one currency."""
+    currency = draw(currencies())
+    return _Collection(
+        month=draw(periods(unit=PeriodUnit.MONTH)),
+        billed=draw(monies(currency=currency, min_units=0)),
+        collected=draw(monies(currency=currency, min_units=0)),
+    )
+
+
+@st.composite
+def table_findings(draw: st.DrawFn) -> Finding:
+    """A `Finding` (with a legal history) whose free texts are any texts."""
+    f = draw(findings())
+    return _attrs.evolve(
+        f,
+        id=draw(table_texts(min_size=1)),
+        item_code=draw(table_texts(min_size=1)),
+        description=draw(table_texts(min_size=1)),
+        location=draw(table_texts()),
+        owner=draw(table_texts()),
+        department=draw(table_texts()),
+    )
+
+
+@st.composite
+def table_complaints(draw: st.DrawFn) -> _Complaint:
+    """A `Complaint` whose id and free texts are any texts and departments any list items."""
+    c = draw(complaints())
+    return _attrs.evolve(
+        c,
+        id=draw(table_texts(min_size=1)),
+        departments=tuple(draw(st.sets(table_items(), max_size=3))),
+        customer=draw(table_texts()),
+        topic=draw(table_texts()),
+        owner=draw(table_texts()),
+    )
+
+
+@st.composite
+def table_repair_orders(draw: st.DrawFn) -> _RepairOrder:
+    """A `RepairOrder` whose id, unit, technician and rework id are any texts."""
+    r = draw(repair_orders())
+    ident = draw(table_texts(min_size=1))
+    rework = draw(st.none() | table_texts(min_size=1).filter(lambda s: s != ident))
+    return _attrs.evolve(
+        r,
+        id=ident,
+        unit=draw(table_texts()),
+        technician=draw(table_texts()),
+        rework_of=rework,
+    )
+
+
+@st.composite
+def table_survey_responses(draw: st.DrawFn) -> _SurveyResponse:
+    """A `SurveyResponse` with any texts and scores of any items (items that can head a CSV
+    column: no blanks around them, never named like the table's own columns)."""
+    items = st.one_of(
+        st.sampled_from(("秩序维护", "环境卫生", "工程维修", "客户服务")),
+        table_texts(min_size=1).map(lambda s: f"项目{s}".strip()),
+    )
+    return _SurveyResponse(
+        draw(table_texts(min_size=1)),
+        draw(table_texts(min_size=1)),
+        draw(aware_datetimes()),
+        draw(st.dictionaries(items, st.sampled_from(_Score), min_size=1, max_size=4)),
+        comment=draw(table_texts()),
+    )
+
+
+@st.composite
+def table_routine_entries(draw: st.DrawFn) -> _RoutineEntry:
+    """A `RoutineEntry` with any texts, instant and evidence."""
+    return _RoutineEntry(
+        draw(table_texts(min_size=1)),
+        draw(aware_datetimes()),
+        draw(table_texts(min_size=1)),
+        evidence=draw(st.lists(table_items(), max_size=3)),
+        subject=draw(table_texts()),
+    )
+
+
+# --- frames.dask: check records as frames, partitionings (propstd.frames.dask) ---
+import itertools  # noqa: E402
+
+
+def check_frame(records: Sequence[_CheckRecord], **more: Sequence[object]) -> _Any:
+    """*records* as a pandas DataFrame in the check table's columns (evidence as `;` text,
+    the way dask keeps it), with *more* columns (the property, ...) added."""
+    import pandas as pd  # only the frames tests need pandas
+
+    frame = pd.DataFrame(
+        {
+            "item_code": [r.item_code for r in records],
+            "at": pd.Series([r.at for r in records], dtype="datetime64[us, UTC]"),
+            "inspector": [r.inspector for r in records],
+            "samples": pd.Series([r.samples for r in records], dtype="int64"),
+            "evidence": [";".join(r.evidence) for r in records],
+            "round_id": [r.round_id for r in records],
+        }
+    )
+    for name, values in more.items():
+        frame[name] = list(values)
+    return frame
+
+
+@st.composite
+def partitionings(draw: st.DrawFn, n: int, *, max_parts: int = 6) -> list[tuple[int, int]]:
+    """`[a, b)` row ranges that cover `range(n)` in order, empty ones included."""
+    parts = draw(st.integers(1, max_parts))
+    cuts = sorted(draw(st.lists(st.integers(0, n), min_size=parts - 1, max_size=parts - 1)))
+    edges = [0, *cuts, n]
+    return list(itertools.pairwise(edges))

@@ -138,9 +138,8 @@ def from_units(units: int, places: int) -> Decimal:
         >>> from_units(1234, 2), from_units(-5, 3), from_units(7, 0)
         (Decimal('12.34'), Decimal('-0.005'), Decimal('7'))
     """
-    sign = 1 if units < 0 else 0
-    digits = tuple(int(c) for c in str(abs(units)))
-    return Decimal((sign, digits, -places))
+    # Decimal(int) is exact at any size (no str(): no 4,300-digit limit); scaleb in EXACT
+    return Decimal(units).scaleb(-places, context=EXACT)
 
 
 def to_decimal(value: Fraction | int, places: int, mode: str) -> Decimal:
@@ -150,7 +149,7 @@ def to_decimal(value: Fraction | int, places: int, mode: str) -> Decimal:
         >>> to_decimal(Fraction(2, 3), 3, "half_up"), to_decimal(Fraction(1, 8), 2, "half_even")
         (Decimal('0.667'), Decimal('0.12'))
     """
-    return from_units(round_fraction(Fraction(value) * 10**places, mode), places)
+    return from_units(round_fraction(Fraction(value) * Fraction(10) ** places, mode), places)
 
 
 def plain(value: Fraction | int) -> Decimal | None:

@@ -192,3 +192,20 @@ def local_instant(day: date, clock: time, tz: tzinfo) -> datetime:
 def day_start(day: date, tz: tzinfo) -> datetime:
     """The first instant of *day* in *tz* (00:00, or the first real instant after a gap)."""
     return local_instant(day, time(0), tz)
+
+
+def instant_in(name: str, value: object, key: str) -> datetime:
+    """*value* checked as an aware instant within years 0002-9998, given in zone *key*.
+
+    The one check of an `as_of` argument of a policy-driven function: every instant of its
+    result is in the zone of the calendar in use (§14.5), so `as_of` is moved into it first.
+
+    Raises:
+        TypeError: *value* is not a `datetime`.
+        NaiveDatetimeError: *value* is naive (`field` is *name*).
+        InvalidValueError: *value* is outside years 0002-9998 (`field` is *name*), or *key*
+            names no zone.
+    """
+    instant = check_aware(name, value)
+    check_in_range(name, instant)
+    return instant.astimezone(zone(key))

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from propstd._numbers import check_exponent, check_fraction
 from propstd._repr import shown
 from propstd._vocab import to_member
 from propstd.errors import InvalidValueError, NaiveDatetimeError
@@ -32,7 +33,7 @@ def field_name(attribute: attrs.Attribute[Any] | str) -> str:
 def check_int(name: str, value: object) -> int:
     """*value* must be an `int` (not a `bool`, not a float)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"{name!r} must be an int, got {type(value).__name__} {value!r}"
+        msg = f"{name!r} must be an int, got {type(value).__name__} {shown(value)}"
         raise TypeError(msg)
     return value
 
@@ -40,7 +41,7 @@ def check_int(name: str, value: object) -> int:
 def check_type(name: str, value: object, kind: type[T]) -> T:
     """*value* must be an instance of *kind*."""
     if not isinstance(value, kind):
-        msg = f"{name!r} must be {kind.__name__}, got {type(value).__name__} {value!r}"
+        msg = f"{name!r} must be {kind.__name__}, got {type(value).__name__} {shown(value)}"
         raise TypeError(msg)
     return value
 
@@ -48,7 +49,7 @@ def check_type(name: str, value: object, kind: type[T]) -> T:
 def check_str(name: str, value: object) -> str:
     """*value* must be a `str`."""
     if not isinstance(value, str):
-        msg = f"{name!r} must be a str, got {type(value).__name__} {value!r}"
+        msg = f"{name!r} must be a str, got {type(value).__name__} {shown(value)}"
         raise TypeError(msg)
     return value
 
@@ -57,7 +58,7 @@ def check_nonblank(name: str, value: object) -> str:
     """*value* must be a `str` with something other than white space."""
     text = check_str(name, value)
     if not text.strip():
-        msg = f"{name!r} must not be empty, got {value!r}"
+        msg = f"{name!r} must not be empty, got {shown(value)}"
         raise InvalidValueError(msg, field=name, value=value)
     return text
 
@@ -83,7 +84,7 @@ def check_text(name: str, value: object, limit: int = MAX_TEXT) -> str:
 def check_aware(name: str, value: object) -> datetime:
     """*value* must be an aware `datetime` (an instant)."""
     if not isinstance(value, datetime):
-        msg = f"{name!r} must be a datetime, got {type(value).__name__} {value!r}"
+        msg = f"{name!r} must be a datetime, got {type(value).__name__} {shown(value)}"
         raise TypeError(msg)
     if value.tzinfo is None or value.utcoffset() is None:
         msg = f"{name!r} must be timezone-aware (an instant), got naive {value.isoformat()!r}"
@@ -94,7 +95,7 @@ def check_aware(name: str, value: object) -> datetime:
 def check_date(name: str, value: object) -> date:
     """*value* must be a `date` and not a `datetime`."""
     if isinstance(value, datetime) or not isinstance(value, date):
-        msg = f"{name!r} must be a date (not a datetime), got {type(value).__name__} {value!r}"
+        msg = f"{name!r} must be a date (not a datetime), got {type(value).__name__} {shown(value)}"
         raise TypeError(msg)
     return value
 
@@ -102,7 +103,7 @@ def check_date(name: str, value: object) -> date:
 def check_timedelta(name: str, value: object) -> timedelta:
     """*value* must be a `timedelta`."""
     if not isinstance(value, timedelta):
-        msg = f"{name!r} must be a timedelta, got {type(value).__name__} {value!r}"
+        msg = f"{name!r} must be a timedelta, got {type(value).__name__} {shown(value)}"
         raise TypeError(msg)
     return value
 
@@ -110,17 +111,21 @@ def check_timedelta(name: str, value: object) -> timedelta:
 def exact_number(name: str, value: object) -> int | Decimal | Fraction:
     """*value* must be an exact number: `int`, `Decimal` or `Fraction` (never float or bool).
 
-    A non-finite `Decimal` (NaN, infinity) raises `InvalidValueError`.
+    A non-finite `Decimal` (NaN, infinity) and a number too large or small for arithmetic to
+    finish (an exponent beyond ±10⁶, about a million digits) raise `InvalidValueError`.
     """
     if isinstance(value, bool) or not isinstance(value, int | Decimal | Fraction):
         msg = (
             f"{name!r} must be an exact number (int, Decimal or Fraction), "
-            f"got {type(value).__name__} {value!r}"
+            f"got {type(value).__name__} {shown(value)}"
         )
         raise TypeError(msg)
-    if isinstance(value, Decimal) and not value.is_finite():
-        msg = f"{name!r} must be finite, got {value!r}"
-        raise InvalidValueError(msg, field=name, value=value)
+    if isinstance(value, Decimal):
+        check_exponent(name, value)  # finite, and of a size arithmetic finishes on
+    elif isinstance(value, Fraction):
+        check_fraction(name, value)
+    else:
+        check_fraction(name, Fraction(value))
     return value
 
 
@@ -199,7 +204,7 @@ def at_least(minimum: int) -> Callable[[object, attrs.Attribute[Any], int], None
     def validate(_instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
         check_int(attribute.name, value)
         if value < minimum:
-            msg = f"{attribute.name!r} must be at least {minimum}, got {value!r}"
+            msg = f"{attribute.name!r} must be at least {minimum}, got {shown(value)}"
             raise InvalidValueError(msg, field=attribute.name, value=value)
 
     return validate
@@ -223,6 +228,6 @@ def tuple_of(
 def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
     """Converter: any iterable (but not a string) to a tuple."""
     if isinstance(value, str | bytes):
-        msg = f"expected a sequence of values, got the string {value!r}"
+        msg = f"expected a sequence of values, got the string {shown(value)}"
         raise TypeError(msg)
     return tuple(value)

@@ -132,6 +132,23 @@ _NAMED: dict[tuple[int, PeriodUnit], str] = {
     (1, PeriodUnit.HALF_YEAR): "semiannual",
     (1, PeriodUnit.YEAR): "annual",
 }
+_NAMED_ZH: dict[tuple[int, PeriodUnit], str] = {
+    (1, PeriodUnit.DAY): "日查",
+    (1, PeriodUnit.WEEK): "周查",
+    (2, PeriodUnit.WEEK): "两周查",
+    (1, PeriodUnit.MONTH): "月查",
+    (1, PeriodUnit.QUARTER): "季查",
+    (1, PeriodUnit.HALF_YEAR): "半年查",
+    (1, PeriodUnit.YEAR): "年查",
+}
+_ZH_UNIT = {
+    PeriodUnit.DAY: ("日", "天"),
+    PeriodUnit.WEEK: ("周", "周"),
+    PeriodUnit.MONTH: ("月", "个月"),
+    PeriodUnit.QUARTER: ("季度", "个季度"),
+    PeriodUnit.HALF_YEAR: ("半年", ""),
+    PeriodUnit.YEAR: ("年", "年"),
+}
 _WORDS: dict[str, tuple[int, PeriodUnit]] = {
     "daily": (1, PeriodUnit.DAY),
     "日查": (1, PeriodUnit.DAY),
@@ -413,6 +430,28 @@ class Frequency:
             return Fraction(self.count, self.window_months)
         index = _indexer(self, origin)
         return Fraction(self.count * (index(month.end) - index(month.start)))
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese form the seeds write (`"日查"`, `"两周查"`, `"2次/日"`, `"每10天"`), which
+        `parse()` reads back to an equal frequency.
+
+        Examples:
+            >>> [Frequency.parse(t).label_zh for t in ("daily", "2次/周", "every 10 days")]
+            ['日查', '2次/周', '每10天']
+            >>> Frequency(count=3, every=2, unit="month").label_zh
+            '每2个月3次'
+        """
+        one, many = _ZH_UNIT[self.unit]
+        if self.count == 1 and (self.every, self.unit) in _NAMED_ZH:
+            return _NAMED_ZH[self.every, self.unit]
+        if self.unit is PeriodUnit.HALF_YEAR and self.every > 1:
+            return str(self)  # Chinese has no word for "every 2 half-years"
+        if self.count == 1:
+            return f"每{self.every}{many}"
+        if self.every == 1:
+            return f"{self.count}次/{one}"
+        return f"每{self.every}{many}{self.count}次"
 
     def __str__(self) -> str:
         if self.count == 1 and (self.every, self.unit) in _NAMED:

@@ -31,7 +31,8 @@ from typing import Any
 
 import attrs
 
-from propstd._validators import check_date, check_int, check_nonblank, check_type
+from propstd._repr import shown
+from propstd._validators import check_int, check_type, is_date, nonblank
 from propstd.errors import CurrencyMismatchError, InvalidValueError
 from propstd.money import Money
 
@@ -42,22 +43,27 @@ def __dir__() -> list[str]:
     return __all__
 
 
+def _at_least(name: str, value: object, minimum: int) -> int:
+    count = check_int(name, value)
+    if count < minimum:
+        floor = "not be negative" if minimum == 0 else f"be at least {minimum}"
+        msg = f"{name!r} must {floor}, got {shown(value)}"
+        raise InvalidValueError(msg, field=name, value=value)
+    return count
+
+
 def _positive(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if check_int(attribute.name, value) < 1:
-        msg = f"{attribute.name!r} must be at least 1, got {value!r}"
-        raise InvalidValueError(msg)
+    _at_least(attribute.name, value, 1)
 
 
 def _non_negative(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if check_int(attribute.name, value) < 0:
-        msg = f"{attribute.name!r} must not be negative, got {value!r}"
-        raise InvalidValueError(msg)
+    _at_least(attribute.name, value, 0)
 
 
 def _cost(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if check_type(attribute.name, value, Money).units < 0:
         msg = f"{attribute.name!r} must not be negative, got {value!r}"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field=attribute.name, value=value)
 
 
 @attrs.frozen(kw_only=True)
@@ -74,9 +80,9 @@ class Lot:
         Money('500.00', 'CNY')
     """
 
-    item: str = attrs.field(validator=lambda _i, a, v: check_nonblank(a.name, v))
+    item: str = attrs.field(validator=nonblank)
     """The item (a stock code or name)."""
-    received: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
+    received: date = attrs.field(validator=is_date)
     """The date the lot was received; older lots are issued first."""
     quantity: int = attrs.field(validator=_positive)
     """Whole stock units in the lot (at least 1)."""
@@ -100,8 +106,8 @@ class LotIssue:
 
     def __attrs_post_init__(self) -> None:
         if self.quantity > self.lot.quantity:
-            msg = f"'quantity' {self.quantity} exceeds the lot's {self.lot.quantity}"
-            raise InvalidValueError(msg)
+            msg = f"'quantity' {shown(self.quantity)} exceeds the lot's {shown(self.lot.quantity)}"
+            raise InvalidValueError(msg, field="quantity", value=self.quantity)
 
     @property
     def cost(self) -> Money:
@@ -172,29 +178,30 @@ def issue_fifo(lots: Sequence[Lot], quantity: int) -> FifoIssue:
     stock = tuple(lots)
     for i, lot in enumerate(stock):
         check_type(f"lots[{i}]", lot, Lot)
-    if check_int("quantity", quantity) < 1:
-        msg = f"'quantity' must be at least 1, got {quantity!r}"
-        raise InvalidValueError(msg)
+    _at_least("quantity", quantity, 1)
     if not stock:
-        msg = f"cannot issue {quantity}: 'lots' is empty, short by {quantity}"
-        raise InvalidValueError(msg)
+        msg = f"cannot issue {shown(quantity)}: 'lots' is empty, short by {shown(quantity)}"
+        raise InvalidValueError(msg, field="lots", value=lots)
     first = stock[0]
     for i, lot in enumerate(stock):
         if lot.item != first.item:
-            msg = f"'lots[{i}]' is {lot.item!r}, not {first.item!r}: issue one item at a time"
-            raise InvalidValueError(msg)
+            msg = (
+                f"'lots[{i}]' is {shown(lot.item)}, not {shown(first.item)}: "
+                "issue one item at a time"
+            )
+            raise InvalidValueError(msg, field=f"lots[{i}]", value=lot)
         if lot.unit_cost.currency is not first.unit_cost.currency:
             msg = (
                 f"'lots[{i}]' is costed in {lot.unit_cost.currency}, not {first.unit_cost.currency}"
             )
-            raise CurrencyMismatchError(msg)
+            raise CurrencyMismatchError(msg, field=f"lots[{i}]", value=lot)
     on_hand = sum(lot.quantity for lot in stock)
     if quantity > on_hand:
         msg = (
-            f"cannot issue {quantity} of {first.item!r}: {on_hand} on hand, "
-            f"short by {quantity - on_hand}"
+            f"cannot issue {shown(quantity)} of {shown(first.item)}: {shown(on_hand)} on hand, "
+            f"short by {shown(quantity - on_hand)}"
         )
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="quantity", value=quantity)
     ordered = sorted(stock, key=lambda lot: lot.received)  # stable: ties keep the given order
     issued: list[LotIssue] = []
     remaining: list[Lot] = []
@@ -251,6 +258,9 @@ def reorder_needed(on_hand: int | Sequence[Lot], minimum: int) -> ReorderCheck:
         lots = tuple(given)
         count = sum(check_type(f"on_hand[{i}]", lot, Lot).quantity for i, lot in enumerate(lots))
     else:
-        msg = f"'on_hand' must be an int or a sequence of Lot, got {type(given).__name__} {given!r}"
+        msg = (
+            f"'on_hand' must be an int or a sequence of Lot, got {type(given).__name__} "
+            f"{shown(given)}"
+        )
         raise TypeError(msg)
     return ReorderCheck(on_hand=count, minimum=minimum)

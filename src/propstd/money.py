@@ -21,7 +21,6 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Iterable, Sequence
 from decimal import (
@@ -32,19 +31,27 @@ from decimal import (
     ROUND_HALF_EVEN,
     ROUND_HALF_UP,
     ROUND_UP,
-    Context,
     Decimal,
-    DivisionByZero,
     Inexact,
     InvalidOperation,
-    Overflow,
 )
 from fractions import Fraction
 from typing import Any, Self
 
 import attrs
 
-from propstd._validators import check_int, check_type, exact_number
+from propstd._numbers import (
+    EXACT,
+    check_exponent,
+    check_fraction,
+    check_places,
+    from_units,
+    round_fraction,
+    to_decimal,
+)
+from propstd._repr import shown
+from propstd._validators import check_int, check_text, check_type, exact_number
+from propstd._vocab import Vocabulary, to_member
 from propstd.errors import CurrencyMismatchError, InexactAmountError, InvalidValueError
 
 __all__ = ["Currency", "Money", "Rounding", "allocate", "split_evenly"]
@@ -54,15 +61,9 @@ def __dir__() -> list[str]:
     return __all__
 
 
-# Every Decimal operation in propstd runs in this context: results that would need rounding
-# raise instead of being rounded silently (100 significant digits is far beyond any amount).
-_EXACT = Context(
-    prec=100,
-    rounding=ROUND_HALF_EVEN,
-    Emax=999_999,
-    Emin=-999_999,
-    traps=[Inexact, InvalidOperation, DivisionByZero, Overflow],
-)
+# The most digits an amount may have in minor units (about 10⁹⁸ yuan): a bound, not a hang.
+_MAX_DIGITS = 100
+_LIMIT = 10**_MAX_DIGITS
 
 _MINOR_DIGITS: dict[str, int] = {
     "CNY": 2,
@@ -78,35 +79,38 @@ _MINOR_DIGITS: dict[str, int] = {
 }
 
 
-class Currency(enum.StrEnum):
+class Currency(Vocabulary):
     """A currency propstd knows, with its number of minor digits (ISO 4217).
 
+    Read from its code in any case (`"cny"`), its Chinese name (`"人民币"`) or a common
+    abbreviation (`"RMB"`); written back as the upper-case code.
+
     Examples:
-        >>> Currency("CNY").minor_digits
-        2
+        >>> Currency("CNY").minor_digits, Currency("人民币"), Currency(" rmb ")
+        (2, <Currency.CNY: 'CNY'>, <Currency.CNY: 'CNY'>)
         >>> Currency.JPY.quantum
         Decimal('1')
     """
 
-    CNY = "CNY"
+    CNY = "CNY", "人民币", "RMB", "元"
     """Chinese yuan (renminbi); minor unit the fen, 0.01."""
-    HKD = "HKD"
+    HKD = "HKD", "港元", "港币"
     """Hong Kong dollar."""
-    MOP = "MOP"
+    MOP = "MOP", "澳门元", "澳门币"
     """Macanese pataca."""
-    TWD = "TWD"
+    TWD = "TWD", "新台币"
     """New Taiwan dollar."""
-    USD = "USD"
+    USD = "USD", "美元"
     """US dollar."""
-    EUR = "EUR"
+    EUR = "EUR", "欧元"
     """Euro."""
-    GBP = "GBP"
+    GBP = "GBP", "英镑"
     """Pound sterling."""
-    SGD = "SGD"
+    SGD = "SGD", "新加坡元"
     """Singapore dollar."""
-    JPY = "JPY"
+    JPY = "JPY", "日元"
     """Japanese yen (no minor unit)."""
-    KRW = "KRW"
+    KRW = "KRW", "韩元"
     """South Korean won (no minor unit)."""
 
     @property
@@ -120,27 +124,29 @@ class Currency(enum.StrEnum):
         return Decimal((0, (1,), -self.minor_digits))
 
 
-class Rounding(enum.StrEnum):
+class Rounding(Vocabulary):
     """A rounding mode, named after the `decimal.ROUND_*` constant it stands for.
 
+    Read from its English value or its Chinese name (`"四舍五入"` is `half_up`).
+
     Examples:
-        >>> Rounding.HALF_UP.decimal_mode
-        'ROUND_HALF_UP'
+        >>> Rounding.HALF_UP.decimal_mode, Rounding("四舍五入")
+        ('ROUND_HALF_UP', <Rounding.HALF_UP: 'half_up'>)
     """
 
-    HALF_UP = "half_up"
+    HALF_UP = "half_up", "四舍五入"
     """Ties away from zero (0.125 → 0.13): the usual commercial rounding (四舍五入)."""
-    HALF_EVEN = "half_even"
+    HALF_EVEN = "half_even", "四舍六入五成双", "银行家舍入"
     """Ties to the even neighbour (0.125 → 0.12): banker's rounding."""
-    HALF_DOWN = "half_down"
+    HALF_DOWN = "half_down", "五舍六入"
     """Ties toward zero (0.125 → 0.12)."""
-    DOWN = "down"
+    DOWN = "down", "去尾", "舍去", "截尾"
     """Toward zero (truncate)."""
-    UP = "up"
+    UP = "up", "进一", "进一法"
     """Away from zero."""
-    CEILING = "ceiling"
+    CEILING = "ceiling", "向上取整"
     """Toward positive infinity."""
-    FLOOR = "floor"
+    FLOOR = "floor", "向下取整"
     """Toward negative infinity."""
 
     @property
@@ -158,7 +164,7 @@ class Rounding(enum.StrEnum):
             >>> Rounding.FLOOR.round_fraction(Fraction(-1, 3))
             -1
         """
-        return _round_fraction(value, self)
+        return round_fraction(value, self.value)
 
 
 _DECIMAL_MODES = {
@@ -172,91 +178,85 @@ _DECIMAL_MODES = {
 }
 
 
-def _round_fraction(value: Fraction, mode: Rounding) -> int:
-    floor, rest = divmod(value.numerator, value.denominator)  # value = floor + rest/den
-    if rest == 0:
-        return floor
-    ceil = floor + 1
-    negative = value < 0
-    if mode is Rounding.FLOOR:
-        return floor
-    if mode is Rounding.CEILING:
-        return ceil
-    if mode is Rounding.DOWN:
-        return ceil if negative else floor
-    if mode is Rounding.UP:
-        return floor if negative else ceil
-    twice = 2 * rest
-    if twice < value.denominator:
-        return floor
-    if twice > value.denominator:
-        return ceil
-    # an exact tie
-    if mode is Rounding.HALF_EVEN:
-        return floor if floor % 2 == 0 else ceil
-    if mode is Rounding.HALF_UP:
-        return floor if negative else ceil
-    return ceil if negative else floor  # HALF_DOWN
+def _to_currency(value: Currency | str) -> Currency:
+    return to_member("currency", Currency, value)
 
 
-def _to_currency(value: object) -> Currency:
-    if isinstance(value, Currency):
-        return value
-    if not isinstance(value, str):
-        msg = f"'currency' must be a currency code (str), got {type(value).__name__} {value!r}"
-        raise TypeError(msg)
-    try:
-        return Currency(value.strip().upper())
-    except ValueError:
-        known = ", ".join(c.value for c in Currency)
-        msg = f"'currency' must be one of {known}, got {value!r}"
-        raise InvalidValueError(msg) from None
+def _to_rounding(value: Rounding | str) -> Rounding:
+    return to_member("rounding", Rounding, value)
 
 
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?")
 
 
-def _to_decimal(value: object) -> Decimal:
-    """Converter for amounts: str, int or Decimal; floats and bools are refused."""
+def _parse_decimal(name: str, value: object) -> Decimal:
+    """A str, int or Decimal as a finite `Decimal` of sensible size; floats and bools refused."""
     if isinstance(value, bool | float):
         msg = (
-            f"'amount' must be a str, int or Decimal, got {type(value).__name__} {value!r}: "
+            f"{name!r} must be a str, int or Decimal, got {type(value).__name__} {value!r}: "
             "floats cannot hold money exactly; pass a string such as '0.10'"
         )
         raise TypeError(msg)
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
-        result = Decimal(value)
+        result = Decimal(value)  # exact: the constructor never rounds
     elif isinstance(value, str):
-        text = value.strip()
-        if "," in text:
-            if _GROUPED.fullmatch(text) is None:
-                msg = (
-                    "'amount' must be a decimal number (commas only between groups of three "
-                    f"digits), got {value!r}"
-                )
-                raise InvalidValueError(msg)
-            text = text.replace(",", "")
-        try:
-            result = Decimal(text)
-        except InvalidOperation:
-            msg = f"'amount' must be a decimal number, got {value!r}"
-            raise InvalidValueError(msg) from None
+        result = _decimal_text(name, value)
     else:
-        msg = f"'amount' must be a str, int or Decimal, got {type(value).__name__} {value!r}"
+        msg = f"{name!r} must be a str, int or Decimal, got {type(value).__name__} {shown(value)}"
         raise TypeError(msg)
     if not result.is_finite():
-        msg = f"'amount' must be a finite number, got {value!r}"
-        raise InvalidValueError(msg)
-    return result
+        msg = f"{name!r} must be a finite number, got {shown(value)}"
+        raise InvalidValueError(msg, field=name, value=value)
+    return check_exponent(name, result)
 
 
-def _decimal_from_units(units: int, digits: int) -> Decimal:
-    """The exact `Decimal` for *units* minor units (no context involved)."""
-    sign, figures, exponent = Decimal(units).as_tuple()
-    assert isinstance(exponent, int)
-    return Decimal((sign, figures, exponent - digits))
+def _decimal_text(name: str, value: str) -> Decimal:
+    text = check_text(name, value).strip()
+    if "," in text:
+        if _GROUPED.fullmatch(text) is None:
+            msg = (
+                f"{name!r} must be a decimal number (commas only between groups of three "
+                f"digits), got {shown(value)}"
+            )
+            raise InvalidValueError(msg, field=name, value=value)
+        text = text.replace(",", "")
+    try:
+        # the context only decides that a malformed string raises; the value is exact
+        return Decimal(text, context=EXACT)
+    except InvalidOperation:
+        msg = f"{name!r} must be a decimal number, got {shown(value)}"
+        raise InvalidValueError(msg, field=name, value=value) from None
+
+
+def _to_amount(value: object) -> Decimal:
+    """Converter for amounts: str, int or Decimal; floats and bools are refused."""
+    return _parse_decimal("amount", value)
+
+
+def _exact(name: str, value: object) -> Fraction:
+    """An exact number (int, Decimal or Fraction) as a `Fraction`, refusing absurd sizes."""
+    number = exact_number(name, value)
+    if isinstance(number, Decimal):
+        check_exponent(name, number)
+    return check_fraction(name, Fraction(number))
+
+
+def _text(value: Decimal) -> str:
+    """*value* in scientific notation when long, cut to 60 characters (for messages)."""
+    text = EXACT.to_sci_string(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _check_units(name: str, units: int, value: object) -> int:
+    if abs(units) >= _LIMIT:
+        msg = (
+            f"{name!r} {shown(value)} is too large to hold exactly "
+            f"(at most {_MAX_DIGITS} digits of minor units)"
+        )
+        raise InvalidValueError(msg, field=name, value=value)
+    return units
 
 
 @attrs.frozen(order=False, repr=False)
@@ -268,7 +268,8 @@ class Money:
 
     Raises:
         TypeError: *amount* is a `float`, `bool` or another non-number type.
-        InvalidValueError: *amount* is not a number, or NaN or infinite; *currency* is unknown.
+        InvalidValueError: *amount* is not a number, NaN or infinite, text over 10,000
+            characters, or more than 100 digits of minor units; *currency* is unknown.
         InexactAmountError: *amount* has more decimals than the currency allows.
 
     Amounts may be negative (a variance, a refund). `+`, `-` and comparisons work only within
@@ -287,7 +288,7 @@ class Money:
         propstd.errors.InexactAmountError: 'amount' 1.001 has more decimal places than CNY ...
     """
 
-    amount: Decimal = attrs.field(converter=_to_decimal)
+    amount: Decimal = attrs.field(converter=_to_amount)
     """The amount, quantized to the currency's minor unit (`Decimal('12.50')`)."""
     currency: Currency = attrs.field(converter=_to_currency)
     """The currency."""
@@ -295,20 +296,20 @@ class Money:
 
     def __attrs_post_init__(self) -> None:
         digits = self.currency.minor_digits
+        amount = self.amount
+        if amount and amount.adjusted() + digits >= _MAX_DIGITS:
+            _check_units("amount", _LIMIT, amount)
         try:
-            exact = self.amount.quantize(self.currency.quantum, context=_EXACT)
+            exact = amount.quantize(self.currency.quantum, context=EXACT)
         except Inexact:
             msg = (
-                f"'amount' {self.amount} has more decimal places than {self.currency} allows "
-                f"({digits}); round it explicitly with Money.rounded()"
+                f"'amount' {_text(amount)} has more decimal places than {self.currency} "
+                f"allows ({digits}); round it explicitly with Money.rounded()"
             )
-            raise InexactAmountError(msg) from None
-        except InvalidOperation:
-            msg = f"'amount' {self.amount} is too large to hold exactly"
-            raise InvalidValueError(msg) from None
-        units = int(exact.scaleb(digits, context=_EXACT))
+            raise InexactAmountError(msg, field="amount", value=amount) from None
+        units = int(exact.scaleb(digits, context=EXACT))
         # attrs' documented way to normalise a field of a frozen class (-0.00 becomes 0.00)
-        object.__setattr__(self, "amount", _decimal_from_units(units, digits))
+        object.__setattr__(self, "amount", exact if units else exact.copy_abs())
         object.__setattr__(self, "_units", units)
 
     # -- constructors ---------------------------------------------------------------------
@@ -327,12 +328,17 @@ class Money:
     def from_units(cls, units: int, currency: Currency | str) -> Self:
         """The amount of *units* minor units (fen for CNY).
 
+        Raises:
+            InvalidValueError: *units* has more than 100 digits; unknown *currency*.
+
         Examples:
             >>> Money.from_units(3334, "CNY")
             Money('33.34', 'CNY')
         """
         cur = _to_currency(currency)
-        return cls(_decimal_from_units(check_int("units", units), cur.minor_digits), cur)
+        count = _check_units("units", check_int("units", units), units)
+        # exact: EXACT holds any bounded amount (the context decides nothing here)
+        return cls(Decimal(count).scaleb(-cur.minor_digits, context=EXACT), cur)
 
     @classmethod
     def rounded(
@@ -340,32 +346,47 @@ class Money:
         value: Decimal | int | Fraction | str,
         currency: Currency | str,
         *,
-        rounding: Rounding,
+        rounding: Rounding | str,
     ) -> Self:
         """Build from an inexact value, rounding to the minor unit with *rounding*.
 
         This is the only place where propstd rounds money. *value* may be a `Decimal`, `int`,
-        `Fraction` (rounded exactly, never through a float) or decimal string.
+        `Fraction` (rounded exactly, never through a float) or decimal string; *rounding* a
+        [Rounding][propstd.money.Rounding] or its name (`"half_up"`, `"四舍五入"`).
+
+        Raises:
+            TypeError: *value* is a float or bool.
+            InvalidValueError: *value* is no number, NaN, infinite, or beyond the size bounds
+                (an exponent beyond ±10⁶, more than 100 digits of minor units); an
+                unknown *currency* or *rounding*.
 
         Examples:
             >>> Money.rounded(Decimal("0.125"), "EUR", rounding=Rounding.HALF_EVEN)
             Money('0.12', 'EUR')
-            >>> Money.rounded(Decimal("0.125"), "EUR", rounding=Rounding.HALF_UP)
+            >>> Money.rounded(Decimal("0.125"), "EUR", rounding="四舍五入")
             Money('0.13', 'EUR')
             >>> Money.rounded(Fraction(100, 3), "CNY", rounding=Rounding.DOWN)
             Money('33.33', 'CNY')
         """
         cur = _to_currency(currency)
-        mode = Rounding(rounding)
-        exact: Fraction = (
-            Fraction(_to_decimal(value)) if isinstance(value, str) else _fraction_of(value)
-        )
-        units = _round_fraction(exact * 10**cur.minor_digits, mode)
-        return cls.from_units(units, cur)
+        mode = _to_rounding(rounding)
+        if isinstance(value, str):
+            number: object = _parse_decimal("value", value)
+        else:
+            number = value
+        exact = _exact("value", number)
+        if abs(exact) >= 10 ** (_MAX_DIGITS - cur.minor_digits):
+            _check_units("value", _LIMIT, value)
+        units = mode.round_fraction(exact * 10**cur.minor_digits)
+        return cls.from_units(_check_units("value", units, value), cur)
 
     @classmethod
     def sum(cls, amounts: Iterable[Money], *, currency: Currency | str) -> Self:
         """The exact total of *amounts*, all in *currency* (zero when empty).
+
+        Raises:
+            CurrencyMismatchError: an amount in another currency.
+            InvalidValueError: the total has more than 100 digits of minor units.
 
         Examples:
             >>> Money.sum([Money("1.10", "CNY"), Money("2.20", "CNY")], currency="CNY")
@@ -389,10 +410,15 @@ class Money:
         """Whether the amount is zero."""
         return self._units == 0
 
-    def times(self, factor: int | Decimal | Fraction, *, rounding: Rounding) -> Money:
+    def times(self, factor: int | Decimal | Fraction, *, rounding: Rounding | str) -> Money:
         """Multiply by an exact *factor* and round the product with *rounding*.
 
         Use it for rates: area × fee per m², fees × a remuneration percentage.
+
+        Raises:
+            TypeError: *factor* is a float or bool.
+            InvalidValueError: *factor* is NaN or infinite, or the product is beyond the size
+                bounds of [rounded][propstd.money.Money.rounded].
 
         Examples:
             >>> Money("3.20", "CNY").times(Decimal("120000"), rounding=Rounding.HALF_UP)
@@ -400,7 +426,7 @@ class Money:
             >>> Money("100.00", "CNY").times(Fraction(1, 3), rounding=Rounding.HALF_UP)
             Money('33.33', 'CNY')
         """
-        product = Fraction(self._units, 10**self.currency.minor_digits) * _fraction_of(factor)
+        product = Fraction(self._units, 10**self.currency.minor_digits) * _exact("factor", factor)
         return Money.rounded(product, self.currency, rounding=rounding)
 
     # -- arithmetic -----------------------------------------------------------------------
@@ -444,7 +470,7 @@ class Money:
 
     def _compare(self, other: object, op: str) -> int:
         if not isinstance(other, Money):
-            msg = f"cannot compare Money with {type(other).__name__} {other!r}"
+            msg = f"cannot compare Money with {type(other).__name__} {shown(other)}"
             raise TypeError(msg)
         return self._units - _same_currency(self.currency, other, op)
 
@@ -471,25 +497,75 @@ class Money:
     def __format__(self, spec: str) -> str:
         """Format the amount with a `Decimal` format spec and append the currency code.
 
+        A precision that drops digits rounds half to even, and an exponent is written `E` (as
+        `format(Decimal, spec)` does in the default context), whatever the `decimal` context.
+
+        Raises:
+            InvalidValueError: a precision above 28.
+
         Examples:
-            >>> f"{Money('4608000', 'CNY'):,}"
-            '4,608,000.00 CNY'
+            >>> f"{Money('4608000', 'CNY'):,}", f"{Money('2.25', 'CNY'):.1f}"
+            ('4,608,000.00 CNY', '2.2 CNY')
         """
         if not spec:
             return str(self)
-        return f"{format(self.amount, spec)} {self.currency.value}"
+        return f"{_formatted(self.amount, self.currency.minor_digits, spec)} {self.currency.value}"
 
 
-def _fraction_of(value: object) -> Fraction:
-    number = exact_number("value", value)
-    return number if isinstance(number, Fraction) else Fraction(number)
+_SPEC = re.compile(r"(?P<head>.*?)(?:\.(?P<places>[0-9]+))?(?P<kind>[eEfFgGn%]?)", re.DOTALL)
+
+
+def _formatted(amount: Decimal, decimals: int, spec: str) -> str:
+    """`format(amount, spec)` as the default `decimal` context would write it, in any context.
+
+    `format(Decimal, spec)` rounds with the rounding of the current context and, without a
+    type, writes the exponent as `E` or `e` after its `capitals`. Here *amount* (of *decimals*
+    places) is first rounded half-even to the digits *spec* keeps (so formatting rounds
+    nothing), and a spec without a type gets `G` (what no type means under `capitals=1`).
+    """
+    m = _SPEC.fullmatch(spec)
+    assert m is not None  # every text matches: the head takes what the rest does not
+    if m["places"] is None:
+        return format(amount, spec)
+    places = check_places("format precision", int(m["places"]))
+    kind = m["kind"]
+    exact = _pre_rounded(amount, decimals, places, kind)
+    return format(exact, spec if kind else spec + "G")
+
+
+def _pre_rounded(amount: Decimal, decimals: int, places: int, kind: str) -> Decimal:
+    """*amount* rounded half-even to the digits a format of *places* and *kind* shows.
+
+    An amount that has no more digits than the format shows is returned as it is (zero too,
+    which keeps its exponent), so a format never shows digits the amount does not have.
+    """
+    if kind in ("f", "F"):
+        keep = places
+    elif kind == "%":
+        keep = places + 2
+    elif kind in ("e", "E"):
+        keep = places - amount.adjusted()
+    else:  # g, G, n or none: significant digits
+        keep = max(places, 1) - 1 - amount.adjusted()
+    if keep >= decimals or not amount:
+        return amount
+    if keep >= 0:
+        exact = to_decimal(Fraction(amount), keep, "half_even")
+    else:  # fewer digits than the integer part has: round to tens, hundreds ...
+        exact = from_units(round_fraction(Fraction(amount) / 10**-keep, "half_even"), keep)
+    # a negative amount that rounds to zero prints as -0.0, as format() shows it
+    return exact.copy_negate() if amount.is_signed() and not exact else exact
 
 
 def _same_currency(currency: Currency, other: Money, op: str) -> int:
     if other.currency is not currency:
         msg = f"cannot combine {currency.value} with {other.currency.value} ({op}): {other!r}"
-        raise CurrencyMismatchError(msg)
+        raise CurrencyMismatchError(msg, field="currency", value=other)
     return other.units
+
+
+# The most parts split_evenly() makes: a bound, so a typo cannot allocate for minutes.
+_MAX_PARTS = 1_000_000
 
 
 def split_evenly(total: Money, parts: int) -> tuple[Money, ...]:
@@ -498,7 +574,7 @@ def split_evenly(total: Money, parts: int) -> tuple[Money, ...]:
     Parts differ by at most one minor unit; the leftover units go to the earliest parts.
 
     Raises:
-        InvalidValueError: *parts* is less than 1.
+        InvalidValueError: *parts* is less than 1 or more than 1,000,000.
 
     Examples:
         >>> split_evenly(Money("100.00", "CNY"), 3)
@@ -508,9 +584,9 @@ def split_evenly(total: Money, parts: int) -> tuple[Money, ...]:
     """
     check_type("total", total, Money)
     check_int("parts", parts)
-    if parts < 1:
-        msg = f"'parts' must be at least 1, got {parts!r}"
-        raise InvalidValueError(msg)
+    if not 1 <= parts <= _MAX_PARTS:
+        msg = f"'parts' must be from 1 to {_MAX_PARTS:,}, got {shown(parts)}"
+        raise InvalidValueError(msg, field="parts", value=parts)
     units = total.units
     sign = -1 if units < 0 else 1
     base, extra = divmod(abs(units), parts)
@@ -533,7 +609,8 @@ def allocate(total: Money, weights: Sequence[int | Decimal | Fraction]) -> tuple
 
     Raises:
         TypeError: a weight is a float, a bool or not a number.
-        InvalidValueError: no weights, a negative weight, or all weights zero.
+        InvalidValueError: no weights, a negative weight, a weight beyond the size bounds
+            (an exponent beyond ±10⁶), or all weights zero.
 
     Examples:
         >>> allocate(Money("100.00", "CNY"), [1, 1, 1])
@@ -545,22 +622,25 @@ def allocate(total: Money, weights: Sequence[int | Decimal | Fraction]) -> tuple
     """
     check_type("total", total, Money)
     if isinstance(weights, str | bytes) or not isinstance(weights, Sequence):
-        msg = f"'weights' must be a sequence of numbers, got {type(weights).__name__} {weights!r}"
+        msg = (
+            f"'weights' must be a sequence of numbers, got {type(weights).__name__} "
+            f"{shown(weights)}"
+        )
         raise TypeError(msg)
     if not weights:
         msg = "'weights' must not be empty"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="weights", value=weights)
     exact: list[Fraction] = []
     for i, w in enumerate(weights):
-        f = Fraction(exact_number(f"weights[{i}]", w))
+        f = _exact(f"weights[{i}]", w)
         if f < 0:
-            msg = f"'weights[{i}]' must not be negative, got {w!r}"
-            raise InvalidValueError(msg)
+            msg = f"'weights[{i}]' must not be negative, got {shown(w)}"
+            raise InvalidValueError(msg, field=f"weights[{i}]", value=w)
         exact.append(f)
     weight_sum = sum(exact, Fraction(0))
     if weight_sum == 0:
-        msg = f"'weights' must have a positive sum, got {list(weights)!r}"
-        raise InvalidValueError(msg)
+        msg = f"'weights' must have a positive sum, got {shown(list(weights))}"
+        raise InvalidValueError(msg, field="weights", value=weights)
     units = total.units
     sign = -1 if units < 0 else 1
     magnitude = abs(units)

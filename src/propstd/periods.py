@@ -4,7 +4,9 @@ A [Period][propstd.periods.Period] is `[start, end)`: `Period.month(2025, 3)` is
 `2025-03-01 … 2025-04-01`, so `date(2025, 4, 1) in Period.month(2025, 3)` is false and
 consecutive periods never overlap. Periods read and print the usual spellings:
 `"2025-03"`, `"2025-Q1"`, `"2025-H2"`, `"2025"`, `"2025-W05"`, `"2025-03-01"`,
-`"2025-03-01/2025-04-01"` (and `"2025年3月"`).
+`"2025-03-01/2025-04-01"` (and `"2025年3月"`). Period arithmetic stays within the years
+0002-9998, where propstd computes with dates: `next()` of 9998 or `previous()` of 0002 raises
+[InvalidValueError][propstd.errors.InvalidValueError] instead of overflowing.
 
 Examples:
     >>> from propstd.periods import Period, PeriodUnit
@@ -17,13 +19,15 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import re
 from datetime import date, datetime, timedelta
 
 import attrs
 
-from propstd._validators import check_date, check_int, check_str, is_date, to_enum
+from propstd._repr import shown
+from propstd._time import MAX_DATE, MIN_DATE
+from propstd._validators import check_date, check_int, check_text, check_type, is_date, to_enum
+from propstd._vocab import Vocabulary
 from propstd.errors import InvalidValueError, ParseError
 
 __all__ = ["Period", "PeriodUnit"]
@@ -33,20 +37,25 @@ def __dir__() -> list[str]:
     return __all__
 
 
-class PeriodUnit(enum.StrEnum):
-    """A calendar unit of time. Weeks are ISO weeks (Monday to Sunday)."""
+class PeriodUnit(Vocabulary):
+    """A calendar unit of time (日, 周, 月, 季度, 半年, 年). Weeks are ISO weeks (Monday to Sunday).
 
-    DAY = "day"
+    Examples:
+        >>> PeriodUnit("季度"), PeriodUnit("Half Year"), PeriodUnit.WEEK.label_zh
+        (<PeriodUnit.QUARTER: 'quarter'>, <PeriodUnit.HALF_YEAR: 'half_year'>, '周')
+    """
+
+    DAY = "day", "日", "天", "每日", "daily"
     """One calendar day."""
-    WEEK = "week"
+    WEEK = "week", "周", "星期", "每周", "weekly"
     """An ISO week, Monday to Sunday."""
-    MONTH = "month"
+    MONTH = "month", "月", "每月", "monthly"
     """A calendar month."""
-    QUARTER = "quarter"
+    QUARTER = "quarter", "季度", "季", "每季度", "quarterly"
     """Three months from January, April, July or October."""
-    HALF_YEAR = "half_year"
+    HALF_YEAR = "half_year", "半年", "半年度", "每半年", "half-yearly", "semiannual"
     """Six months from January or July."""
-    YEAR = "year"
+    YEAR = "year", "年", "年度", "每年", "yearly", "annual"
     """A calendar year."""
 
     @property
@@ -66,14 +75,27 @@ _MONTHS = {
 
 _MIN_YEAR = 1
 _MAX_YEAR = 9998  # leaves room for `next()` and half-open ends
+_END = MAX_DATE + timedelta(days=1)  # the latest end of a period arithmetic gives
 
 
 def _year(value: object) -> int:
     year = check_int("year", value)
     if not _MIN_YEAR <= year <= _MAX_YEAR:
-        msg = f"'year' must be between {_MIN_YEAR} and {_MAX_YEAR}, got {year!r}"
-        raise InvalidValueError(msg)
+        msg = f"'year' must be between {_MIN_YEAR} and {_MAX_YEAR}, got {shown(year)}"
+        raise InvalidValueError(msg, field="year", value=year)
     return year
+
+
+def _span(name: str, origin: Period, start_ordinal: int, end_ordinal: int) -> Period:
+    """The period of the ordinals `[start, end)`, refused when it leaves years 0002-9998."""
+    if start_ordinal < MIN_DATE.toordinal() or end_ordinal > _END.toordinal():
+        msg = (
+            f"the {name} period of {origin} would reach beyond the years "
+            f"{MIN_DATE.year:04d}-{MAX_DATE.year}: propstd computes with dates from "
+            f"{MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}"
+        )
+        raise InvalidValueError(msg, field=name, value=origin)
+    return Period(date.fromordinal(start_ordinal), date.fromordinal(end_ordinal))
 
 
 def _month_start(year: int, month: int) -> date:
@@ -106,13 +128,13 @@ class Period:
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
             msg = f"'end' {self.end.isoformat()} must be after 'start' {self.start.isoformat()}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="end", value=self.end)
 
     # -- constructors ---------------------------------------------------------------------
 
     @classmethod
     def day(cls, d: date) -> Period:
-        """The single day *d*."""
+        """The single day *d* (of the years 1-9998)."""
         _year(check_date("d", d).year)
         return cls(d, d + timedelta(days=1))
 
@@ -128,8 +150,8 @@ class Period:
         try:
             monday = date.fromisocalendar(year, week, 1)
         except ValueError:
-            msg = f"'week' must be a week of ISO year {year} (1-52 or 53), got {week!r}"
-            raise InvalidValueError(msg) from None
+            msg = f"'week' must be a week of ISO year {year} (1-52 or 53), got {shown(week)}"
+            raise InvalidValueError(msg, field="week", value=week) from None
         return cls(monday, monday + timedelta(days=7))
 
     @classmethod
@@ -137,8 +159,8 @@ class Period:
         """Calendar month *month* (1–12) of *year*."""
         _year(year)
         if check_int("month", month) < 1 or month > 12:
-            msg = f"'month' must be between 1 and 12, got {month!r}"
-            raise InvalidValueError(msg)
+            msg = f"'month' must be between 1 and 12, got {shown(month)}"
+            raise InvalidValueError(msg, field="month", value=month)
         return cls(date(year, month, 1), _month_start(year, month + 1))
 
     @classmethod
@@ -146,8 +168,8 @@ class Period:
         """Quarter *quarter* (1–4) of *year*."""
         _year(year)
         if check_int("quarter", quarter) < 1 or quarter > 4:
-            msg = f"'quarter' must be between 1 and 4, got {quarter!r}"
-            raise InvalidValueError(msg)
+            msg = f"'quarter' must be between 1 and 4, got {shown(quarter)}"
+            raise InvalidValueError(msg, field="quarter", value=quarter)
         first = 3 * quarter - 2
         return cls(date(year, first, 1), _month_start(year, first + 3))
 
@@ -156,8 +178,8 @@ class Period:
         """Half *half* (1 = January–June, 2 = July–December) of *year*."""
         _year(year)
         if check_int("half", half) not in (1, 2):
-            msg = f"'half' must be 1 or 2, got {half!r}"
-            raise InvalidValueError(msg)
+            msg = f"'half' must be 1 or 2, got {shown(half)}"
+            raise InvalidValueError(msg, field="half", value=half)
         first = 6 * half - 5
         return cls(date(year, first, 1), _month_start(year, first + 6))
 
@@ -170,6 +192,10 @@ class Period:
     @classmethod
     def containing(cls, d: date, unit: PeriodUnit | str) -> Period:
         """The period of *unit* that contains *d*.
+
+        Raises:
+            InvalidValueError: the period would fall outside the years 1-9998; *unit* is
+                unknown.
 
         Examples:
             >>> str(Period.containing(date(2025, 1, 1), "week"))
@@ -201,6 +227,8 @@ class Period:
         exclusive), and `"2025年3月"`, `"2025年第1季度"`, `"2025年上半年"`, `"2025年"`.
 
         Raises:
+            TypeError: *text* is not a `str`.
+            InvalidValueError: *text* is longer than 10,000 characters.
             ParseError: the text is no period.
 
         Examples:
@@ -209,14 +237,14 @@ class Period:
             >>> Period.parse("2025年3月") == Period.parse("2025-03")
             True
         """
-        s = check_str("text", text).strip()
+        s = check_text("text", text).strip()
         try:
             return _parse(s)
         except (InvalidValueError, ValueError) as exc:
             if isinstance(exc, ParseError):
                 raise
-            msg = f"cannot read a period from {text!r}: {exc}"
-            raise ParseError(msg, text) from None
+            msg = f"cannot read a period from {shown(text)}: {exc}"
+            raise ParseError(msg, text, field="text") from None
 
     # -- properties -----------------------------------------------------------------------
 
@@ -250,12 +278,13 @@ class Period:
 
     def __contains__(self, d: object) -> bool:
         if isinstance(d, datetime) or not isinstance(d, date):
-            msg = f"a Period contains dates, got {type(d).__name__} {d!r}"
+            msg = f"a Period contains dates, got {type(d).__name__} {shown(d)}"
             raise TypeError(msg)
         return self.start <= d < self.end
 
     def overlaps(self, other: Period) -> bool:
         """Whether the two periods share at least one day."""
+        check_type("other", other, Period)
         return self.start < other.end and other.start < self.end
 
     def intersection(self, other: Period) -> Period | None:
@@ -267,21 +296,32 @@ class Period:
     def next(self) -> Period:
         """The period of the same unit right after this one (or of the same length).
 
+        Raises:
+            InvalidValueError: the next period would end after 9998.
+
         Examples:
             >>> str(Period.parse("2025-12").next()), str(Period.parse("2025-W52").next())
             ('2026-01', '2026-W01')
         """
         unit = self.unit
-        if unit is not None and unit is not PeriodUnit.DAY:
-            return Period.containing(self.end, unit)
-        return Period(self.end, self.end + (self.end - self.start))
+        if unit is not None and unit is not PeriodUnit.DAY and self.end <= MAX_DATE:
+            after = Period.containing(self.end, unit)
+            return _span("next", self, after.start.toordinal(), after.end.toordinal())
+        end = self.end.toordinal()
+        return _span("next", self, end, end + self.days)
 
     def previous(self) -> Period:
-        """The period of the same unit right before this one (or of the same length)."""
+        """The period of the same unit right before this one (or of the same length).
+
+        Raises:
+            InvalidValueError: the previous period would start before 0002.
+        """
         unit = self.unit
-        if unit is not None and unit is not PeriodUnit.DAY:
-            return Period.containing(self.start - timedelta(days=1), unit)
-        return Period(self.start - (self.end - self.start), self.start)
+        if unit is not None and unit is not PeriodUnit.DAY and self.start > MIN_DATE:
+            before = Period.containing(self.start - timedelta(days=1), unit)
+            return _span("previous", self, before.start.toordinal(), before.end.toordinal())
+        start = self.start.toordinal()
+        return _span("previous", self, start - self.days, start)
 
     def split(self, unit: PeriodUnit | str) -> tuple[Period, ...]:
         """The periods of *unit* that cover this one, clipped to it, in order.
@@ -367,7 +407,7 @@ def _parse(s: str) -> Period:
             return Period.half_year(g[0], g[1])
         return Period.year(g[0])
     msg = (
-        f"cannot read a period from {s!r}; write e.g. '2025-03', '2025-Q1', '2025-H2', "
+        f"cannot read a period from {shown(s)}; write e.g. '2025-03', '2025-Q1', '2025-H2', "
         "'2025', '2025-W05', '2025-03-01' or '2025-03-01/2025-04-01'"
     )
-    raise ParseError(msg, s)
+    raise ParseError(msg, s, field="text")

@@ -39,6 +39,7 @@ def _variance(data: dict[str, Any]) -> object:
         from_data(tuple[Actual, ...], data["actuals"]),
         period=from_data(Period, data["period"]),
         as_of=from_data(datetime, data["as_of"]),
+        zone=data["zone"],
         thresholds=from_data(VarianceThresholds, data["thresholds"]),
     )
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import decimal
 import itertools
 import json
 from datetime import UTC, date, datetime
 from fractions import Fraction
+from zoneinfo import ZoneInfo
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,13 +21,22 @@ from propstd.budgets import (
     VarianceStatus,
     VarianceThresholds,
     collection_progress,
+    remuneration,
+    service_fee,
     split,
     split_monthly,
     variance,
 )
 from propstd.money import Currency, Money
 from propstd.periods import Period
-from tests.strategies import budget_profiles, budgets, monies
+from tests.strategies import (
+    ZONE_KEYS,
+    aware_datetimes,
+    budget_profiles,
+    budgets,
+    hostile_contexts,
+    monies,
+)
 
 
 class _Weekdays:
@@ -131,9 +142,10 @@ class TestVariance:
             actuals,
             period=Period.month(budget.year, month),
             as_of=datetime(budget.year + 1, 1, 1, tzinfo=UTC),
+            zone="UTC",
             thresholds=VarianceThresholds(explain=0, stop=0, side="both"),
         )
-        for row in report.rows:
+        for row in report.rows():
             assert row.month.variance.is_zero
             assert row.year_to_date.variance.is_zero
             assert row.month.status is VarianceStatus.OK
@@ -182,7 +194,90 @@ class TestRoundTrip:
             [],
             period=Period.month(budget.year, month),
             as_of=datetime(budget.year, 12, 31, tzinfo=UTC),
+            zone="Asia/Shanghai",
             thresholds=VarianceThresholds(explain=Fraction(1, 20), stop=Fraction(1, 10)),
         )
         data = json.loads(json.dumps(to_data(report)))
         assert from_data(VarianceReport, data) == report
+
+
+def _budget_results(budget: Budget, month: int, weights: list[int]) -> tuple[object, ...]:
+    """Every public calculation of propstd.budgets on *budget*, with its text."""
+    period = Period.month(budget.year, month)
+    actuals = [
+        Actual(code=p.code, month=Period.month(budget.year, m + 1), amount=p.months[m] * 2)
+        for p in budget.plans()
+        for m in range(month)
+    ]
+    report = variance(
+        budget,
+        actuals,
+        period=period,
+        as_of=datetime(budget.year, 12, 31, 16, tzinfo=UTC),
+        zone="Asia/Shanghai",
+        thresholds=VarianceThresholds(explain=Fraction(1, 20), stop=Fraction(1, 10)),
+    )
+    first = budget.plans()[0]
+    annual = first.annual
+    curve = CollectionCurve(months=(3, 12), shares=(Fraction(3, 5), Fraction(19, 20)))
+    progress = (
+        collection_progress(annual, first.months[:month], period=period, curve=curve)
+        if annual.units > 0
+        else None
+    )
+    return (
+        report,
+        report.to_text(),
+        report.to_markdown(),
+        [r.month.percent(3) for r in report.rows()],
+        progress,
+        None if progress is None else progress.to_text(),
+        split_monthly(annual, budget.year, Profile.weights([*weights, 1])),
+        split(annual, period, unit="week", calendar=_Weekdays()),
+        split(annual, weights=[(f"p{i}", w) for i, w in enumerate(weights, start=1)] + [("x", 1)]),
+        service_fee("85.33", Money("3.20", "CNY"), rounding="half_up").monthly,
+        remuneration(annual, share=Fraction(8, 100), rounding="half_even").amount,
+    )
+
+
+class TestHostileContext:
+    """Semantics §14.10: budgets never read the global decimal context."""
+
+    @given(
+        hostile_contexts(),
+        budgets(),
+        st.integers(1, 12),
+        st.lists(st.integers(0, 9), min_size=11, max_size=11),
+    )
+    def test_same_results(
+        self, context: decimal.Context, budget: Budget, month: int, weights: list[int]
+    ) -> None:
+        """Reports, collection, splits and fees are the same, to the text, in any context."""
+        expected = _budget_results(budget, month, weights)
+        with decimal.localcontext(context):
+            got = _budget_results(budget, month, weights)
+        assert got == expected
+
+
+class TestLocalDate:
+    """Semantics §14.5: the report's date is the date of *as_of* in the zone given."""
+
+    @given(budgets(), st.integers(1, 12), aware_datetimes(), st.sampled_from(ZONE_KEYS))
+    def test_complete_follows_the_zone(
+        self, budget: Budget, month: int, as_of: datetime, zone: str
+    ) -> None:
+        """`complete` says whether the local date of *as_of* in *zone* is past the month."""
+        period = Period.month(budget.year, month)
+        local = as_of.astimezone(ZoneInfo(zone)).date()
+        if period.start > local:
+            return  # actuals of the month would be refused; nothing to compare
+        report = variance(
+            budget,
+            [],
+            period=period,
+            as_of=as_of,
+            zone=zone,
+            thresholds=VarianceThresholds(explain=0, stop=0),
+        )
+        assert report.as_of_date == local
+        assert report.complete == (local >= period.end)

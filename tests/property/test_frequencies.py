@@ -113,3 +113,9 @@ class TestSeedSumsToTheYear:
         else:
             windows_due = len(Schedule(f, anchor=anchor).due_dates(Period.year(year)))
             assert total == f.count * windows_due
+
+
+@given(frequencies(units=tuple(PeriodUnit), max_count=12, max_every=12))
+def test_chinese_form_reads_back(f: Frequency) -> None:
+    """label_zh is a form parse() reads back to an equal frequency (日查, 2次/周, 每10天 ...)."""
+    assert Frequency.parse(f.label_zh) == f

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import decimal
 import json
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from propstd.inventory import Lot, issue_fifo
+from propstd.inventory import Lot, issue_fifo, reorder_needed
 from propstd.money import Money
-from tests.strategies import stock_lots
+from tests.strategies import hostile_contexts, stock_lots
 
 
 class TestFifo:
@@ -49,3 +50,23 @@ class TestRoundTrip:
 
         out = issue_fifo(lots, data.draw(st.integers(1, sum(lot.quantity for lot in lots))))
         assert from_data(FifoIssue, json.loads(json.dumps(to_data(out)))) == out
+
+
+class TestHostileContext:
+    """Semantics §14.10: issues and reorder checks never read the global decimal context."""
+
+    @given(hostile_contexts(), stock_lots(), st.data())
+    def test_same_results(
+        self, context: decimal.Context, lots: tuple[Lot, ...], data: st.DataObject
+    ) -> None:
+        """The issue, its cost and the reorder check are the same in any context."""
+        on_hand = sum(lot.quantity for lot in lots)
+        quantity = data.draw(st.integers(1, on_hand))
+
+        def run() -> tuple[object, ...]:
+            out = issue_fifo(lots, quantity)
+            return out, out.cost, reorder_needed(out.remaining, on_hand // 2), lots[0].value
+
+        expected = run()
+        with decimal.localcontext(context):
+            assert run() == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import decimal
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -9,9 +11,16 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from propstd.errors import CurrencyMismatchError
+from propstd.errors import CurrencyMismatchError, InvalidValueError
 from propstd.money import Currency, Money, Rounding, allocate, split_evenly
-from tests.strategies import currencies, monies, roundings
+from tests.strategies import (
+    currencies,
+    hostile_context,
+    hostile_contexts,
+    huge_numbers,
+    monies,
+    roundings,
+)
 
 weights = st.one_of(
     st.integers(min_value=0, max_value=1_000),
@@ -119,3 +128,153 @@ class TestSplitting:
     def test_equal_weights_split_evenly(self, total: Money, parts: int) -> None:
         """allocate with equal weights is split_evenly."""
         assert allocate(total, [1] * parts) == split_evenly(total, parts)
+
+
+def _money_results(
+    a: Money, b: Money, k: int, value: Decimal, rounding: Rounding
+) -> tuple[object, ...]:
+    """Every public operation of propstd.money on the inputs, with its text."""
+    cur = a.currency
+    text = str(value)
+    return (
+        a + b,
+        a - b,
+        -a,
+        abs(a),
+        a * k,
+        (a < b, a <= b, a > b, a >= b, a == b),
+        Money(a.amount, cur),
+        Money(str(a.amount), cur.value.lower()),
+        Money.rounded(value, cur, rounding=rounding),
+        Money.rounded(text, cur, rounding=rounding),
+        Money.rounded(Fraction(value) / 7, cur, rounding=rounding),
+        a.times(value, rounding=rounding),
+        a.times(Fraction(k, 7), rounding=rounding),
+        split_evenly(a, 7),
+        allocate(a, [value.copy_abs(), 1, Fraction(1, 3)]),
+        Money.sum([a, b], currency=cur),
+        (str(a), repr(a), f"{a:,}", f"{a:.1f}", f"{a:.3e}", f"{a:.2%}", f"{a:.4}", f"{a:>20,.1f}"),
+        (a.units, a.amount.as_tuple(), rounding.round_fraction(Fraction(value) / 3)),
+    )
+
+
+class TestHostileContext:
+    """Semantics §14.10: no result depends on the global decimal context (precision, traps,
+    rounding, exponent range, capitals)."""
+
+    @given(
+        hostile_contexts(),
+        currencies().flatmap(lambda c: st.tuples(monies(currency=c), monies(currency=c))),
+        st.integers(-1000, 1000),
+        st.decimals(min_value=-(10**9), max_value=10**9, places=4),
+        roundings(),
+    )
+    @example(
+        hostile_context(),
+        (Money("123456.78", "CNY"), Money("0.01", "CNY")),
+        3,
+        Decimal("2.345"),
+        Rounding.HALF_UP,
+    )
+    def test_same_results(
+        self,
+        context: decimal.Context,
+        pair: tuple[Money, Money],
+        k: int,
+        value: Decimal,
+        rounding: Rounding,
+    ) -> None:
+        """Every public operation gives the same value and text in any context."""
+        a, b = pair
+        expected = _money_results(a, b, k, value, rounding)
+        with decimal.localcontext(context):
+            got = _money_results(a, b, k, value, rounding)
+        assert got == expected
+
+    @given(hostile_contexts(), st.text(max_size=12))
+    @example(hostile_context(), "1E100")
+    @example(hostile_context(), "abc")
+    def test_same_refusals(self, context: decimal.Context, text: str) -> None:
+        """Any text is read the same (or refused the same way) in any context."""
+
+        def read() -> object:
+            try:
+                return Money(text, "CNY")
+            except InvalidValueError as exc:
+                return type(exc), exc.field, exc.value
+
+        expected = read()
+        with decimal.localcontext(context):
+            assert read() == expected
+
+
+class TestHugeNumbers:
+    """Semantics §14.10: numbers of absurd size give a named error at once, never a hang or a
+    builtin OverflowError/ValueError."""
+
+    @given(huge_numbers(), roundings())
+    @example(Decimal("1e999999999"), Rounding.HALF_UP)
+    @example(Decimal("1e-999999999"), Rounding.UP)
+    def test_refused_or_exact(self, number: Decimal | int | Fraction, rounding: Rounding) -> None:
+        """Each entry point returns Money or raises InvalidValueError naming its field."""
+        calls: dict[str, Callable[[], object]] = {
+            "value": lambda: Money.rounded(number, "CNY", rounding=rounding),
+            "factor": lambda: Money("0.01", "CNY").times(number, rounding=rounding),
+            "weights[0]": lambda: allocate(Money("1", "CNY"), [_magnitude(number), 1]),
+        }
+        if not isinstance(number, Fraction):
+            calls["amount"] = lambda: Money(number, "CNY")
+        for field, call in calls.items():
+            result = _outcome(call)
+            if isinstance(result, InvalidValueError):
+                assert result.field in {field, "value"}
+            else:
+                assert isinstance(result, Money | tuple)
+
+
+def _outcome(call: Callable[[], object]) -> object:
+    """What *call* returns, or the InvalidValueError it raises (any other error fails)."""
+    try:
+        return call()
+    except InvalidValueError as exc:
+        return exc
+
+
+def _magnitude(number: Decimal | int | Fraction) -> Decimal | int | Fraction:
+    """|number| without a decimal context (`abs()` of a Decimal would round in it)."""
+    if isinstance(number, Decimal):
+        return number.copy_abs()
+    return number if number >= 0 else -number
+
+
+SPECS = (
+    "",
+    ",",
+    ".1f",
+    ".0f",
+    ".3e",
+    ".0e",
+    ".2%",
+    ".4",
+    ".1",
+    ".2g",
+    ".5G",
+    ">20,.1f",
+    "+.2n",
+    "08.1f",
+)
+
+
+class TestFormat:
+    """Money's format is `format(Decimal, spec)` of the default context, plus the code."""
+
+    @given(monies(max_units=10**15), st.sampled_from(SPECS))
+    @example(Money("-0.01", "CNY"), ".1f")  # rounds to zero: keeps its sign, as format() does
+    @example(Money("0.01", "CNY"), ".4")  # shows no digits the amount does not have
+    @example(Money("0.00", "CNY"), ".3e")  # zero keeps its exponent
+    @example(Money("123456.78", "CNY"), ".3e")  # fewer digits than the integer part
+    def test_matches_decimal_format(self, m: Money, spec: str) -> None:
+        """In the default context the text is exactly what `format()` of the amount gives."""
+        with decimal.localcontext(decimal.Context()):
+            expected = format(m.amount, spec) if spec else str(m.amount)
+        assert format(m, spec) == f"{expected} {m.currency.value}"

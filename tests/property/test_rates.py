@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import decimal
+from collections.abc import Callable
+from decimal import Decimal
 from fractions import Fraction
 
-from hypothesis import given
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from propstd.errors import InvalidValueError
+from propstd.money import Rounding
 from propstd.rates import Rate, Target, TargetResult
-from tests.strategies import rates, targets
+from tests.strategies import (
+    hostile_context,
+    hostile_contexts,
+    huge_numbers,
+    rates,
+    roundings,
+    targets,
+)
 
 
 class TestPooling:
@@ -72,3 +86,99 @@ class TestTargets:
         if "/" in text or "–" in text or text == "any":
             return
         assert Target.parse(text) == target
+
+
+def _rate_results(
+    rate: Rate, target: Target, places: int, rounding: Rounding
+) -> tuple[object, ...]:
+    """Every public operation of propstd.rates on the inputs, with its text."""
+    return (
+        rate.fraction,
+        rate.percent(places, rounding=rounding),
+        str(rate),
+        repr(rate),
+        rate + rate,
+        target.evaluate(rate),
+        str(target),
+        repr(target),
+        Target.parse(f"≥ {rate.percent(places) or 0}%"),
+    )
+
+
+class TestHostileContext:
+    """Semantics §14.10: rates never read the global decimal context."""
+
+    @given(hostile_contexts(), rates(), targets(), st.integers(0, 28), roundings())
+    @example(hostile_context(), Rate(30, 30), Target(), 1, Rounding.HALF_UP)
+    @example(
+        hostile_context(),
+        Rate(Fraction(479, 2), Fraction(975, 4)),
+        Target(minimum=Fraction(999, 1000)),
+        3,
+        Rounding.HALF_UP,
+    )
+    def test_same_results(
+        self, context: decimal.Context, rate: Rate, target: Target, places: int, rounding: Rounding
+    ) -> None:
+        """Values and texts are the same in any context."""
+        expected = _rate_results(rate, target, places, rounding)
+        with decimal.localcontext(context):
+            got = _rate_results(rate, target, places, rounding)
+        assert got == expected
+
+    @given(rates(applicable=True), st.integers(0, 28), roundings())
+    def test_percent_is_the_exact_rounding(self, rate: Rate, places: int, r: Rounding) -> None:
+        """percent() is the exact fraction × 100 rounded once, with *places* decimals."""
+        pct = rate.percent(places, rounding=r)
+        assert pct is not None
+        assert pct.as_tuple().exponent == -places
+        assert rate.fraction is not None
+        assert abs(Fraction(pct) - rate.fraction * 100) < Fraction(1, 10**places)
+
+
+class TestHugeNumbers:
+    """Semantics §14.10: absurd sizes give InvalidValueError at once."""
+
+    @given(huge_numbers())
+    @example(Decimal("1e999999999"))
+    def test_refused_or_printable(self, number: Decimal | int | Fraction) -> None:
+        """A rate or target of any size is refused by name, or prints and rounds."""
+        magnitude = number.copy_abs() if isinstance(number, Decimal) else abs(number)
+        builds: tuple[tuple[str, Callable[[], object]], ...] = (
+            ("numerator", lambda: Rate(magnitude, 1)),
+            ("denominator", lambda: Rate(1, magnitude)),
+            ("minimum", lambda: Target(minimum=magnitude)),
+        )
+        for name, build in builds:
+            value = _outcome(build)
+            if isinstance(value, InvalidValueError):
+                assert value.field == name
+            else:
+                assert str(value)
+
+    @given(st.integers(29, 10**12) | st.integers(-(10**12), -1))
+    def test_places_bound(self, places: int) -> None:
+        """Places outside 0-28 are refused at once."""
+        with pytest.raises(InvalidValueError) as info:
+            Rate(2, 3).percent(places)
+        assert info.value.field == "places"
+
+
+def _outcome(call: Callable[[], object]) -> object:
+    """What *call* returns, or the InvalidValueError it raises (any other error fails)."""
+    try:
+        return call()
+    except InvalidValueError as exc:
+        return exc
+
+
+@given(
+    st.one_of(st.none(), st.fractions(min_value=0, max_value=3, max_denominator=1000)),
+    st.one_of(st.none(), st.fractions(min_value=0, max_value=3, max_denominator=1000)),
+)
+def test_target_text_reads_back(low: Fraction | None, high: Fraction | None) -> None:
+    """Every target's text parses back to an equal target (ranges, 'any', 1/3 included)."""
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    t = Target(minimum=low, maximum=high)
+    assert Target.parse(str(t)) == t

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import attrs
+import jsonschema
 import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
@@ -23,25 +24,35 @@ from propstd.repairs import (
     RecordKind,
     RepairCategory,
     RepairLimits,
+    RepairMetrics,
     RepairOrder,
     repair_metrics,
     repair_status,
     retention_until,
     warranty_reminder_date,
 )
-from propstd.serialization import from_data, to_data
+from propstd.serialization import from_data, json_schema, to_data
 from propstd.timelimits import Clock
-from propstd.timelines import EventKind, MilestoneState, Timeline
+from propstd.timelines import EventKind, MilestoneState, MilestoneStatus, Timeline
 from tests.strategies import (
     REPAIR_TZ,
     dates,
     repair_instants,
+    repair_limit_parts,
     repair_limits,
     repair_orders,
     repair_timelines,
     vocabulary_spellings,
 )
 
+
+def judged(status: MilestoneStatus | None) -> MilestoneStatus:
+    """*status*, which the test's table sets a limit for (so it is judged)."""
+    assert status is not None
+    return status
+
+
+LIMITS_SCHEMA = jsonschema.Draft202012Validator(json_schema(RepairLimits))
 OFFICE = WorkingCalendar.weekly(hours="09:00-12:00,13:30-18:00", zone="Asia/Shanghai")
 
 
@@ -64,9 +75,10 @@ class TestCompletionAfterArrival:
         status = repair_status(order, limits=limits, calendar=OFFICE, as_of=as_of)
         if not _comparable(limits, order.category):
             return
-        assert status.arrival.due_at is not None
-        assert status.completion.due_at is not None
-        assert status.completion.due_at >= status.arrival.due_at
+        arrival, completion = judged(status.arrival).due_at, judged(status.completion).due_at
+        assert arrival is not None
+        assert completion is not None
+        assert completion >= arrival
 
 
 class TestPauseMovesOnlyCompletion:
@@ -99,12 +111,13 @@ class TestPauseMovesOnlyCompletion:
         )
         assert a.arrival == b.arrival
         assert a.revisit == b.revisit
-        if b.completion.due_at is not None:
-            assert a.completion.due_at is not None
-            assert a.completion.due_at >= b.completion.due_at
+        with_pause, without = judged(a.completion), judged(b.completion)
+        if without.due_at is not None:
+            assert with_pause.due_at is not None
+            assert with_pause.due_at >= without.due_at
             if limits.completion[category].clock is Clock.NATURAL:
                 # natural clock: the deadline moves by exactly the paused real time
-                assert a.completion.due_at - a.completion.paused == b.completion.due_at
+                assert with_pause.due_at - with_pause.paused == without.due_at
 
 
 @st.composite
@@ -133,7 +146,7 @@ class TestReworkRate:
 
     @pytest.mark.slow
     @settings(deadline=None)  # judged on a working calendar; slow under coverage
-    @given(repair_limits(), _order_sets())
+    @given(repair_limits(partial=True), _order_sets())
     def test_rework_rate_and_pooling(
         self, limits: RepairLimits, orders: tuple[RepairOrder, ...]
     ) -> None:
@@ -155,21 +168,106 @@ class TestReworkRate:
 
     @pytest.mark.slow
     @settings(deadline=None)  # judged on a working calendar; slow under coverage
-    @given(repair_limits(), _order_sets())
+    @given(repair_limits(partial=True), _order_sets())
     def test_judged_rates_count_breaches(
         self, limits: RepairLimits, orders: tuple[RepairOrder, ...]
     ) -> None:
-        """Arrival timeliness is the met arrivals over the judged ones."""
+        """Arrival timeliness is the met arrivals over the judged ones (orders whose category
+        has no arrival limit are not judged)."""
         first = min(o.received_at for o in orders).astimezone(REPAIR_TZ).date()
         period = Period(first, first + timedelta(days=40))
         as_of = max(o.timeline.events[-1].at for o in orders)
         m = repair_metrics(orders, period=period, limits=limits, calendar=OFFICE, as_of=as_of)
-        states = [
-            repair_status(o, limits=limits, calendar=OFFICE, as_of=as_of).arrival.state
-            for o in orders
-        ]
+        statuses = [repair_status(o, limits=limits, calendar=OFFICE, as_of=as_of) for o in orders]
+        states = [s.arrival.state for s in statuses if s.arrival is not None]
+        assert len(states) == sum(o.category in limits.arrival for o in orders)
         met = states.count(MilestoneState.MET)
         assert m.overall.arrival == Rate(met, met + states.count(MilestoneState.BREACHED))
+
+
+class TestDroppingLimits:
+    """The partial table (semantics §15: "a number lives in a preset or in the user's file"):
+    leaving limits out of a table never changes a figure that does not need them, and never
+    raises; what needs them is not judged."""
+
+    @pytest.mark.slow
+    @settings(deadline=None)  # judged on a working calendar; slow under coverage
+    @given(repair_limits(), _order_sets(), st.data())
+    def test_statuses(
+        self, full: RepairLimits, orders: tuple[RepairOrder, ...], data: st.DataObject
+    ) -> None:
+        """Each milestone with its limit kept is judged alike; one left out is None; the
+        completion and revisit instants and the verdict are the same."""
+        part = data.draw(repair_limit_parts(full))
+        as_of = max(o.timeline.events[-1].at for o in orders) + timedelta(
+            hours=data.draw(st.integers(0, 72))
+        )
+        for order in orders:
+            a = repair_status(order, limits=full, calendar=OFFICE, as_of=as_of)
+            b = repair_status(order, limits=part, calendar=OFFICE, as_of=as_of)
+            kept = (
+                order.category in part.arrival,
+                order.category in part.completion,
+                part.revisit is not None,
+            )
+            for keep, x, y in zip(kept, a.rows(), b.rows(), strict=True):
+                assert y == x if keep else y.state is MilestoneState.NOT_APPLICABLE
+            assert (b.arrival, b.completion, b.revisit) == tuple(
+                s if keep else None
+                for keep, s in zip(kept, (a.arrival, a.completion, a.revisit), strict=True)
+            )
+            assert (b.completed_at, b.revisited_at, b.satisfied, b.start_at) == (
+                a.completed_at,
+                a.revisited_at,
+                a.satisfied,
+                a.start_at,
+            )
+            assert len(b.not_judged) == kept.count(False)
+            assert set(b.breached) <= set(a.breached)
+
+    @pytest.mark.slow
+    @settings(deadline=None)  # judged on a working calendar; slow under coverage
+    @given(repair_limits(), _order_sets(), st.data())
+    def test_metrics(
+        self, full: RepairLimits, orders: tuple[RepairOrder, ...], data: st.DataObject
+    ) -> None:
+        """Counts, rework, satisfaction and revisits done stay; a timeliness rate pools only
+        the orders whose category keeps its limit; on-time revisits need the revisit limit."""
+        part = data.draw(repair_limit_parts(full))
+        first = min(o.received_at for o in orders).astimezone(REPAIR_TZ).date()
+        period = Period(first, first + timedelta(days=40))
+        as_of = max(o.timeline.events[-1].at for o in orders)
+        a = repair_metrics(orders, period=period, limits=full, calendar=OFFICE, as_of=as_of)
+        b = repair_metrics(orders, period=period, limits=part, calendar=OFFICE, as_of=as_of)
+        x, y = a.overall, b.overall
+        assert (y.orders, y.completed, y.rework, y.satisfaction) == (
+            x.orders,
+            x.completed,
+            x.rework,
+            x.satisfaction,
+        )
+        assert y.revisit.numerator == x.revisit.numerator  # revisits done need no limit
+        assert y.revisit.denominator >= x.revisit.denominator
+        if part.revisit is not None:
+            assert (y.revisit, y.revisit_on_time) == (x.revisit, x.revisit_on_time)
+        else:
+            assert y.revisit == Rate(x.revisit.numerator, x.completed)
+            assert y.revisit_on_time == Rate(0, 0)
+        for name, table in (("arrival", part.arrival), ("completion", part.completion)):
+            kept = [
+                getattr(f, name)
+                for f, c in zip(a.by_category, _categories(a), strict=True)
+                if c in table
+            ]
+            assert getattr(y, name) == sum(kept, Rate(0, 0))
+        assert a.not_judged == ()
+        if part == full:
+            assert b.not_judged == ()
+
+
+def _categories(metrics: RepairMetrics) -> list[RepairCategory]:
+    """The category of each row of *metrics*' `by_category` (its label starts with it)."""
+    return [RepairCategory(f.label.split()[0]) for f in metrics.by_category]
 
 
 class TestWarrantyReminder:
@@ -189,11 +287,12 @@ class TestWarrantyReminder:
 class TestRoundTrip:
     """Semantics §13: from_data(cls, to_data(x)) == x for every public record."""
 
-    @given(repair_limits())
+    @given(repair_limits(partial=True))
     def test_limits(self, limits: RepairLimits) -> None:
-        """Limits survive JSON."""
+        """Limits, with any of them left out, survive JSON and fit their schema."""
         data = json.loads(json.dumps(to_data(limits)))
         assert from_data(RepairLimits, data) == limits
+        assert list(LIMITS_SCHEMA.iter_errors(data)) == []
 
     @given(repair_orders())
     def test_orders(self, order: RepairOrder) -> None:

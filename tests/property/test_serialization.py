@@ -157,6 +157,7 @@ def _variance_reports(draw: st.DrawFn) -> Any:
         actuals,
         period=Period.parse(f"{budget.year}-{month:02d}"),
         as_of=datetime.combine(date(budget.year, month, 28), time(12), s._zone("Asia/Shanghai")),
+        zone="Asia/Shanghai",
         thresholds=draw(values(_budget_class("VarianceThresholds"))),
     )
 
@@ -189,7 +190,7 @@ def _budget_kinds() -> dict[Any, Callable[[], st.SearchStrategy[Any]]]:
         budgets.CollectionMonth: lambda: _collection_progresses().map(lambda p: p.current),
         budgets.VarianceReport: _variance_reports,
         budgets.VarianceRow: lambda: (
-            _variance_reports().filter(lambda r: bool(r.rows)).map(lambda r: r.rows[0])
+            _variance_reports().filter(lambda r: bool(r.rows())).map(lambda r: r.rows()[0])
         ),
         budgets.Allocation: _allocations,
         budgets.Remuneration: lambda: st.builds(
@@ -203,6 +204,31 @@ def _budget_kinds() -> dict[Any, Callable[[], st.SearchStrategy[Any]]]:
 
 
 KNOWN.update(_budget_kinds())
+
+
+def _standard_kinds() -> dict[Any, Callable[[], st.SearchStrategy[Any]]]:
+    from propstd import standard
+
+    _json_values = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+        ),
+        max_leaves=6,
+    )
+    return {
+        standard.ServiceStandard: lambda: st.builds(
+            standard.ServiceStandard.preset,
+            st.sampled_from(standard.preset_names()),
+            property=values(standard.PropertyProfile),
+        ),
+        standard.Change: lambda: st.builds(
+            standard.Change, st.text(min_size=1, max_size=8), _json_values, _json_values
+        ),
+    }
+
+
+KNOWN.update(_standard_kinds())
 
 
 @functools.cache

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import decimal
 import json
+from decimal import Decimal
+from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from propstd.staffing import StaffingRatios, staffing_requirement
-from tests.strategies import staffing_ratios
+from tests.strategies import hostile_contexts, staffing_ratios
 
 areas = st.integers(0, 2_000_000)
 households = st.integers(0, 20_000)
@@ -28,6 +31,8 @@ class TestMonotonic:
         self, a: int, b: int, hh: int | None, kind: str, ratios: StaffingRatios
     ) -> None:
         """A larger area never needs fewer guards, cleaners or zones."""
+        if kind == "villa" and hh is None:
+            hh = 0  # a villa estate's zones count households: it needs a count
         small, large = sorted((a, b))
         x = staffing_requirement(area_m2=small, households=hh, kind=kind, ratios=ratios)
         y = staffing_requirement(area_m2=large, households=hh, kind=kind, ratios=ratios)
@@ -74,3 +79,44 @@ class TestRoundTrip:
         need = staffing_requirement(area_m2=area, households=hh, ratios=ratios)
         assert from_data(StaffingRatios, json.loads(json.dumps(to_data(ratios)))) == ratios
         assert from_data(StaffingRequirement, json.loads(json.dumps(to_data(need)))) == need
+
+
+class TestVilla:
+    """Seeds §5 and semantics §14.6: villa zones count households only (about 250 a zone)."""
+
+    @given(areas, areas, households, staffing_ratios())
+    def test_area_never_counts(self, a: int, b: int, hh: int, ratios: StaffingRatios) -> None:
+        """Any two areas give a villa estate of the same households the same zones."""
+        x = staffing_requirement(area_m2=a, households=hh, kind="villa", ratios=ratios)
+        y = staffing_requirement(area_m2=b, households=hh, kind="villa", ratios=ratios)
+        assert x.zones == y.zones
+        assert x.line("customer_service_zone").exact == Fraction(hh, ratios.villa_zone_households)
+
+    @given(areas, households, staffing_ratios())
+    def test_estate_takes_the_larger(self, area: int, hh: int, ratios: StaffingRatios) -> None:
+        """An ordinary estate's exact zones are the larger of households and area."""
+        need = staffing_requirement(area_m2=area, households=hh, ratios=ratios)
+        assert need.line("customer_service_zone").exact == max(
+            Fraction(hh, ratios.zone_households), area / ratios.zone_area_m2
+        )
+
+
+class TestHostileContext:
+    """Semantics §14.10: no result depends on the global decimal context."""
+
+    @given(
+        hostile_contexts(),
+        st.decimals(min_value=0, max_value=10**7, places=3),
+        st.none() | households,
+        staffing_ratios(),
+    )
+    def test_same_everywhere(
+        self, context: decimal.Context, area: Decimal, hh: int | None, ratios: StaffingRatios
+    ) -> None:
+        """The requirement and its text are the same under any context."""
+        expected = staffing_requirement(area_m2=area, households=hh, ratios=ratios)
+        with decimal.localcontext(context):
+            got = staffing_requirement(area_m2=area, households=hh, ratios=ratios)
+            text = got.to_text()
+        assert got == expected
+        assert text == expected.to_text()

@@ -21,7 +21,12 @@ from propstd.surveys import (
     sample_households,
     survey_result,
 )
-from tests.strategies import household_ids, survey_policies, survey_responses
+from tests.strategies import (
+    household_ids,
+    survey_policies,
+    survey_policy_parts,
+    survey_responses,
+)
 
 YEAR = Period.parse("2025")
 HOUSEHOLDS = tuple(f"H{n:04d}" for n in range(1, 9))
@@ -69,7 +74,7 @@ def _responses(max_size: int = 25) -> st.SearchStrategy[list[SurveyResponse]]:
 class TestSurveyResult:
     """Seed rules §6: satisfaction per service item, one response per household."""
 
-    @given(survey_policies(), _responses())
+    @given(survey_policies(partial=True), _responses())
     def test_counts_add_up(self, policy: SurveyPolicy, responses: list[SurveyResponse]) -> None:
         """Counted + repeated + ignored = every response; one counted per household."""
         r = survey_result(
@@ -82,7 +87,7 @@ class TestSurveyResult:
         for item in r.items:
             assert item.satisfaction.denominator <= r.responses
 
-    @given(survey_policies(), _responses())
+    @given(survey_policies(partial=True), _responses())
     def test_overall_pools_the_items(
         self, policy: SurveyPolicy, responses: list[SurveyResponse]
     ) -> None:
@@ -93,10 +98,15 @@ class TestSurveyResult:
         )
         assert r.overall == sum((i.satisfaction for i in r.items), Rate(0, 0))
         for i in r.items:
-            assert i.needs_action == (policy.low_item.evaluate(i.satisfaction).value == "missed")
-        assert r.valid == (r.responses >= policy.sample_size(len(HOUSEHOLDS)))
+            low = policy.low_item
+            assert i.needs_action == (low is not None and low.evaluate(i.satisfaction) == "missed")
+        sample = policy.sample_size(len(HOUSEHOLDS))
+        if sample is None:  # no sample rule: valid when every item was answered
+            assert r.valid == all(i.satisfaction.denominator > 0 for i in r.items)
+        else:
+            assert r.valid == (r.responses >= sample)
 
-    @given(survey_policies(), _responses(), st.randoms(use_true_random=False))
+    @given(survey_policies(partial=True), _responses(), st.randoms(use_true_random=False))
     def test_input_order_does_not_matter(
         self, policy: SurveyPolicy, responses: list[SurveyResponse], rnd: Any
     ) -> None:
@@ -110,17 +120,54 @@ class TestSurveyResult:
         }
         assert survey_result(policy, shuffled, **kw) == survey_result(policy, responses, **kw)
 
-    @given(survey_policies(), _responses())
+    @given(survey_policies(partial=True), _responses())
     def test_sample_size_bounds(
         self, policy: SurveyPolicy, responses: list[SurveyResponse]
     ) -> None:
-        """The sample required is ceil(households × sampling), raised to the minimum, capped."""
+        """The sample required is ceil(households × sampling), raised to the minimum, capped;
+        with one rule, that one; with neither, none."""
         for n in (1, 8, 1150):
             size = policy.sample_size(n)
-            assert size == min(n, max(math.ceil(n * policy.sampling), policy.minimum_responses))
-            assert 1 <= size <= n
+            rules = [
+                *([] if policy.sampling is None else [math.ceil(n * policy.sampling)]),
+                *([] if policy.minimum_responses is None else [policy.minimum_responses]),
+            ]
+            assert size == (min(n, max(rules)) if rules else None)
+            assert size is None or 0 <= size <= n
 
-    @given(survey_policies(), _responses(max_size=6))
+    @given(survey_policies(), _responses(), st.data())
+    def test_dropping_rules(
+        self, full: SurveyPolicy, responses: list[SurveyResponse], data: st.DataObject
+    ) -> None:
+        """The partial policy (semantics §15): leaving rules out never changes the figures
+        that need none of them and never raises; what needs a dropped rule is not judged."""
+        part = data.draw(survey_policy_parts(full))
+        kw: dict[str, Any] = {
+            "households": len(HOUSEHOLDS),
+            "period": YEAR,
+            "zone": "Asia/Shanghai",
+        }
+        a, b = survey_result(full, responses, **kw), survey_result(part, responses, **kw)
+        assert [i.satisfaction for i in b.items] == [i.satisfaction for i in a.items]
+        assert (b.overall, b.item_coverage, b.responses, b.duplicates, b.ignored) == (
+            a.overall,
+            a.item_coverage,
+            a.responses,
+            a.duplicates,
+            a.ignored,
+        )
+        if part.low_item is None:
+            assert {i.result.value for i in b.items} <= {"not_applicable"}
+            assert b.low_items == ()
+        else:
+            assert b.items == a.items
+        assert b.result == (a.result if part.target is not None else "not_applicable")
+        if (part.sampling, part.minimum_responses) == (full.sampling, full.minimum_responses):
+            assert (b.sample_required, b.valid) == (a.sample_required, a.valid)
+        if part.sampling is None and part.minimum_responses is None:
+            assert (b.sample_required, b.valid) == (None, not b.uncovered_items)
+
+    @given(survey_policies(partial=True), _responses(max_size=6))
     def test_round_trip(self, policy: SurveyPolicy, responses: list[SurveyResponse]) -> None:
         """Policy, responses and result survive to_data → JSON → from_data."""
         r = survey_result(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import decimal
+import unicodedata
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
@@ -16,11 +19,12 @@ from propstd.budgets import (
     Allocation,
     AllocationPart,
     Budget,
+    BudgetCategory,
     BudgetLine,
     CarryForward,
-    Category,
     CollectionCurve,
     CollectionMonth,
+    CollectionProgress,
     LineKind,
     LinePlan,
     Profile,
@@ -32,6 +36,7 @@ from propstd.budgets import (
     VarianceFigures,
     VarianceReport,
     VarianceRow,
+    VarianceSide,
     VarianceStatus,
     VarianceThresholds,
     collection_progress,
@@ -45,8 +50,10 @@ from propstd.errors import CurrencyMismatchError, InvalidValueError, NaiveDateti
 from propstd.money import Money, Rounding
 from propstd.periods import Period
 from propstd.rates import Rate
+from tests.strategies import hostile_context
 
 CST = timezone(timedelta(hours=8))
+ZONE = "Asia/Shanghai"
 MARCH = Period.parse("2025-03")
 AS_OF = datetime(2025, 4, 1, 9, 0, tzinfo=CST)
 LIMITS = VarianceThresholds(explain=Fraction(1, 20), stop=Fraction(1, 10))
@@ -107,7 +114,7 @@ class TestCategory:
     )
     def test_kind(self, category: str, kind: str) -> None:
         """Each category reports its kind."""
-        assert Category(category).kind is LineKind(kind)
+        assert BudgetCategory(category).kind is LineKind(kind)
 
 
 class TestProfile:
@@ -178,7 +185,10 @@ class TestProfile:
                 id="even-with-weights",
             ),
             pytest.param(
-                {"kind": "monthly"}, ValueError, "'monthly' is not a valid ProfileKind", id="kind"
+                {"kind": "monthly"},
+                InvalidValueError,
+                "'kind' must be one of .*'monthly'",
+                id="kind",
             ),
             pytest.param(
                 {"kind": "weights", "factors": "111111111111"},
@@ -208,8 +218,9 @@ class TestProfile:
 
     def test_bad_seasonal(self) -> None:
         """Seasonal peaks are months."""
-        with pytest.raises(InvalidValueError, match="'peak_months' must be a month"):
+        with pytest.raises(InvalidValueError, match=r"'peak_months\[0\]' must be a month") as info:
             Profile.seasonal([0], peak=2)
+        assert (info.value.field, info.value.value) == ("peak_months[0]", 0)
 
 
 class TestBudgetLine:
@@ -259,8 +270,8 @@ class TestBudgetLine:
             pytest.param(
                 ("X", "profit", "parking", cny("1")),
                 {},
-                ValueError,
-                "'profit' is not a valid LineKind",
+                InvalidValueError,
+                "'kind' must be one of 'income' \\(收入\\), 'cost' \\(支出\\), got 'profit'",
                 id="kind",
             ),
             pytest.param(
@@ -694,8 +705,8 @@ class TestBudget:
             ),
             pytest.param(
                 {"carry_forward": "all"},
-                ValueError,
-                "'all' is not a valid CarryForward",
+                InvalidValueError,
+                "'carry_forward' must be one of 'none' \\(不结转\\), 'unspent'.*got 'all'",
                 id="carry",
             ),
             pytest.param({"code": ""}, InvalidValueError, "'code' must not be empty", id="code"),
@@ -746,7 +757,9 @@ class TestVariance:
 
     def report(self) -> VarianceReport:
         """The sample's March report."""
-        return variance(SAMPLE, march_actuals(), period=MARCH, as_of=AS_OF, thresholds=LIMITS)
+        return variance(
+            SAMPLE, march_actuals(), period=MARCH, as_of=AS_OF, zone=ZONE, thresholds=LIMITS
+        )
 
     def test_line(self) -> None:
         """The service fee fell short by 12,800.00: 3.3 % under, within the 5 % threshold."""
@@ -787,7 +800,12 @@ class TestVariance:
     def test_provisional(self) -> None:
         """Before the month is over the report is provisional."""
         early = variance(
-            SAMPLE, [], period=MARCH, as_of=datetime(2025, 3, 20, tzinfo=CST), thresholds=LIMITS
+            SAMPLE,
+            [],
+            period=MARCH,
+            as_of=datetime(2025, 3, 20, tzinfo=CST),
+            zone=ZONE,
+            thresholds=LIMITS,
         )
         assert not early.complete
         assert "provisional" in early.to_text()
@@ -796,17 +814,21 @@ class TestVariance:
         """Text, Markdown and HTML tables carry every row."""
         report = self.report()
         text = report.to_text()
-        assert text.splitlines()[0].startswith("Budget vs actual 2025-03 (CNY)")
+        assert text.splitlines()[0] == (
+            "Budget vs actual 2025-03 (CNY), as of 2025-04-01T09:00+08:00 (Asia/Shanghai), final"
+        )
         assert "  INC-FEE" in text
         assert "384,000.00" in text
         assert "-12,800.00" in text
         md = report.to_markdown()
-        assert "| **NET** |" in md
-        assert md.count("\n|") == 2 + len(report.rows)
+        assert "| **净额 net** |" in md
+        assert md.count("\n|") == 2 + len(report.rows())
         html = report._repr_html_()
-        assert html.startswith("<table>")
-        assert html.count("<tr>") == 1 + len(report.rows) + 1
+        assert html.startswith('<table class="propstd">')
+        assert html.count("<tr") == 1 + len(report.rows()) + 1
+        assert '<tr class="stop">' in html
         assert "explain above 5%, stop above 10%" in text
+        assert str(report) == text
 
     def test_unknown_row(self) -> None:
         """An unknown row is refused."""
@@ -822,6 +844,7 @@ class TestVariance:
             [Actual(code="Z", month=MARCH, amount=cny("5"))],
             period=MARCH,
             as_of=AS_OF,
+            zone=ZONE,
             thresholds=LIMITS,
         )
         row = report.row("Z")
@@ -918,6 +941,7 @@ class TestVariance:
             "actuals": [],
             "period": MARCH,
             "as_of": AS_OF,
+            "zone": ZONE,
             "thresholds": LIMITS,
         } | kwargs
         actuals = args.pop("actuals")
@@ -937,7 +961,7 @@ class TestVariance:
                 "'stop' 1/10 must not be below 'explain' 1/5",
                 id="order",
             ),
-            pytest.param({"side": "up"}, ValueError, "'up' is not a valid VarianceSide", id="side"),
+            pytest.param({"side": "up"}, InvalidValueError, "'side' must be one of", id="side"),
             pytest.param(
                 {"stop": Decimal("NaN")}, InvalidValueError, "'stop' must be finite", id="nan"
             ),
@@ -976,7 +1000,7 @@ class TestVariance:
         """Figures are in one currency; percent places are not negative."""
         with pytest.raises(CurrencyMismatchError, match=r"'actual' 1\.00 USD"):
             VarianceFigures(budget=cny("1"), actual=Money("1", "USD"), status="ok")
-        with pytest.raises(InvalidValueError, match="'places' must be a non-negative int"):
+        with pytest.raises(InvalidValueError, match="'places' must be from 0 to 28, got -1"):
             VarianceFigures(budget=cny("1"), actual=cny("2"), status="ok").percent(-1)
 
     def test_row_repr(self) -> None:
@@ -1011,7 +1035,7 @@ class TestCollection:
         assert p.plan_date == date(2025, 3, 20)
         assert [m.on_track for m in p.months] == [True, True, False]
         text = p.to_text()
-        assert "behind by 183,400.00" in text
+        assert text.splitlines()[-2].endswith("56.0%   60.0%  183,400.00")
         assert "collect 183,400.00 CNY more by 2025-03-31" in text
 
     def test_ahead(self) -> None:
@@ -1183,8 +1207,8 @@ class TestFees:
             ),
             pytest.param(
                 {"rounding": "nearest"},
-                ValueError,
-                "'nearest' is not a valid Rounding",
+                InvalidValueError,
+                "'rounding' must be one of .*got 'nearest'",
                 id="rounding",
             ),
         ],
@@ -1225,7 +1249,7 @@ class TestFees:
             ),
             pytest.param({"fees": 100}, TypeError, "'fees' must be Money", id="int-fees"),
             pytest.param(
-                {"rounding": None}, ValueError, "None is not a valid Rounding", id="rounding"
+                {"rounding": None}, TypeError, "'rounding' must be a Rounding or str", id="rounding"
             ),
         ],
     )
@@ -1246,3 +1270,503 @@ def test_profile_kind_values() -> None:
     """Vocabularies are lowercase strings."""
     assert [k.value for k in ProfileKind] == ["even", "by_days", "weights"]
     assert str(UTC) == "UTC"
+
+
+class TestLocalDate:
+    """variance() places `as_of` in a date in the property's zone (semantics §14.5)."""
+
+    AS_OF_UTC = datetime(2025, 3, 31, 23, 30, tzinfo=UTC)  # 07:30 on 1 April in Shanghai
+    APRIL = Period.parse("2025-04")
+
+    def run(self, zone: str, actuals: list[Actual]) -> VarianceReport:
+        """March's report at 2025-03-31T23:30Z in *zone*."""
+        return variance(
+            SAMPLE, actuals, period=MARCH, as_of=self.AS_OF_UTC, zone=zone, thresholds=LIMITS
+        )
+
+    def test_shanghai_is_in_april(self) -> None:
+        """2025-03-31T23:30Z is 1 April in Asia/Shanghai: March is over, April may be booked."""
+        april = Actual(code="INC-FEE", month=self.APRIL, amount=cny("1"))
+        report = self.run("Asia/Shanghai", [april])
+        assert report.as_of_date == date(2025, 4, 1)
+        assert report.complete
+        assert "final" in report.to_text().splitlines()[0]
+        assert "2025-04-01T07:30+08:00 (Asia/Shanghai)" in report.to_text()
+
+    def test_utc_is_still_march(self) -> None:
+        """The same instant in UTC is 31 March: March is not over, April is refused."""
+        report = self.run("UTC", [])
+        assert report.as_of_date == date(2025, 3, 31)
+        assert not report.complete
+        april = Actual(code="INC-FEE", month=self.APRIL, amount=cny("1"))
+        with pytest.raises(InvalidValueError, match=r"after 'as_of' .* \(2025-03-31 where") as info:
+            self.run("UTC", [april])
+        assert info.value.field == "actuals[0]"
+
+    def test_the_offset_of_as_of_does_not_decide(self) -> None:
+        """An instant written with -05:00 is placed in the given zone, not in its own offset."""
+        new_york = datetime(2025, 3, 31, 19, 0, tzinfo=timezone(timedelta(hours=-5)))
+        report = variance(
+            SAMPLE, [], period=MARCH, as_of=new_york, zone="Asia/Shanghai", thresholds=LIMITS
+        )
+        assert report.complete
+
+    @pytest.mark.parametrize(
+        ("zone", "error", "field"),
+        [
+            pytest.param("Mars/Olympus", InvalidValueError, "zone", id="unknown"),
+            pytest.param("", InvalidValueError, "zone", id="empty"),
+        ],
+    )
+    def test_bad_zone(self, zone: str, error: type[Exception], field: str) -> None:
+        """An unknown zone is refused, naming 'zone'."""
+        with pytest.raises(error) as info:
+            self.run(zone, [])
+        assert info.value.field == field  # type: ignore[attr-defined]
+
+    def test_zone_must_be_text(self) -> None:
+        """A zone that is no str is a TypeError."""
+        with pytest.raises(TypeError, match="'zone' must be a str"):
+            self.run(8, [])  # type: ignore[arg-type]
+
+    def test_as_of_at_the_end_of_time(self) -> None:
+        """An instant in year 9999 is refused by name instead of overflowing."""
+        with pytest.raises(InvalidValueError) as info:
+            variance(
+                SAMPLE,
+                [],
+                period=MARCH,
+                as_of=datetime(9999, 12, 31, 23, tzinfo=UTC),
+                zone="Asia/Shanghai",
+                thresholds=LIMITS,
+            )
+        assert info.value.field == "as_of"
+
+
+class TestReportTable:
+    """The variance report renders through the one table renderer from its rows()."""
+
+    def report(self) -> VarianceReport:
+        """The sample's March report."""
+        return variance(
+            SAMPLE, march_actuals(), period=MARCH, as_of=AS_OF, zone=ZONE, thresholds=LIMITS
+        )
+
+    def test_rows_is_the_entries(self) -> None:
+        """rows() returns the typed rows, the same tuple as `entries`."""
+        report = self.report()
+        assert report.rows() is report.entries
+        assert len(report.rows()) == 9 + 9 + 3
+        assert report.rows()[9].title_zh == "物业服务费"
+        assert [r.title_zh for r in report.rows_at("total")] == ["收入", "支出", "净额"]
+
+    def test_repr_is_one_line(self) -> None:
+        """repr() is one short line; print() shows the table."""
+        report = self.report()
+        assert repr(report) == (
+            "<VarianceReport 2025-03 CNY, 9 lines, net variance -17110.21 CNY (stop)>"
+        )
+        assert "\n" not in repr(report)
+
+    def test_chinese_labels_align(self) -> None:
+        """Amount columns end in one terminal column although the labels are Chinese."""
+        lines = self.report().to_text().splitlines()[3:-1]
+        ends = {_width(line[: line.index(".", 10) + 3]) for line in lines}
+        assert len(ends) == 1
+
+    def test_renamed_field_reads_back(self) -> None:
+        """The report's data has `entries` (was `rows`) and `zone`."""
+        from propstd.serialization import from_data, to_data
+
+        data = to_data(self.report())
+        assert "entries" in data
+        assert "rows" not in data
+        assert data["zone"] == "Asia/Shanghai"
+        assert from_data(VarianceReport, data) == self.report()
+
+
+def _width(text: str) -> int:
+    """Terminal columns of *text* (wide East Asian characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class TestCollectionTable:
+    """Collection progress renders through the one table renderer from its rows()."""
+
+    def progress(self) -> CollectionProgress:
+        """The sample's fee collection to March."""
+        collected = [cny("1520000.00"), cny("760000.00"), cny("301400.00")]
+        return collection_progress(cny("4608000.00"), collected, period=MARCH, curve=CURVE)
+
+    def test_rows_and_repr(self) -> None:
+        """rows() returns the months; repr() is one line."""
+        p = self.progress()
+        assert p.rows() == p.months
+        assert [str(m.month) for m in p.rows()] == ["2025-01", "2025-02", "2025-03"]
+        assert repr(p) == (
+            "<CollectionProgress 2025-03: 56.0% (258140000/460800000) collected, "
+            "target 60.0%, shortfall 183400.00 CNY>"
+        )
+
+    def test_text(self) -> None:
+        """The text is the month-by-month table with the plan for the 20th."""
+        assert self.progress().to_text() == "\n".join(
+            [
+                "Fee collection 2025 to 2025-03, billed 4,608,000.00 CNY (物业费收缴进度)",
+                "month       collected    cumulative   rate  target   behind by",
+                "-------  ------------  ------------  -----  ------  ----------",
+                "2025-01  1,520,000.00  1,520,000.00  33.0%   20.0%",
+                "2025-02    760,000.00  2,280,000.00  49.5%   40.0%",
+                "2025-03    301,400.00  2,581,400.00  56.0%   60.0%  183,400.00",
+                "to plan on 2025-03-20: collect 183,400.00 CNY more by 2025-03-31",
+            ]
+        )
+
+    def test_html_marks_months_behind(self) -> None:
+        """HTML marks the months behind the curve."""
+        html = self.progress().to_html()
+        assert html.count('<tr class="behind">') == 1
+        assert self.progress()._repr_html_() == html
+        assert "| 2025-03 | 301,400.00 |" in self.progress().to_markdown()
+
+
+class TestDeprecatedNames:
+    """0.1's names still work for one release, with a DeprecationWarning."""
+
+    def test_category(self) -> None:
+        """budgets.Category is BudgetCategory, with a warning naming the new name."""
+        with pytest.warns(DeprecationWarning, match="use propstd.budgets.BudgetCategory"):
+            old = budgets.Category
+        assert old is BudgetCategory
+
+    def test_working_days(self) -> None:
+        """budgets.WorkingDays is calendars.WorkingDays, with a warning naming it."""
+        from propstd.calendars import WorkingDays
+
+        with pytest.warns(DeprecationWarning, match="use propstd.calendars.WorkingDays"):
+            old = budgets.WorkingDays
+        assert old is WorkingDays
+
+    def test_unknown_name(self) -> None:
+        """Any other missing name is an AttributeError."""
+        with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
+            _ = budgets.Nope
+
+    def test_not_listed(self) -> None:
+        """The old names are not in __all__ or dir()."""
+        assert "Category" not in dir(budgets)
+        assert "WorkingDays" not in budgets.__all__
+
+
+class TestWords:
+    """Kinds, categories and statuses read the seeds' Chinese words (§14.7)."""
+
+    @pytest.mark.parametrize(
+        ("kind", "category", "expected"),
+        [
+            pytest.param("收入", "物业服务费", BudgetCategory.SERVICE_FEE, id="service-fee"),
+            pytest.param("收入", "停车费", BudgetCategory.PARKING, id="parking"),
+            pytest.param("收入", "有偿服务", BudgetCategory.PAID_SERVICES, id="paid"),
+            pytest.param("收入", "其他收入", BudgetCategory.OTHER, id="other"),
+            pytest.param("支出", "人工成本", BudgetCategory.LABOUR, id="labour"),
+            pytest.param("支出", "物料", BudgetCategory.MATERIALS, id="materials"),
+            pytest.param("支出", "外包服务", BudgetCategory.SERVICES, id="services"),
+            pytest.param("支出", "运营费用", BudgetCategory.OPERATIONS, id="operations"),
+            pytest.param("支出", "租金税费及其他", BudgetCategory.RENT_TAX_OTHER, id="rent"),
+            pytest.param("cost", "Rent Tax Other", BudgetCategory.RENT_TAX_OTHER, id="english"),
+        ],
+    )
+    def test_line_words(self, kind: str, category: str, expected: BudgetCategory) -> None:
+        """A line reads its kind and category in Chinese; values stay English."""
+        line = BudgetLine("X", kind, category, cny("1"))
+        assert line.category is expected
+        assert line.kind is expected.kind
+        assert str(line.category) == expected.value
+
+    def test_other_vocabularies(self) -> None:
+        """Statuses, sides, profiles, carry-forward and levels have Chinese labels."""
+        assert VarianceStatus("叫停") is VarianceStatus.STOP
+        assert VarianceSide("双向") is VarianceSide.BOTH
+        assert ProfileKind("按天数") is ProfileKind.BY_DAYS
+        assert CarryForward("结转") is CarryForward.UNSPENT
+        assert RowLevel("合计") is RowLevel.TOTAL
+        assert SAMPLE.total("收入") == SAMPLE.total("income")
+        assert LIMITS.judge(cny("100"), cny("94"), kind="收入") is VarianceStatus.EXPLAIN
+
+
+class TestSeasonal:
+    """Profile.seasonal: peak months weigh more (summer air-conditioning, winter heating)."""
+
+    def test_weights(self) -> None:
+        """Peak months weigh *peak*, the others 1; the name is kept."""
+        p = Profile.seasonal([6, 7, 8, 9], peak=Fraction(3, 2), name="summer")
+        weights = p.month_weights(2025)
+        assert weights == tuple(Fraction(3, 2) if m in (6, 7, 8, 9) else 1 for m in range(1, 13))
+        assert (p.kind, p.label) == (ProfileKind.WEIGHTS, "summer")
+
+    def test_split(self) -> None:
+        """A year of 14 weight units: 1,400.00 gives 100.00 a month and 150.00 in a peak month."""
+        months = split_monthly(cny("1400.00"), 2025, Profile.seasonal([1, 12], peak=2))
+        assert months[0] == months[11] == cny("200.00")
+        assert months[5] == cny("100.00")
+
+    def test_repeated_and_no_peaks(self) -> None:
+        """A month named twice counts once; no peak months is an even profile."""
+        twice = Profile.seasonal([7, 7], peak=3).month_weights(2025)
+        assert twice.count(Fraction(3)) == 1
+        assert set(Profile.seasonal([], peak=3).month_weights(2025)) == {Fraction(1)}
+
+    def test_zero_peak(self) -> None:
+        """A zero peak leaves the peak months empty (a closed season)."""
+        months = split_monthly(cny("100.00"), 2025, Profile.seasonal([1, 2], peak=0))
+        assert months[:2] == (cny("0"), cny("0"))
+        assert Money.sum(months, currency="CNY") == cny("100.00")
+
+    @pytest.mark.parametrize(
+        ("months", "peak", "error", "field"),
+        [
+            pytest.param([13], 2, InvalidValueError, "peak_months[0]", id="month-13"),
+            pytest.param([1, 0], 2, InvalidValueError, "peak_months[1]", id="month-0"),
+            pytest.param([6], -1, InvalidValueError, "peak", id="negative-peak"),
+            pytest.param([6], Decimal("1e999999999"), InvalidValueError, "peak", id="huge"),
+        ],
+    )
+    def test_bad(self, months: list[int], peak: Any, error: type[Exception], field: str) -> None:
+        """Bad months and peaks are refused by name."""
+        with pytest.raises(error) as info:
+            Profile.seasonal(months, peak=peak)
+        assert info.value.field == field  # type: ignore[attr-defined]
+
+    def test_bad_types(self) -> None:
+        """A month that is no int, or a float peak, is a TypeError."""
+        with pytest.raises(TypeError, match=r"'peak_months\[0\]' must be an int"):
+            Profile.seasonal(["6"], peak=2)  # type: ignore[list-item]
+        with pytest.raises(TypeError, match="'peak' must be an exact number"):
+            Profile.seasonal([6], peak=1.5)  # type: ignore[arg-type]
+
+
+class TestLinesGaps:
+    """Pins for comparisons in budgets/_lines.py that a mutant could flip unnoticed."""
+
+    def test_thirteen_weights(self) -> None:
+        """Thirteen weights are refused as well as eleven (the count must be exactly 12)."""
+        with pytest.raises(InvalidValueError, match="12 monthly weights, got 13") as info:
+            Profile.weights([1] * 13)
+        assert info.value.field == "factors"
+
+    def test_labels(self) -> None:
+        """A name wins over the weights; kinds print with spaces."""
+        assert Profile.weights([1] * 12, name="flat").label == "flat"
+        assert Profile.weights([Fraction(1, 2)] + [1] * 11).label.startswith("weights 1/2,1")
+        assert Profile.by_days().label == "by days"
+        assert Profile.even().label == "even"
+
+    def test_month_weights_year_bounds(self) -> None:
+        """Years outside 2-9998 are refused by name (no bare ValueError from `calendar`)."""
+        assert len(Profile.by_days().month_weights(9998)) == 12
+        for year in (1, 9999, 10**6):
+            with pytest.raises(InvalidValueError) as info:
+                Profile.by_days().month_weights(year)
+            assert info.value.field == "year"
+
+    def test_a_week_without_working_days_stays_a_part(self) -> None:
+        """Splitting by week, a whole week without working days is a zero part, not dropped."""
+        holidays = _Holidays({date(2025, 3, d) for d in range(10, 15)})
+        weeks = split(cny("100.00"), MARCH, unit="week", calendar=holidays)
+        assert weeks.labels[2] == "2025-W11"
+        assert weeks.amounts[2] == cny("0")
+        assert len(weeks.parts) == 6
+
+    def test_a_non_working_single_day_is_dropped(self) -> None:
+        """Splitting by day, a non-working day is no part; a working one is."""
+        days = split(cny("3.00"), Period.parse("2025-03-07/2025-03-11"), unit="day",
+                     calendar=_Weekdays())  # fmt: skip
+        assert days.labels == ("2025-03-07", "2025-03-10")
+        assert days.amounts == (cny("1.50"), cny("1.50"))
+
+    def test_split_by_month(self) -> None:
+        """A quarter splits into its months by days."""
+        months = split(cny("90.00"), Period.parse("2025-Q1"), unit="month")
+        assert months.labels == ("2025-01", "2025-02", "2025-03")
+        assert months.amounts == (cny("31.00"), cny("28.00"), cny("31.00"))
+        assert months.parts[1].period == Period.parse("2025-02")
+
+    def test_category_of_the_other_kind(self) -> None:
+        """A cost category on an income line is refused, naming the category."""
+        with pytest.raises(InvalidValueError, match="'labour' is a cost category") as info:
+            BudgetLine("X", "income", "labour", cny("1"))
+        assert (info.value.field, info.value.value) == ("category", BudgetCategory.LABOUR)
+
+
+class _Holidays:
+    """Weekdays except the given days off."""
+
+    def __init__(self, off: set[date]) -> None:
+        self.off = off
+
+    def is_working_day(self, day: date, /) -> bool:
+        return day.weekday() < 5 and day not in self.off
+
+
+class TestErrorsCarryData:
+    """Every refusal names its field and keeps the offending value (§14.9)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            pytest.param(lambda: Budget(year=2025, lines=[]), "lines", id="no-lines"),
+            pytest.param(lambda: Budget(year=1, lines=sample_lines()), "year", id="year"),
+            pytest.param(lambda: SAMPLE.line("NOPE"), "code", id="line"),
+            pytest.param(lambda: SAMPLE.total("profit"), "kind", id="total"),
+            pytest.param(
+                lambda: Budget(year=2025, lines=sample_lines() * 2), "lines[9]", id="repeat"
+            ),
+            pytest.param(
+                lambda: Budget(
+                    year=2025,
+                    lines=sample_lines(),
+                    revisions=[Revision(code="NOPE", from_month=2, annual=cny("1"))],
+                ),
+                "revisions[0]",
+                id="revision",
+            ),
+            pytest.param(
+                lambda: Revision(code="A", from_month=13, annual=cny("1")), "from_month", id="month"
+            ),
+            pytest.param(lambda: split(cny("1"), weights={}), "weights", id="no-weights"),
+            pytest.param(
+                lambda: split(cny("1"), weights=[("a", 1), ("a", 1)]), "weights[1]", id="twice"
+            ),
+            pytest.param(
+                lambda: split(cny("1"), MARCH, unit="day", calendar=_Never()),
+                "period",
+                id="no-day",
+            ),
+            pytest.param(
+                lambda: split(cny("1"), weights=[("a", 1)]).amount_of("b"), "label", id="label"
+            ),
+            pytest.param(
+                lambda: VarianceThresholds(explain=Fraction(1, 5), stop=Fraction(1, 10)),
+                "stop",
+                id="thresholds",
+            ),
+            pytest.param(
+                lambda: CollectionCurve(months=(3, 2), shares=(0, 1)), "months", id="curve"
+            ),
+            pytest.param(
+                lambda: CollectionCurve(months=(3,), shares=(2,)), "shares[0]", id="share"
+            ),
+            pytest.param(
+                lambda: collection_progress(cny("0"), [cny("1")], period=MARCH, curve=CURVE),
+                "billed",
+                id="billed",
+            ),
+            pytest.param(
+                lambda: collection_progress(cny("1"), [cny("1")], period=MARCH, curve=CURVE),
+                "collected",
+                id="collected",
+            ),
+            pytest.param(
+                lambda: service_fee("abc", cny("1"), rounding="half_up"), "area_m2", id="area"
+            ),
+            pytest.param(
+                lambda: remuneration(cny("1"), share=2, rounding="half_up"), "share", id="share2"
+            ),
+            pytest.param(
+                lambda: variance(
+                    SAMPLE,
+                    [],
+                    period=Period.parse("2025-Q1"),
+                    as_of=AS_OF,
+                    zone=ZONE,
+                    thresholds=LIMITS,
+                ),
+                "period",
+                id="period",
+            ),
+            pytest.param(
+                lambda: variance(
+                    SAMPLE, [], period=MARCH, as_of=AS_OF, zone=ZONE, thresholds=LIMITS
+                ).row("X"),
+                "label",
+                id="row",
+            ),
+        ],
+    )
+    def test_field(self, call: Callable[[], object], field: str) -> None:
+        """The error's `field` names what was wrong."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert info.value.field == field
+
+
+class TestBoundsAndContexts:
+    """Size bounds and hostile decimal contexts (§14.10)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            pytest.param(
+                lambda: Profile.weights([Decimal("1e999999999")] + [1] * 11),
+                "weights[0]",
+                id="weight",
+            ),
+            pytest.param(
+                lambda: VarianceThresholds(explain=0, stop=10**200), "stop", id="threshold"
+            ),
+            pytest.param(
+                lambda: service_fee("1e999999999", cny("3.20"), rounding="half_up"),
+                "area_m2",
+                id="area",
+            ),
+            pytest.param(
+                lambda: service_fee("9" * 10_001, cny("3.20"), rounding="half_up"),
+                "area_m2",
+                id="area-text",
+            ),
+            pytest.param(
+                lambda: split(cny("1"), weights=[("a", Decimal("1e-999999999"))]),
+                "weights[a]",
+                id="split-weight",
+            ),
+            pytest.param(
+                lambda: VarianceFigures(budget=cny("1"), actual=cny("2"), status="ok").percent(29),
+                "places",
+                id="places",
+            ),
+        ],
+    )
+    def test_refused(self, call: Callable[[], object], field: str) -> None:
+        """Each raises InvalidValueError at once, naming the field."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert info.value.field == field
+
+    def test_hostile_context(self) -> None:
+        """Reports, percentages and text are the same under the worst decimal context."""
+
+        def everything() -> tuple[object, ...]:
+            report = variance(
+                SAMPLE, march_actuals(), period=MARCH, as_of=AS_OF, zone=ZONE, thresholds=LIMITS
+            )
+            collected = [cny("1520000.00"), cny("760000.00"), cny("301400.00")]
+            progress = collection_progress(cny("4608000.00"), collected, period=MARCH, curve=CURVE)
+            fee = service_fee("85.33", cny("3.20"), rounding="half_up")
+            return (
+                report,
+                report.to_text(),
+                str(report.row("COST-MAT").month.percent(3)),
+                progress,
+                progress.to_text(),
+                fee.monthly,
+            )
+
+        expected = everything()
+        with localcontext(hostile_context()):
+            assert everything() == expected
+
+    def test_malformed_area_without_traps(self) -> None:
+        """With InvalidOperation not trapped, a malformed area is still 'no decimal number'."""
+        lenient = decimal.Context(traps=[])
+        with localcontext(lenient), pytest.raises(InvalidValueError, match="decimal number"):
+            service_fee("abc", cny("1"), rounding="half_up")

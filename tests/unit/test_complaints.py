@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
+import jsonschema
 import pytest
 
 from propstd.calendars import ALWAYS_OPEN, china_calendar
@@ -30,12 +31,19 @@ from propstd.complaints import (
     early_warnings,
     escalation_status,
 )
-from propstd.errors import InvalidValueError, NaiveDatetimeError, ParseError, PropstdError
+from propstd.errors import (
+    InvalidDataError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    ParseError,
+    PropstdError,
+)
 from propstd.periods import Period
 from propstd.rates import Rate
-from propstd.serialization import from_data, to_data
+from propstd.serialization import from_data, json_schema, to_data
 from propstd.timelimits import TimeLimit
 from propstd.timelines import Milestone, MilestoneState, Timeline
+from tests.strategies import COMPLAINT_RULES
 
 TZ = ZoneInfo("Asia/Shanghai")
 OFFICE = china_calendar(hours="08:30-12:00,13:30-17:30")
@@ -239,10 +247,7 @@ class TestRecords:
         ("changes", "error", "match"),
         [
             pytest.param(
-                {"vip_role": "boss"},
-                InvalidValueError,
-                "'vip_role'.*'boss'",
-                id="vip-role-not-on-ladder",
+                {"vip_role": " "}, InvalidValueError, "'vip_role' must not be empty", id="vip-blank"
             ),
             pytest.param(
                 {"major_role": ""}, InvalidValueError, "'major_role'", id="major-role-blank"
@@ -844,7 +849,7 @@ class TestErrorsCarryData:
                 Timeline.start(MON + timedelta(hours=1)),
                 id="timeline",
             ),
-            pytest.param(lambda: policy(vip_role="董事长"), "vip_role", "董事长", id="vip-role"),
+            pytest.param(lambda: policy(vip_role=""), "vip_role", "", id="vip-role"),
             pytest.param(
                 lambda: policy(repeat_window=timedelta(0)),
                 "repeat_window",
@@ -1019,3 +1024,335 @@ class TestEdgesOfTime:
         """Thresholds beyond what a timedelta holds still order (no OverflowError)."""
         ladder = EscalationLadder.of(("1 hour", "a"), (TimeLimit.calendar_days(10**9), "b"))
         assert len(ladder) == 2
+
+
+# -- partial policies -----------------------------------------------------------------------
+
+
+SEED = ComplaintPolicy(
+    response=Milestone("responded", TimeLimit.parse("24小时"), name="response"),
+    reply=Milestone("responded", TimeLimit.parse("当日"), name="same-day reply"),
+    vip_role="项目经理",
+    major_role="公司领导",
+)
+"""What the seed documents fix: a 24-hour response, a same-day reply, a manager following
+VIP complaints, top leadership told of a major one; no ladder, cadence, window or limit."""
+
+# A VIP, major complaint handled by three departments, repeating one of 20 Feb, responded at
+# 10:30 and open; judged on Tuesday 12:00, 26 hours after receipt (past 2 working hours and
+# past 24 hours: the ladder's first two steps).
+EARLIER = complaint(id="TS-0", received_at=at("2025-02-20 09:00"))
+HEAVY = complaint(
+    vip=True,
+    major=True,
+    departments=("客服部", "工程部", "秩序部"),
+    timeline=Timeline.start(MON).responded(at("2025-03-03 10:30")),
+)
+TUESDAY_NOON = at("2025-03-04 12:00")
+
+
+class TestPartialPolicy:
+    """A ComplaintPolicy holds only the rules its standard fixes; the rest is not judged."""
+
+    def test_nothing_set_is_refused(self) -> None:
+        """A policy with no rule at all says nothing and is refused, with no field named."""
+        with pytest.raises(InvalidValueError, match="must set at least one rule") as info:
+            ComplaintPolicy()
+        assert (info.value.field, info.value.value) == (None, None)
+        assert "leave the policy out instead" in str(info.value)
+
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            pytest.param(("ladder", LADDER), id="ladder"),
+            pytest.param(("contact_every", TimeLimit.parse("2 working days")), id="contact"),
+            pytest.param(("vip_role", "项目经理"), id="vip-role"),
+            pytest.param(("major_role", "总经理"), id="major-role"),
+            pytest.param(("repeat_window", timedelta(days=30)), id="repeat-window"),
+            pytest.param(("department_limit", 2), id="department-limit"),
+        ],
+    )
+    def test_any_one_rule_is_a_policy(self, rule: tuple[str, Any]) -> None:
+        """Any single rule makes a policy; every other rule reads as unset."""
+        name, value = rule
+        p = ComplaintPolicy(**{name: value})
+        assert getattr(p, name) == value
+        assert name not in p.unset
+        assert len(p.unset) == 9
+
+    def test_seed_policy(self) -> None:
+        """The seed's policy: its unset rules, its two milestones, no VIP step."""
+        assert SEED.unset == (
+            "ladder",
+            "contact_every",
+            "resolution",
+            "revisit",
+            "repeat_window",
+            "department_limit",
+        )
+        assert [m.label for m in SEED.milestones] == ["response", "same-day reply"]
+        assert SEED.vip_step is None
+        assert POLICY.unset == ()
+        assert POLICY.vip_step == 1
+        assert policy(vip_role="董事长").vip_step is None
+
+    def test_vip_role_off_the_ladder_is_accepted(self) -> None:
+        """A VIP role need not be a ladder role (it is then simply told); a blank one is not."""
+        assert policy(vip_role="董事长").vip_role == "董事长"
+        with pytest.raises(InvalidValueError, match="'vip_role' must not be empty"):
+            policy(vip_role=" ")
+
+    @pytest.mark.parametrize(
+        ("changes", "level", "notify", "reasons"),
+        [
+            pytest.param(
+                {},
+                4,
+                ("公司品质部", "总经理"),
+                ("elapsed", "vip", "major", "repeat", "departments"),
+                id="full",  # elapsed 2 steps, VIP floor at step 2, repeat +1, departments +1
+            ),
+            pytest.param(
+                {"ladder": None},
+                0,
+                ("项目经理", "总经理"),  # no step: the VIP role is told instead
+                ("vip", "major", "repeat", "departments"),
+                id="no-ladder",
+            ),
+            pytest.param(
+                {"repeat_window": None},
+                3,
+                ("区域总监", "总经理"),
+                ("elapsed", "vip", "major", "departments"),
+                id="no-repeat-window",
+            ),
+            pytest.param(
+                {"department_limit": None},
+                3,
+                ("区域总监", "总经理"),
+                ("elapsed", "vip", "major", "repeat"),
+                id="no-department-limit",
+            ),
+            pytest.param(
+                {"vip_role": None},
+                4,  # elapsed reaches step 2 anyway; +2
+                ("公司品质部", "总经理"),
+                ("elapsed", "vip", "major", "repeat", "departments"),
+                id="no-vip-role",
+            ),
+            pytest.param(
+                {"vip_role": None, "repeat_window": None, "department_limit": None},
+                2,  # time alone: past 24 hours
+                ("项目经理", "总经理"),
+                ("elapsed", "vip", "major"),
+                id="time-alone",
+            ),
+            pytest.param(
+                {"major_role": None},
+                4,
+                ("公司品质部",),
+                ("elapsed", "vip", "major", "repeat", "departments"),
+                id="no-major-role",
+            ),
+            pytest.param(
+                {"vip_role": "董事长", "repeat_window": None},
+                3,  # no floor: elapsed step 2, +1 for departments
+                ("区域总监", "董事长", "总经理"),
+                ("elapsed", "vip", "major", "departments"),
+                id="vip-role-off-ladder",
+            ),
+            pytest.param(
+                {"ladder": None, "vip_role": None, "major_role": None},
+                0,
+                (),
+                ("vip", "major", "repeat", "departments"),
+                id="nobody-named",
+            ),
+        ],
+    )
+    def test_escalation_table(
+        self, changes: dict[str, Any], level: int, notify: tuple[str, ...], reasons: tuple[str, ...]
+    ) -> None:
+        """Each partial policy escalates the same complaint as worked out by hand."""
+        s = escalation_status(
+            HEAVY,
+            policy=policy(**changes),
+            calendar=OFFICE,
+            as_of=TUESDAY_NOON,
+            history=[EARLIER],
+        )
+        assert (s.level, s.notify, tuple(r.value for r in s.reasons)) == (level, notify, reasons)
+        assert s.response == status(HEAVY, TUESDAY_NOON).response  # needs none of those rules
+
+    def test_seed_policy_status(self) -> None:
+        """With the seed's policy: no step, the VIP and major roles told, two milestones
+        judged and every other check not judged, with its reason."""
+        late = attrs.evolve(HEAVY, timeline=Timeline.start(MON))
+        s = escalation_status(late, policy=SEED, calendar=OFFICE, as_of=TUESDAY_NOON)
+        assert (s.level, s.step, s.next_escalation_at, s.next_step) == (0, None, None, None)
+        assert s.notify == ("项目经理", "公司领导")
+        assert [r.value for r in s.reasons] == ["vip", "major"]
+        assert s.response is not None
+        assert s.response.state is MilestoneState.BREACHED
+        assert (s.contact, s.resolution, s.revisit) == (None, None, None)
+        assert [m.milestone.label for m in s.milestones] == ["response", "same-day reply"]
+        assert s.overdue == ("response", "same-day reply")
+        assert s.not_judged == (
+            "escalation by elapsed time: no escalation ladder in the policy",
+            "progress contact: no progress-call cadence in the policy",
+            "resolution: no resolution limit in the policy",
+            "revisit: no revisit limit in the policy",
+            "repeat check: no repeat window in the policy",
+            "department check: no department limit in the policy",
+        )
+        assert [(r.milestone, r.limit, r.state.value) for r in s.rows()] == [
+            ("response", "24 hours", "breached"),
+            ("same-day reply", "same working day", "breached"),
+            ("progress contact", "", "not_applicable"),
+            ("resolution", "", "not_applicable"),
+            ("revisit", "", "not_applicable"),
+        ]
+        text = s.to_text()
+        assert "not judged — resolution: no resolution limit in the policy" in text
+        assert "notify: 项目经理, 公司领导" in text
+        assert s.next_deadline is None  # both judged milestones are already overdue
+
+    def test_unset_roles_are_named_for_vip_and_major(self) -> None:
+        """A VIP or major complaint under a policy naming nobody for it says so."""
+        p = ComplaintPolicy(ladder=LADDER)
+        s = escalation_status(HEAVY, policy=p, calendar=OFFICE, as_of=TUESDAY_NOON)
+        assert (s.level, s.notify) == (2, ("项目经理",))
+        assert "VIP follow-up: no VIP role in the policy" in s.not_judged
+        assert "major-complaint report: no major-complaint role in the policy" in s.not_judged
+        plain = escalation_status(complaint(), policy=p, calendar=OFFICE, as_of=TUESDAY_NOON)
+        assert not any(line.startswith(("VIP", "major")) for line in plain.not_judged)
+        assert status(HEAVY, TUESDAY_NOON).not_judged == ()
+
+    def test_reopen_without_a_ladder(self) -> None:
+        """A reopen is reported without a ladder, and climbs nothing."""
+        timeline = (
+            Timeline.start(MON).closed(at("2025-03-03 11:00")).reopened(at("2025-03-03 12:00"))
+        )
+        s = escalation_status(
+            complaint(timeline=timeline), policy=SEED, calendar=OFFICE, as_of=TUESDAY_NOON
+        )
+        assert ([r.value for r in s.reasons], s.level, s.notify) == (["reopened"], 0, ())
+
+    def test_closed_notifies_nobody(self) -> None:
+        """Once closed, an off-ladder VIP role is no longer told."""
+        closed = attrs.evolve(HEAVY, timeline=HEAVY.timeline.closed(at("2025-03-03 11:00")))
+        s = escalation_status(closed, policy=SEED, calendar=OFFICE, as_of=TUESDAY_NOON)
+        assert (s.is_open, s.notify) == (False, ())
+
+    def test_is_overdue_only_by_rules_set(self) -> None:
+        """Only a limit the policy sets can make a complaint overdue."""
+        c = complaint()  # never answered
+        only_resolution = ComplaintPolicy(
+            resolution=Milestone("closed", TimeLimit.parse("72 hours"), name="resolution")
+        )
+        assert c.is_overdue(POLICY, calendar=OFFICE, as_of=TUESDAY_NOON)
+        assert not c.is_overdue(only_resolution, calendar=OFFICE, as_of=TUESDAY_NOON)
+        assert not c.is_overdue(
+            ComplaintPolicy(ladder=LADDER), calendar=OFFICE, as_of=at("2025-04-01 09:00")
+        )
+        assert c.is_overdue(only_resolution, calendar=OFFICE, as_of=at("2025-03-06 10:01"))
+
+    def test_metrics(self) -> None:
+        """Without a limit an on-time rate is 0/0 with its reason; the rest is unchanged."""
+        kw: dict[str, Any] = {
+            "period": Period.parse("2025-03"),
+            "calendar": OFFICE,
+            "as_of": at("2025-03-11 17:10"),
+        }
+        full = complaint_metrics(register(), policy=POLICY, **kw)
+        m = complaint_metrics(register(), policy=ComplaintPolicy(major_role="总经理"), **kw)
+        for key in ("on_time_response", "on_time_reply", "on_time_resolution"):
+            assert getattr(m, key) == Rate(0, 0)
+        for key in ("total", "by_level", "by_channel", "vip", "major"):
+            assert getattr(m, key) == getattr(full, key)
+        for key in ("revisit_rate", "satisfaction", "reopen_rate"):
+            assert getattr(m, key) == getattr(full, key)
+        assert m.not_judged == (
+            "on-time response: no response limit in the policy",
+            "on-time reply: no reply limit in the policy",
+            "on-time resolution: no resolution limit in the policy",
+        )
+        assert full.not_judged == ()
+        rows = {f.key: f for f in m.rows()}
+        assert rows["on_time_reply"].note == "no reply limit in the policy"
+        assert rows["revisit_rate"].note == ""
+        assert {f.key: f.note for f in full.rows()} == dict.fromkeys(rows, "")
+        assert "not judged — on-time resolution: no resolution limit in the policy" in m.to_text()
+        seed = complaint_metrics(register(), policy=SEED, **kw)
+        assert (seed.on_time_response, seed.on_time_resolution) == (
+            full.on_time_response,
+            Rate(0, 0),
+        )
+
+    def test_warnings(self) -> None:
+        """Only milestones the policy sets are warned about; weekly warnings need no rule."""
+        kw: dict[str, Any] = {"calendar": OFFICE, "as_of": at("2025-03-11 17:10")}
+        full = early_warnings(register(), policy=POLICY, near=Fraction(3, 4), weekly_limit=1, **kw)
+        seed = early_warnings(register(), policy=SEED, near=Fraction(3, 4), weekly_limit=1, **kw)
+        labels = {"response", "same-day reply"}
+        assert seed == tuple(
+            w for w in full if w.milestone in labels or w.kind is WarningKind.WEEKLY_LIMIT
+        )
+        none = early_warnings(
+            register(), policy=ComplaintPolicy(vip_role="项目经理"), near=Fraction(1, 2), **kw
+        )
+        assert none == ()
+
+    def test_stocktake(self) -> None:
+        """The stock-take works with any policy: open complaints, the most urgent first."""
+        take = daily_stocktake(
+            register(), policy=SEED, calendar=OFFICE, as_of=at("2025-03-11 17:10")
+        )
+        assert [e.complaint.id for e in take.entries] == ["TS-4", "TS-3"]
+        assert [r.step for r in take.rows()] == ["", ""]
+        assert take.rows()[1].notify == "公司领导"  # TS-3 is major
+        assert take.rows()[1].overdue == "response, same-day reply"
+
+
+SCHEMA = jsonschema.Draft202012Validator(json_schema(ComplaintPolicy))
+
+
+class TestPartialPolicyData:
+    """Partial policies read and write as data; documents of 0.1 and 0.2 still read."""
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            pytest.param(SEED, id="seed"),
+            pytest.param(ComplaintPolicy(ladder=LADDER, vip_role="董事长"), id="ladder-vip-off"),
+            pytest.param(POLICY, id="full"),
+        ],
+    )
+    def test_round_trip(self, value: ComplaintPolicy) -> None:
+        """to_data → JSON → from_data gives the policy back, and the data fits the schema."""
+        data = json.loads(json.dumps(to_data(value)))
+        assert from_data(ComplaintPolicy, data) == value
+        assert list(SCHEMA.iter_errors(data)) == []
+
+    def test_missing_keys_read_as_unset(self) -> None:
+        """A document naming only some rules reads the others as None."""
+        data = {
+            "response": to_data(SEED.response),
+            "vip_role": "项目经理",
+        }
+        read = from_data(ComplaintPolicy, data)
+        assert read == ComplaintPolicy(response=SEED.response, vip_role="项目经理")
+        assert read.unset[0] == "ladder"
+
+    def test_empty_document_is_refused(self) -> None:
+        """A document with no rule is an InvalidDataError, like the constructor."""
+        with pytest.raises(InvalidDataError, match="must set at least one rule"):
+            from_data(ComplaintPolicy, {})
+        with pytest.raises(InvalidDataError):
+            from_data(ComplaintPolicy, dict.fromkeys(COMPLAINT_RULES))
+
+    def test_schema_allows_null(self) -> None:
+        """The schema requires no particular rule and allows null for each."""
+        assert list(SCHEMA.iter_errors({"vip_role": "项目经理"})) == []
+        nulls = dict.fromkeys(COMPLAINT_RULES) | {"major_role": "总经理"}
+        assert list(SCHEMA.iter_errors(nulls)) == []

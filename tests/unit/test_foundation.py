@@ -305,3 +305,22 @@ class TestLimits:
             with pytest.raises(InvalidValueError) as e:
                 _time.check_in_range("d", bad)
             assert (e.value.field, e.value.value) == ("d", bad)
+
+
+class TestExactNumbers:
+    def test_sizes_refused(self) -> None:
+        """Numbers too large for arithmetic to finish are refused at once, not computed."""
+        for huge in (Decimal("1e999999999"), Fraction(10**1_100_000, 3), 10**1_100_000):
+            with pytest.raises(InvalidValueError) as e:
+                _validators.to_fraction("x", huge)
+            assert e.value.field == "x"
+
+    def test_huge_ints_in_messages(self) -> None:
+        """A type error about a huge int still has a message (no 4,300-digit limit)."""
+        with pytest.raises(TypeError, match="about 5000 digits"):
+            _validators.check_str("name", 10**5000)
+
+    def test_units_of_any_size(self) -> None:
+        """from_units is exact for integers of any number of digits."""
+        value = _numbers.from_units(10**5000 + 7, 2)
+        assert str(value).endswith("0.07")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -213,3 +214,50 @@ class TestReorder:
         """The record validates too."""
         with pytest.raises(InvalidValueError, match="'minimum' must not be negative"):
             ReorderCheck(on_hand=1, minimum=-2)
+
+
+class TestErrorsCarryData:
+    """Every refusal names its field and keeps the offending value (§14.9)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field", "value"),
+        [
+            pytest.param(lambda: issue_fifo([_lot(3)], 0), "quantity", 0, id="quantity"),
+            pytest.param(lambda: issue_fifo([_lot(3)], 5), "quantity", 5, id="short"),
+            pytest.param(lambda: issue_fifo([], 5), "lots", [], id="no-lots"),
+            pytest.param(lambda: _lot(0), "quantity", 0, id="lot-quantity"),
+            pytest.param(lambda: reorder_needed(-1, 3), "on_hand", -1, id="on-hand"),
+            pytest.param(lambda: reorder_needed(1, -3), "minimum", -3, id="minimum"),
+            pytest.param(
+                lambda: LotIssue(lot=_lot(3), quantity=4), "quantity", 4, id="issue-too-much"
+            ),
+        ],
+    )
+    def test_field_and_value(self, call: Callable[[], object], field: str, value: object) -> None:
+        """The error's `field` and `value` say what was wrong."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert (info.value.field, info.value.value) == (field, value)
+
+    def test_other_item_and_currency(self) -> None:
+        """A lot of another item or currency is named by its index."""
+        other = Lot(item="mop", received=date(2025, 3, 1), quantity=1, unit_cost=_lot(1).unit_cost)
+        with pytest.raises(InvalidValueError) as info:
+            issue_fifo([_lot(3), other], 1)
+        assert info.value.field == "lots[1]"
+        usd = Lot(item="bulb", received=date(2025, 3, 1), quantity=1, unit_cost=Money("1", "USD"))
+        with pytest.raises(CurrencyMismatchError) as mismatch:
+            issue_fifo([_lot(3), usd], 1)
+        assert mismatch.value.field == "lots[1]"
+
+    def test_huge_quantity(self) -> None:
+        """A quantity of thousands of digits is refused with a readable message."""
+        with pytest.raises(InvalidValueError, match="short by <int of about") as info:
+            issue_fifo([_lot(3)], 10**5000)
+        assert info.value.field == "quantity"
+
+
+def _lot(quantity: int) -> Lot:
+    return Lot(
+        item="bulb", received=date(2025, 1, 10), quantity=quantity, unit_cost=Money("2", "CNY")
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Callable
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -12,6 +13,7 @@ import pytest
 
 from propstd.errors import CurrencyMismatchError, InexactAmountError, InvalidValueError
 from propstd.money import Currency, Money, Rounding, allocate, split_evenly
+from tests.strategies import hostile_context
 
 ANY_MONEY: Any = Money  # for calls with wrong types on purpose
 
@@ -85,7 +87,7 @@ class TestConstruction:
     def test_bad_input(self, amount: object, currency: object, error: type, match: str) -> None:
         """Bad amounts and currencies raise an error naming the field and value."""
         with pytest.raises(error, match=match):
-            Money(amount, currency)
+            Money(amount, currency)  # type: ignore[arg-type]
 
     def test_evolve_validates(self) -> None:
         """attrs.evolve runs the validation again."""
@@ -293,7 +295,7 @@ class TestRounding:
         [
             pytest.param(0.5, Rounding.HALF_UP, TypeError, r"'value'.*float", id="float"),
             pytest.param(True, Rounding.HALF_UP, TypeError, r"'value'.*bool", id="bool"),
-            pytest.param("x", Rounding.HALF_UP, InvalidValueError, r"'amount'.*'x'", id="text"),
+            pytest.param("x", Rounding.HALF_UP, InvalidValueError, r"'value'.*'x'", id="text"),
             pytest.param(Decimal("NaN"), Rounding.HALF_UP, InvalidValueError, r"'value'", id="nan"),
             pytest.param(1, "sideways", ValueError, r"'sideways'", id="rounding"),
         ],
@@ -312,7 +314,7 @@ class TestRounding:
         assert Money("0.05", "CNY").times(Fraction(1, 2), rounding=Rounding.HALF_EVEN) == Money(
             "0.02", "CNY"
         )
-        with pytest.raises(TypeError, match=r"'value'.*float"):
+        with pytest.raises(TypeError, match=r"'factor'.*float"):
             Money("1", "CNY").times(0.5, rounding=Rounding.HALF_UP)  # type: ignore[arg-type]
 
 
@@ -384,3 +386,232 @@ class TestSplitting:
         """The total must be Money."""
         with pytest.raises(TypeError, match="'total' must be Money"):
             allocate(100, [1])  # type: ignore[arg-type]
+
+
+class TestComparisonsAtEquality:
+    """The four orderings at, just below and just above equality (mutants of `<`/`<=` live
+    only where the operands are equal)."""
+
+    @pytest.mark.parametrize(
+        ("a", "b", "lt", "le", "gt", "ge"),
+        [
+            pytest.param("1.00", "1.00", False, True, False, True, id="equal"),
+            pytest.param("0.99", "1.00", True, True, False, False, id="one-fen-below"),
+            pytest.param("1.01", "1.00", False, False, True, True, id="one-fen-above"),
+            pytest.param("-0.01", "0.00", True, True, False, False, id="negative"),
+        ],
+    )
+    def test_orderings(self, a: str, b: str, lt: bool, le: bool, gt: bool, ge: bool) -> None:
+        """`<`, `<=`, `>`, `>=` compare minor units exactly, equality included."""
+        x, y = Money(a, "CNY"), Money(b, "CNY")
+        assert (x < y, x <= y, x > y, x >= y) == (lt, le, gt, ge)
+
+
+class TestTimesBelowOneFen:
+    """`times()` rounds a product smaller than the minor unit with the mode asked for."""
+
+    @pytest.mark.parametrize(
+        ("rounding", "expected"),
+        [
+            pytest.param(Rounding.DOWN, "0.00", id="down"),
+            pytest.param(Rounding.UP, "0.01", id="up"),
+            pytest.param(Rounding.HALF_UP, "0.00", id="half-up"),
+            pytest.param(Rounding.CEILING, "0.01", id="ceiling"),
+        ],
+    )
+    def test_one_fen_times_a_third(self, rounding: Rounding, expected: str) -> None:
+        """0.01 × 1/3 is 0.00333…: down and half-up give 0.00, up and ceiling 0.01."""
+        product = Money("0.01", "CNY").times(Fraction(1, 3), rounding=rounding)
+        assert product == Money(expected, "CNY")
+
+    def test_half_a_fen(self) -> None:
+        """0.01 × 1/2 is exactly half a fen: half-up gives 0.01, half-even and half-down 0.00."""
+        fen = Money("0.01", "CNY")
+        assert fen.times(Fraction(1, 2), rounding=Rounding.HALF_UP) == Money("0.01", "CNY")
+        assert fen.times(Fraction(1, 2), rounding=Rounding.HALF_EVEN) == Money("0", "CNY")
+        assert fen.times(Fraction(1, 2), rounding=Rounding.HALF_DOWN) == Money("0", "CNY")
+
+
+class TestVocabularies:
+    """Currencies and rounding modes read codes, Chinese names and the seeds' words (§14.7)."""
+
+    @pytest.mark.parametrize(
+        ("word", "currency"),
+        [
+            pytest.param("CNY", Currency.CNY, id="code"),
+            pytest.param(" cny ", Currency.CNY, id="lower-case"),
+            pytest.param("人民币", Currency.CNY, id="chinese"),
+            pytest.param("RMB", Currency.CNY, id="rmb"),
+            pytest.param("港币", Currency.HKD, id="hkd"),
+            pytest.param("日元", Currency.JPY, id="yen"),
+        ],
+    )
+    def test_currency_words(self, word: str, currency: Currency) -> None:
+        """A currency is read from its code in any case or its Chinese name."""
+        assert Money("1", word).currency is currency
+        assert Currency(word) is currency
+
+    def test_currency_written_as_code(self) -> None:
+        """The value written back is the upper-case code."""
+        assert str(Currency("人民币")) == "CNY"
+        assert Currency.CNY.label_zh == "人民币"
+
+    @pytest.mark.parametrize(
+        ("word", "mode"),
+        [
+            pytest.param("四舍五入", Rounding.HALF_UP, id="half-up"),
+            pytest.param("Half Up", Rounding.HALF_UP, id="spaced"),
+            pytest.param("银行家舍入", Rounding.HALF_EVEN, id="bankers"),
+            pytest.param("向上取整", Rounding.CEILING, id="ceiling"),
+            pytest.param("去尾", Rounding.DOWN, id="down"),
+        ],
+    )
+    def test_rounding_words(self, word: str, mode: Rounding) -> None:
+        """A rounding mode is read from its value or its Chinese name, in rounded() too."""
+        assert Rounding(word) is mode
+        assert Money.rounded(1, "CNY", rounding=word) == Money("1", "CNY")
+
+    def test_unknown_words_list_the_accepted(self) -> None:
+        """An unknown word is an InvalidValueError listing the accepted words."""
+        with pytest.raises(InvalidValueError, match=r"'currency'.*'CNY' \(人民币\)") as info:
+            Money("1", "XXQ")
+        assert (info.value.field, info.value.value) == ("currency", "XXQ")
+        with pytest.raises(InvalidValueError, match=r"'rounding'.*'half_up' \(四舍五入\)"):
+            Money.rounded(1, "CNY", rounding="sideways")
+
+
+class TestErrorsCarryData:
+    """Every refusal names its field and keeps the offending value (§14.9)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field", "value"),
+        [
+            pytest.param(lambda: Money("abc", "CNY"), "amount", "abc", id="amount"),
+            pytest.param(lambda: Money("1,2", "CNY"), "amount", "1,2", id="grouping"),
+            pytest.param(lambda: Money("NaN", "CNY"), "amount", "NaN", id="nan"),
+            pytest.param(lambda: Money("1.00", "XXQ"), "currency", "XXQ", id="currency"),
+            pytest.param(lambda: Money("0.001", "CNY"), "amount", Decimal("0.001"), id="inexact"),
+            pytest.param(lambda: split_evenly(Money("1", "CNY"), 0), "parts", 0, id="parts"),
+            pytest.param(lambda: allocate(Money("1", "CNY"), []), "weights", [], id="no-weights"),
+            pytest.param(lambda: allocate(Money("1", "CNY"), [-1]), "weights[0]", -1, id="neg"),
+            pytest.param(lambda: allocate(Money("1", "CNY"), [0]), "weights", [0], id="zero-sum"),
+            pytest.param(
+                lambda: Money.sum([Money("1", "USD")], currency="CNY"),
+                "currency",
+                Money("1", "USD"),
+                id="mismatch",
+            ),
+        ],
+    )
+    def test_field_and_value(self, call: Callable[[], object], field: str, value: object) -> None:
+        """The error's `field` and `value` say what was wrong."""
+        with pytest.raises((InvalidValueError, CurrencyMismatchError)) as info:
+            call()
+        assert info.value.field == field
+        assert info.value.value == value
+
+
+HUGE = Decimal("1e999999999")
+TINY = Decimal("1e-999999999")
+
+
+class TestSizeBounds:
+    """Inputs of a few characters cannot make money arithmetic run for minutes (§14.10)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            pytest.param(
+                lambda: Money.rounded("1e999999999", "CNY", rounding=Rounding.HALF_UP),
+                "value",
+                id="rounded-huge-text",
+            ),
+            pytest.param(
+                lambda: Money.rounded(TINY, "CNY", rounding=Rounding.HALF_UP),
+                "value",
+                id="rounded-tiny",
+            ),
+            pytest.param(
+                lambda: Money("1", "CNY").times(HUGE, rounding=Rounding.HALF_UP),
+                "factor",
+                id="times-huge",
+            ),
+            pytest.param(lambda: allocate(Money("1", "CNY"), [TINY, 1]), "weights[0]", id="alloc"),
+            pytest.param(lambda: Money(HUGE, "CNY"), "amount", id="amount-huge"),
+            pytest.param(lambda: Money(TINY, "CNY"), "amount", id="amount-tiny"),
+            pytest.param(lambda: Money("9" * 10_001, "CNY"), "amount", id="long-text"),
+            pytest.param(lambda: Money.from_units(10**100, "CNY"), "units", id="many-units"),
+            pytest.param(
+                lambda: Money.rounded(Decimal("1e200"), "CNY", rounding=Rounding.DOWN),
+                "value",
+                id="rounded-large",
+            ),
+            pytest.param(
+                lambda: Money("1", "CNY").times(Decimal("1e999999"), rounding=Rounding.DOWN),
+                "value",
+                id="times-large",
+            ),
+            pytest.param(lambda: split_evenly(Money("1", "CNY"), 10**9), "parts", id="parts"),
+            pytest.param(lambda: f"{Money('1', 'CNY'):.99f}", "format precision", id="format"),
+        ],
+    )
+    def test_refused(self, call: Callable[[], object], field: str) -> None:
+        """Each call raises InvalidValueError at once, naming the field."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert info.value.field == field
+
+    def test_large_but_sensible(self) -> None:
+        """Amounts up to 100 digits of minor units are exact."""
+        big = Money.from_units(10**100 - 1, "CNY")
+        assert big.units == 10**100 - 1
+        assert Money(big.amount, "CNY") == big
+        with pytest.raises(InvalidValueError, match="too large"):
+            _ = big + Money("0.01", "CNY")
+
+    def test_tiny_value_rounds(self) -> None:
+        """A value just within the exponent bound rounds like any other."""
+        tiny = Decimal("1e-999999")
+        assert Money.rounded(tiny, "CNY", rounding=Rounding.UP) == Money("0.01", "CNY")
+        assert allocate(Money("1", "CNY"), [tiny, 1]) == (Money("0", "CNY"), Money("1", "CNY"))
+
+
+class TestHostileContext:
+    """No result depends on the global decimal context (§14.10)."""
+
+    def test_traps_and_precision(self) -> None:
+        """With every trap on and a precision of 1, money works as usual."""
+        with localcontext(hostile_context()):
+            assert Money("123456.78", "CNY") + Money("0.01", "CNY") == Money("123456.79", "CNY")
+            assert Money.rounded("2.345", "CNY", rounding=Rounding.HALF_UP) == Money("2.35", "CNY")
+            assert Money("3.20", "CNY").times(Decimal("1.5"), rounding=Rounding.DOWN) == Money(
+                "4.80", "CNY"
+            )
+            with pytest.raises(InvalidValueError, match="'amount' must be a decimal number"):
+                Money("abc", "CNY")
+
+    def test_malformed_text_without_traps(self) -> None:
+        """With InvalidOperation not trapped, malformed text is still refused (not NaN)."""
+        lenient = decimal.Context(traps=[])
+        with localcontext(lenient), pytest.raises(InvalidValueError, match="decimal number"):
+            Money("abc", "CNY")
+
+    def test_format_rounding(self) -> None:
+        """Format rounds half to even whatever the context's rounding."""
+        m = Money("2.25", "CNY")
+        expected = ("2.2 CNY", "2e+0 CNY", "225.0% CNY", "2.2 CNY")
+        with localcontext(rounding=decimal.ROUND_UP, capitals=0):
+            assert (f"{m:.1f}", f"{m:.0e}", f"{m:.1%}", f"{m:.2}") == expected
+        assert (f"{m:.1f}", f"{m:.0e}", f"{m:.1%}", f"{m:.2}") == expected
+
+
+class TestExactScaling:
+    """Minor units come from an exact `scaleb` in propstd's own context, never the caller's."""
+
+    def test_many_digits_in_a_tiny_context(self) -> None:
+        """22 significant digits are exact under precision 2 (a context-reading scaleb rounds)."""
+        with localcontext(decimal.Context(prec=2, traps=[decimal.Inexact, decimal.Rounded])):
+            m = Money("12345678901234567890.12", "CNY")
+            assert m.units == 1234567890123456789012
+            assert (m + Money("0.01", "CNY")).units == 1234567890123456789013
+            assert m.amount == Decimal("12345678901234567890.12")

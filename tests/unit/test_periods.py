@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 import attrs
@@ -136,7 +137,7 @@ class TestConstructors:
             pytest.param(
                 lambda: Period.containing(date(2025, 3, 1), "fortnight"),
                 InvalidValueError,
-                r"'unit' must be one of day, week.*'fortnight'",
+                r"'unit' must be one of 'day' \(日\), 'week' \(周\).*'fortnight'",
                 id="unit",
             ),
             pytest.param(
@@ -319,6 +320,7 @@ class TestParse:
         p = Period(date(9999, 1, 1), date(9999, 1, 3))
         assert str(p) == "9999-01-01/9999-01-03"
         assert p.unit is None
+        assert Period.parse(str(p)) == p
 
 
 class TestQueries:
@@ -391,3 +393,126 @@ class TestQueries:
         ]
         with pytest.raises(InvalidValueError, match="'unit'"):
             Period.year(2025).split("decade")
+
+
+class TestDateRangeEdges:
+    """Period arithmetic at the edges of years 0002-9998 raises InvalidValueError, never
+    OverflowError (§14.10)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            pytest.param(lambda: Period.parse("0001").previous(), "previous", id="parse-0001"),
+            pytest.param(lambda: Period.year(1).next().previous(), "previous", id="back-to-1"),
+            pytest.param(lambda: Period.year(2).previous(), "previous", id="year-2-previous"),
+            pytest.param(lambda: Period.year(9998).next(), "next", id="year-9998-next"),
+            pytest.param(lambda: Period.day(date(9998, 12, 31)).next(), "next", id="last-day"),
+            pytest.param(lambda: Period.day(date(2, 1, 1)).previous(), "previous", id="first-day"),
+            pytest.param(
+                lambda: Period(date(2, 1, 1), date(9998, 12, 31)).next(), "next", id="long-next"
+            ),
+            pytest.param(
+                lambda: Period(date(3, 1, 1), date(9998, 12, 31)).previous(),
+                "previous",
+                id="long-previous",
+            ),
+            pytest.param(lambda: Period.month(9998, 12).next(), "next", id="december-9998"),
+            pytest.param(lambda: Period.week(9998, 52).next(), "next", id="week-into-9999"),
+            pytest.param(lambda: Period.week(2, 1).previous(), "previous", id="week-into-1"),
+            pytest.param(
+                lambda: Period(date(9999, 1, 1), date(9999, 1, 3)).next(), "next", id="in-9999"
+            ),
+            pytest.param(lambda: Period(date(1, 1, 1), date(1, 1, 3)).previous(), "previous"),
+            pytest.param(lambda: Period.day(date.max), "year", id="date-max"),
+        ],
+    )
+    def test_refused(self, call: Callable[[], object], field: str) -> None:
+        """Each raises InvalidValueError naming the field."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert info.value.field == field
+
+    def test_edges_themselves_work(self) -> None:
+        """Periods of years 1 and 9999 exist; arithmetic inside years 0002-9998 works."""
+        assert str(Period.year(9998).previous()) == "9997"
+        assert str(Period.year(1).next()) == "0002"
+        assert str(Period.year(3).previous()) == "0002"
+        assert str(Period.day(date(9998, 12, 30)).next()) == "9998-12-31"
+        assert Period.parse("9998-H2").days == 184
+        assert str(Period.containing(date.min, "week")) == "0001-W01"
+
+
+class TestParseBounds:
+    """Parsers refuse text over 10,000 characters at once (§14.10)."""
+
+    def test_long_text(self) -> None:
+        """A long text is an InvalidValueError naming 'text'."""
+        with pytest.raises(InvalidValueError, match="at most 10,000 characters") as info:
+            Period.parse("2025-03" + " " * 10_000)
+        assert info.value.field == "text"
+
+    def test_parse_error_names_the_text(self) -> None:
+        """A ParseError carries field 'text' and the text as its value."""
+        with pytest.raises(ParseError) as info:
+            Period.parse("2025-13")
+        assert (info.value.field, info.value.value) == ("text", "2025-13")
+        with pytest.raises(ParseError) as unreadable:
+            Period.parse("next month")
+        assert (unreadable.value.field, unreadable.value.value) == ("text", "next month")
+
+
+class TestErrorsCarryData:
+    """Every refusal names its field and keeps the offending value (§14.9)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field", "value"),
+        [
+            pytest.param(
+                lambda: Period(date(2025, 3, 2), date(2025, 3, 1)),
+                "end",
+                date(2025, 3, 1),
+                id="end",
+            ),
+            pytest.param(lambda: Period.month(2025, 13), "month", 13, id="month"),
+            pytest.param(lambda: Period.quarter(2025, 5), "quarter", 5, id="quarter"),
+            pytest.param(lambda: Period.half_year(2025, 3), "half", 3, id="half"),
+            pytest.param(lambda: Period.week(2025, 54), "week", 54, id="week"),
+            pytest.param(lambda: Period.year(10_000), "year", 10_000, id="year"),
+            pytest.param(
+                lambda: Period.containing(date(2025, 1, 1), "fortnight"), "unit", "fortnight"
+            ),
+        ],
+    )
+    def test_field_and_value(self, call: Callable[[], object], field: str, value: object) -> None:
+        """The error's `field` and `value` say what was wrong."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert (info.value.field, info.value.value) == (field, value)
+
+
+class TestUnitWords:
+    """PeriodUnit reads 日/周/月/季度/半年/年 and the seeds' words (§14.7)."""
+
+    @pytest.mark.parametrize(
+        ("word", "unit"),
+        [
+            pytest.param("日", PeriodUnit.DAY, id="day"),
+            pytest.param("周", PeriodUnit.WEEK, id="week"),
+            pytest.param("月", PeriodUnit.MONTH, id="month"),
+            pytest.param("季度", PeriodUnit.QUARTER, id="quarter"),
+            pytest.param("半年", PeriodUnit.HALF_YEAR, id="half-year"),
+            pytest.param("年", PeriodUnit.YEAR, id="year"),
+            pytest.param("Half-Year", PeriodUnit.HALF_YEAR, id="english"),
+        ],
+    )
+    def test_words(self, word: str, unit: PeriodUnit) -> None:
+        """Each word names its unit, in split() and containing() too."""
+        assert PeriodUnit(word) is unit
+        assert Period.containing(date(2025, 3, 15), word) == Period.containing(
+            date(2025, 3, 15), unit
+        )
+
+    def test_labels(self) -> None:
+        """Every unit has its Chinese label; values stay English."""
+        assert [u.label_zh for u in PeriodUnit] == ["日", "周", "月", "季度", "半年", "年"]
+        assert [str(u) for u in PeriodUnit][-1] == "year"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import decimal
+from collections.abc import Callable
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import attrs
@@ -11,6 +13,7 @@ import pytest
 from propstd.errors import InvalidValueError, ParseError
 from propstd.money import Rounding
 from propstd.rates import Rate, Target, TargetResult
+from tests.strategies import hostile_context
 
 
 class TestRate:
@@ -225,3 +228,144 @@ class TestTarget:
         """str reads like the standard, repr like the constructor."""
         assert str(target) == text
         assert repr(target) == text_repr
+
+
+class TestHostileContext:
+    """Rates never read the global decimal context (§14.10)."""
+
+    def test_exact_percent_in_a_small_context(self) -> None:
+        """Under precision 3, 30/30 is 100.0 % and 239.5/243.75 is 98.256 %."""
+        with localcontext(prec=3):
+            assert str(Rate(30, 30).percent()) == "100.0"
+            assert Rate(Fraction(479, 2), Fraction(975, 4)).percent(3) == Decimal("98.256")
+
+    def test_inexact_trapped(self) -> None:
+        """With Inexact trapped, percent and str still work."""
+        with localcontext(decimal.Context(prec=3, traps=[decimal.Inexact])):
+            assert Rate(2, 3).percent(5) == Decimal("66.66667")
+            assert str(Rate(12345, 100000)) == "12.3% (12345/100000)"
+
+    def test_every_trap_and_lower_case_exponents(self) -> None:
+        """The worst context changes neither numbers nor text."""
+        tiny = Target(minimum=Fraction(1, 10**12))
+        with localcontext(hostile_context()):
+            assert str(Rate(Fraction(3, 2), 4)) == "37.5% (1.5/4)"
+            assert str(tiny) == "≥ 0.0000000001%"
+            assert Rate(1, 3).percent(28) == Decimal("33." + "3" * 28)
+        assert str(tiny) == "≥ 0.0000000001%"
+
+
+class TestText:
+    """Rates and targets print finite decimals where there is one (factors of 2 and 5)."""
+
+    @pytest.mark.parametrize(
+        ("target", "text"),
+        [
+            pytest.param(Target(minimum=Fraction(999, 1000)), "≥ 99.9%", id="thousandths"),
+            pytest.param(Target(minimum=Fraction(1, 8)), "≥ 12.5%", id="eighths"),
+            pytest.param(Target(maximum=Fraction(1, 80)), "≤ 1.25%", id="eightieths"),
+            pytest.param(Target(maximum=Fraction(1, 625)), "≤ 0.16%", id="fives"),
+            pytest.param(Target(minimum=Fraction(1, 3)), "≥ (100/3)%", id="thirds"),
+            pytest.param(Target(minimum=Fraction(7, 30)), "≥ (70/3)%", id="three-and-ten"),
+        ],
+    )
+    def test_target_text(self, target: Target, text: str) -> None:
+        """A bound with only factors 2 and 5 below the bar prints as a decimal percent."""
+        assert str(target) == text
+
+    @pytest.mark.parametrize(
+        ("rate", "text"),
+        [
+            pytest.param(Rate(Fraction(1, 5), 1), "20.0% (0.2/1)", id="fifth"),
+            pytest.param(Rate(Fraction(3, 25), Fraction(1, 4)), "48.0% (0.12/0.25)", id="fives"),
+            pytest.param(Rate(Fraction(1, 6), 1), "16.7% ((1/6)/1)", id="sixth"),
+        ],
+    )
+    def test_rate_text(self, rate: Rate, text: str) -> None:
+        """Counts print as decimals when finite, as fractions otherwise."""
+        assert str(rate) == text
+
+
+class TestSizeBounds:
+    """Absurd sizes are refused at once with a named error (§14.10)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            pytest.param(lambda: Rate(Decimal("1e999999999"), 1), "numerator", id="huge"),
+            pytest.param(lambda: Rate(1, Decimal("1e-999999999")), "denominator", id="tiny"),
+            pytest.param(lambda: Rate(Decimal("1e5000"), 1), "numerator", id="long"),
+            pytest.param(lambda: Rate(1, Fraction(1, 10**1000)), "denominator", id="long-den"),
+            pytest.param(lambda: Rate(2, 3).percent(10**9), "places", id="places"),
+            pytest.param(lambda: Rate(2, 3).percent(29), "places", id="places-29"),
+            pytest.param(lambda: Target(minimum=10**5000), "minimum", id="target"),
+            pytest.param(lambda: Target.parse(" " * 10_001 + "75%"), "text", id="long-text"),
+        ],
+    )
+    def test_refused(self, call: Callable[[], object], field: str) -> None:
+        """Each call raises InvalidValueError naming the field."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert info.value.field == field
+
+    def test_many_digits_is_a_parse_error(self) -> None:
+        """5,000 digits are a ParseError, not Python's int digit limit."""
+        with pytest.raises(ParseError, match="cannot read a target") as info:
+            Target.parse("≥ " + "9" * 5000 + "%")
+        assert info.value.field == "text"
+
+    def test_largest_counts(self) -> None:
+        """Counts just below the bound print and round."""
+        big = 10**1000 - 1
+        assert Rate(big, big).percent() == Decimal("100.0")
+        assert str(Rate(1, big)).startswith("0.0% (1/999")
+        assert Rate(2, 3).percent(28) == Decimal("66." + "6" * 27 + "7")
+
+
+class TestErrorsCarryData:
+    """Refusals name the field and keep the value (§14.9)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field", "value"),
+        [
+            pytest.param(lambda: Rate(-1, 2), "numerator", -1, id="negative"),
+            pytest.param(lambda: Rate(3, 0), "denominator", 0, id="x-over-0"),
+            pytest.param(
+                lambda: Target(minimum=1, maximum=0), None, (Fraction(1), Fraction(0)), id="crossed"
+            ),
+            pytest.param(lambda: Target.parse("lots"), "text", "lots", id="parse"),
+            pytest.param(lambda: Rate(1, 2).percent(-1), "places", -1, id="places"),
+            pytest.param(lambda: Rate(1, 2).percent(rounding="sideways"), "rounding", "sideways"),
+        ],
+    )
+    def test_field_and_value(
+        self, call: Callable[[], object], field: str | None, value: object
+    ) -> None:
+        """The error's `field` and `value` say what was wrong."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert (info.value.field, info.value.value) == (field, value)
+
+
+class TestTargetResultWords:
+    """TargetResult reads 达标, 未达标, 不适用 (§14.7)."""
+
+    @pytest.mark.parametrize(
+        ("word", "result"),
+        [
+            pytest.param("达标", TargetResult.MET, id="met"),
+            pytest.param("未达标", TargetResult.MISSED, id="missed"),
+            pytest.param("不达标", TargetResult.MISSED, id="not-met"),
+            pytest.param("不适用", TargetResult.NOT_APPLICABLE, id="n-a"),
+            pytest.param(" Not Applicable ", TargetResult.NOT_APPLICABLE, id="english"),
+        ],
+    )
+    def test_words(self, word: str, result: TargetResult) -> None:
+        """Each word names its result; the value stays English."""
+        assert TargetResult(word) is result
+        assert str(result) in {"met", "missed", "not_applicable"}
+
+    def test_percent_reads_rounding_words(self) -> None:
+        """percent() takes the rounding by its Chinese name too."""
+        assert Rate(1, 8).percent(1, rounding="四舍五入") == Decimal("12.5")
+        assert Rate(1, 16).percent(1, rounding="四舍五入") == Decimal("6.3")

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
+import jsonschema
 import pytest
 from dateutil.relativedelta import relativedelta
 
@@ -26,9 +27,15 @@ from propstd.repairs import (
     retention_until,
     warranty_reminder_date,
 )
-from propstd.serialization import from_data, to_data
+from propstd.serialization import from_data, json_schema, to_data
 from propstd.timelimits import TimeLimit
 from propstd.timelines import MilestoneRow, MilestoneState, MilestoneStatus, Timeline
+
+
+def judged(status: MilestoneStatus | None) -> MilestoneStatus:
+    """*status*, which the test's table sets a limit for (so it is judged)."""
+    assert status is not None
+    return status
 
 
 class TestRepairCategory:
@@ -266,12 +273,6 @@ class TestRepairLimits:
                 id="list",
             ),
             pytest.param(
-                {"arrival": {"emergency": TimeLimit.minutes(1)}},
-                InvalidValueError,
-                r"'arrival'.*missing 'ordinary', 'scheduled'",
-                id="missing",
-            ),
-            pytest.param(
                 {"completion": {**_COMPLETION, "urgent": TimeLimit.hours(1)}},
                 InvalidValueError,
                 r"'completion key' must be one of .*'urgent'",
@@ -402,7 +403,8 @@ class TestRepairOrder:
             _order(**changes)
 
 
-def _due(status: MilestoneStatus) -> str | None:
+def _due(status: MilestoneStatus | None) -> str | None:
+    status = judged(status)
     return None if status.due_at is None else status.due_at.strftime("%Y-%m-%d %H:%M")
 
 
@@ -436,8 +438,8 @@ class TestRepairStatus:
         )
         status = repair_status(order, limits=LIMITS, calendar=OFFICE, as_of=_t("2025-10-20 09:00"))
         assert (_due(status.arrival), _due(status.completion)) == (arrival_due, completion_due)
-        assert status.arrival.state is MilestoneState.BREACHED  # nobody came
-        assert status.revisit.state is MilestoneState.NOT_APPLICABLE
+        assert judged(status.arrival).state is MilestoneState.BREACHED  # nobody came
+        assert judged(status.revisit).state is MilestoneState.NOT_APPLICABLE
 
     def test_emergency_at_two_on_a_sunday(self) -> None:
         """An emergency at 02:00 on a Sunday runs on the natural clock, office closed or not."""
@@ -453,15 +455,15 @@ class TestRepairStatus:
             calendar=OFFICE,
             as_of=_t("2025-03-02 12:00"),
         )
-        assert status.arrival.state is MilestoneState.MET  # exactly at the limit
+        assert judged(status.arrival).state is MilestoneState.MET  # exactly at the limit
         assert _due(status.completion) == "2025-03-02 06:00"
-        assert status.completion.overrun == timedelta(minutes=30)
+        assert judged(status.completion).overrun == timedelta(minutes=30)
         assert status.breached == ("completion",)
         with pytest.deprecated_call(match="breached"):
             assert status.breaches == ("completion",)
         # revisit: 1 working day after Sunday's completion is Monday's close
         assert _due(status.revisit) == "2025-03-03 17:30"
-        assert status.revisit.state is MilestoneState.PENDING
+        assert judged(status.revisit).state is MilestoneState.PENDING
 
     @pytest.mark.parametrize(
         ("revisited", "state"),
@@ -483,7 +485,7 @@ class TestRepairStatus:
             _order(timeline=timeline), limits=LIMITS, calendar=OFFICE, as_of=_t("2025-03-12 09:00")
         )
         assert _due(status.revisit) == "2025-03-10 17:30"
-        assert status.revisit.state is state
+        assert judged(status.revisit).state is state
         assert status.satisfied is False
 
     def test_pause_counts_on_completion_only(self) -> None:
@@ -498,16 +500,16 @@ class TestRepairStatus:
         status = repair_status(
             _order(timeline=timeline), limits=LIMITS, calendar=OFFICE, as_of=_t("2025-03-03 11:00")
         )
-        assert status.arrival.state is MilestoneState.BREACHED
-        assert status.arrival.paused == timedelta(0)
-        assert status.completion.paused == timedelta(hours=1)
+        assert judged(status.arrival).state is MilestoneState.BREACHED
+        assert judged(status.arrival).paused == timedelta(0)
+        assert judged(status.completion).paused == timedelta(hours=1)
         assert _due(status.completion) == "2025-03-06 09:30"  # Wed 17:30 + 1 working hour
 
     def test_scheduled_before_the_appointment(self) -> None:
         """Before the appointment a scheduled order's clocks have not started."""
         order = _order(category="scheduled", appointment=_t("2025-03-05 14:00"))
         status = repair_status(order, limits=LIMITS, calendar=OFFICE, as_of=_t("2025-03-04 09:00"))
-        assert status.arrival.state is MilestoneState.NOT_APPLICABLE
+        assert judged(status.arrival).state is MilestoneState.NOT_APPLICABLE
         assert status.start_at == _t("2025-03-05 14:00")
 
     def test_scheduled_early_work_keeps_its_real_instant(self) -> None:
@@ -519,9 +521,9 @@ class TestRepairStatus:
         )
         order = _order(category="scheduled", timeline=timeline, appointment=_t("2025-03-05 14:00"))
         status = repair_status(order, limits=LIMITS, calendar=OFFICE, as_of=_t("2025-03-06 09:00"))
-        assert status.arrival.state is MilestoneState.MET
-        assert status.arrival.done_at == _t("2025-03-05 13:50")
-        assert status.completion.done_at == _t("2025-03-05 15:00")
+        assert judged(status.arrival).state is MilestoneState.MET
+        assert judged(status.arrival).done_at == _t("2025-03-05 13:50")
+        assert judged(status.completion).done_at == _t("2025-03-05 15:00")
 
     def test_str(self) -> None:
         """The status reads as a table of the milestones and the owner's verdict."""
@@ -851,13 +853,11 @@ class TestErrorsCarryData:
             ),
             pytest.param(
                 lambda: RepairLimits(
-                    arrival={"emergency": TimeLimit.minutes(15)},
-                    completion=_COMPLETION,
-                    revisit=LIMITS.revisit,
+                    arrival={"急修": TimeLimit.minutes(15), "emergency": TimeLimit.minutes(5)}
                 ),
-                "arrival",
-                {"emergency": TimeLimit.minutes(15)},
-                id="missing-category",
+                "arrival['emergency']",
+                "emergency",
+                id="category-twice",
             ),
             pytest.param(
                 lambda: RepairLimits(
@@ -1026,3 +1026,228 @@ class TestEdgesOfTime:
         """The last supported years still compute."""
         assert warranty_reminder_date(date(2, 2, 28)) == date(2, 1, 28)
         assert retention_until(date(9995, 12, 31), "maintenance") == date(9998, 12, 31)
+
+
+# -- partial tables -------------------------------------------------------------------------
+
+SEED_LIMITS = RepairLimits(
+    arrival=dict.fromkeys(RepairCategory, TimeLimit.parse("15分钟")),
+    revisit=TimeLimit.parse("1个工作日"),
+)
+"""What the seed documents fix: on site within 15 minutes, a revisit within one working day;
+no completion limit."""
+
+
+LIMITS_SCHEMA = jsonschema.Draft202012Validator(json_schema(RepairLimits))
+
+
+class TestPartialLimits:
+    """A time-limit table holds only the limits its standard fixes; the rest is not judged."""
+
+    def test_empty_table(self) -> None:
+        """A table may set nothing: empty mappings and no revisit limit."""
+        empty = RepairLimits()
+        assert (dict(empty.arrival), dict(empty.completion), empty.revisit) == ({}, {}, None)
+        assert repr(empty) == "RepairLimits(arrival={}, completion={}, revisit=None)"
+        assert empty == RepairLimits(arrival={}, completion={})
+        assert hash(empty) == hash(RepairLimits(arrival={}, completion={}, revisit=None))
+
+    def test_some_categories(self) -> None:
+        """A mapping may name some categories (in any spelling), kept in category order."""
+        limits = RepairLimits(
+            arrival={"预约": TimeLimit.parse("立即"), "急修": TimeLimit.minutes(15)},
+            completion={"一般维修": TimeLimit.working_days(2)},
+        )
+        assert list(limits.arrival) == [RepairCategory.EMERGENCY, RepairCategory.SCHEDULED]
+        assert limits.arrival_for("emergency") == TimeLimit.minutes(15)
+        assert limits.arrival_for(RepairCategory.ORDINARY) is None
+        assert limits.completion_for("一般") == TimeLimit.working_days(2)
+        assert limits.completion_for("急修") is None
+        with pytest.raises(InvalidValueError, match="'category'"):
+            limits.arrival_for("plumbing")
+
+    @pytest.mark.parametrize(
+        ("arrival", "completion", "refused"),
+        [
+            pytest.param(
+                {"急修": TimeLimit.hours(2)}, {"急修": TimeLimit.hours(1)}, True, id="both"
+            ),
+            pytest.param(
+                {"急修": TimeLimit.hours(2)}, {"一般": TimeLimit.hours(1)}, False, id="apart"
+            ),
+            pytest.param({}, {"急修": TimeLimit.minutes(0)}, False, id="completion-only"),
+            pytest.param({"急修": TimeLimit.hours(2)}, {}, False, id="arrival-only"),
+        ],
+    )
+    def test_completion_after_arrival_where_both_exist(
+        self, arrival: dict[str, TimeLimit], completion: dict[str, TimeLimit], refused: bool
+    ) -> None:
+        """A completion shorter than its arrival is refused only where a category has both."""
+        if refused:
+            with pytest.raises(InvalidValueError, match="must not be shorter") as info:
+                RepairLimits(arrival=arrival, completion=completion)
+            assert info.value.field == "completion['emergency']"
+        else:
+            RepairLimits(arrival=arrival, completion=completion)
+
+    def test_status_with_the_seed_table(self) -> None:
+        """No completion limit: completion is not judged, said so, and still dated."""
+        t0 = _t("2025-03-02 02:00")  # a Sunday night
+        timeline = (
+            Timeline.start(t0)
+            .arrived(t0 + timedelta(minutes=12))
+            .completed(t0 + timedelta(hours=5))
+            .revisited(_t("2025-03-03 10:00"), satisfied=True)
+        )
+        order = _order(category="急修", timeline=timeline)
+        s = repair_status(order, limits=SEED_LIMITS, calendar=OFFICE, as_of=_t("2025-03-04 09:00"))
+        assert judged(s.arrival).state is MilestoneState.MET
+        assert s.completion is None
+        assert judged(s.revisit).state is MilestoneState.MET
+        assert (s.completed_at, s.revisited_at) == (t0 + timedelta(hours=5), _t("2025-03-03 10:00"))
+        assert s.not_judged == ("completion: no completion limit for emergency (急修) repairs",)
+        assert [m.milestone.label for m in s.milestones] == ["arrival", "revisit"]
+        assert s.rows()[1] == MilestoneRow(
+            milestone="completion",
+            limit="",
+            state=MilestoneState.NOT_APPLICABLE,
+            due_at=None,
+            done_at=None,
+            remaining=timedelta(0),
+            overrun=timedelta(0),
+            paused=timedelta(0),
+        )
+        assert (s.breached, s.overdue) == ((), ())
+        assert "not judged — completion: no completion limit for emergency (急修) repairs" in str(s)
+        full = repair_status(order, limits=LIMITS, calendar=OFFICE, as_of=_t("2025-03-04 09:00"))
+        assert full.breached == ("completion",)  # 5 hours against the sample's 4
+        assert (full.completed_at, full.revisited_at, full.not_judged) == (
+            s.completed_at,
+            s.revisited_at,
+            (),
+        )
+
+    def test_status_with_nothing_set(self) -> None:
+        """An empty table judges nothing and says why for each milestone."""
+        s = repair_status(
+            _order(), limits=RepairLimits(), calendar=OFFICE, as_of=_t("2025-03-09 09:00")
+        )
+        assert (s.arrival, s.completion, s.revisit, s.milestones) == (None, None, None, ())
+        assert s.not_judged == (
+            "arrival: no arrival limit for ordinary (一般维修) repairs",
+            "completion: no completion limit for ordinary (一般维修) repairs",
+            "revisit: no revisit limit",
+        )
+        assert [r.state for r in s.rows()] == [MilestoneState.NOT_APPLICABLE] * 3
+        assert (s.completed_at, s.revisited_at, s.is_overdue) == (None, None, False)
+
+    def test_scheduled_completion_before_the_appointment(self) -> None:
+        """Without a completion limit, work done before the appointment is dated as the
+        completion milestone dates it: not before the appointment has come."""
+        timeline = (
+            Timeline.start(_t("2025-03-03 09:00"))
+            .arrived(_t("2025-03-03 10:00"))
+            .completed(_t("2025-03-03 11:00"))
+        )
+        order = _order(category="scheduled", timeline=timeline, appointment=_t("2025-03-05 14:00"))
+        for as_of, expected in (
+            ("2025-03-04 09:00", None),
+            ("2025-03-06 09:00", _t("2025-03-03 11:00")),
+        ):
+            partial = repair_status(order, limits=SEED_LIMITS, calendar=OFFICE, as_of=_t(as_of))
+            full = repair_status(order, limits=LIMITS, calendar=OFFICE, as_of=_t(as_of))
+            assert partial.completed_at == full.completed_at == expected
+
+    def test_metrics_with_the_seed_table(self) -> None:
+        """Arrival judged on every order, completion on none (with the reason), the rest as
+        with the full table."""
+        kw: dict[str, Any] = {
+            "period": Period.parse("2025-03"),
+            "calendar": OFFICE,
+            "as_of": _t("2025-04-01 09:00"),
+        }
+        full = repair_metrics(_march(), limits=LIMITS, **kw)
+        m = repair_metrics(_march(), limits=SEED_LIMITS, **kw)
+        # A 20 min, B 25 min late against 15 minutes; C and D 10 min; nobody came to E
+        assert m.overall.arrival == Rate(2, 5)
+        assert m.overall.completion == Rate(0, 0)
+        for name in ("orders", "completed", "revisit", "revisit_on_time", "rework", "satisfaction"):
+            assert getattr(m.overall, name) == getattr(full.overall, name)
+        assert m.not_judged == (
+            "completion: 1 emergency (急修) order not judged, no completion limit",
+            "completion: 4 ordinary (一般维修) orders not judged, no completion limit",
+        )
+        assert full.not_judged == ()
+        assert "not judged — completion: 4 ordinary (一般维修) orders" in m.to_text()
+
+    def test_metrics_count_only_categories_with_the_limit(self) -> None:
+        """A timeliness rate counts only orders whose category has the limit, both ways."""
+        only = RepairLimits(arrival={"急修": TimeLimit.minutes(15)}, revisit=LIMITS.revisit)
+        m = repair_metrics(
+            _march(),
+            period=Period.parse("2025-03"),
+            limits=only,
+            calendar=OFFICE,
+            as_of=_t("2025-04-01 09:00"),
+        )
+        assert m.overall.arrival == Rate(0, 1)  # B alone, 25 minutes
+        assert m.technician("李强").arrival == Rate(0, 0)
+        assert (
+            m.not_judged[0] == "arrival: 4 ordinary (一般维修) orders not judged, no arrival limit"
+        )
+
+    def test_revisit_rate_without_a_limit(self) -> None:
+        """With no revisit limit the revisit rate counts every completed order (nothing is
+        within a limit), and on-time revisits are not judged."""
+        t0 = _t("2025-03-03 09:00")
+        orders = (
+            _order(
+                id="X", timeline=Timeline.start(t0).completed(t0).revisited(t0 + timedelta(hours=1))
+            ),
+            _order(id="Y", timeline=Timeline.start(t0).completed(t0 + timedelta(hours=2))),
+        )
+        kw: dict[str, Any] = {
+            "period": Period.parse("2025-03"),
+            "calendar": OFFICE,
+            "as_of": t0 + timedelta(hours=3),
+        }
+        with_limit = repair_metrics(orders, limits=LIMITS, **kw).overall
+        without = repair_metrics(orders, limits=attrs.evolve(LIMITS, revisit=None), **kw)
+        assert (with_limit.revisit, with_limit.revisit_on_time) == (Rate(1, 1), Rate(1, 1))
+        assert (without.overall.revisit, without.overall.revisit_on_time) == (
+            Rate(1, 2),
+            Rate(0, 0),
+        )
+        assert without.overall.revisit_result is TargetResult.MISSED
+        assert without.not_judged == (
+            (
+                "revisit on time: not judged, no revisit limit (the revisit rate counts every "
+                "completed order)"
+            ),
+        )
+
+    @pytest.mark.parametrize(
+        "limits",
+        [
+            pytest.param(SEED_LIMITS, id="seed"),
+            pytest.param(RepairLimits(), id="empty"),
+            pytest.param(RepairLimits(completion={"预约": TimeLimit.working_days(3)}), id="one"),
+        ],
+    )
+    def test_round_trip(self, limits: RepairLimits) -> None:
+        """A partial table survives JSON and fits its schema."""
+        data = json.loads(json.dumps(to_data(limits)))
+        assert from_data(RepairLimits, data) == limits
+        assert list(LIMITS_SCHEMA.iter_errors(data)) == []
+
+    def test_old_and_short_documents(self) -> None:
+        """A 0.1 document (every key) still reads; missing keys read as empty or None."""
+        assert from_data(RepairLimits, to_data(LIMITS)) == LIMITS
+        revisit_only = {"revisit": to_data(TimeLimit.working_days(1))}
+        assert from_data(RepairLimits, revisit_only) == RepairLimits(
+            revisit=TimeLimit.working_days(1)
+        )
+        assert from_data(RepairLimits, {}) == RepairLimits()
+        shorts: tuple[dict[str, Any], ...] = ({}, revisit_only, {"arrival": {}, "revisit": None})
+        for short in shorts:
+            assert list(LIMITS_SCHEMA.iter_errors(short)) == []

@@ -99,7 +99,7 @@ SHEET_DATA: dict[str, Any] = {
     ],
     "period": "2025-03",
     "rate": {"numerator": "15", "denominator": "16"},
-    "target": {"minimum": "3/4", "maximum": None},
+    "target": "≥ 75%",
     "unit": "month",
     "at": "2025-04-01T09:00:00+08:00",
     "opens": "08:30",
@@ -1091,3 +1091,84 @@ class Node:
 
     children: tuple[Node, ...]
     depth: int = attrs.field(default=0, init=False)
+
+
+class TestPlainEnums:
+    """Enums of a user's own classes (not propstd vocabularies) read and describe too."""
+
+    def test_words_of_a_plain_enum(self) -> None:
+        """A plain enum's words are its values, as written."""
+        import enum
+
+        from propstd.serialization import _scalars
+
+        class Colour(enum.StrEnum):
+            RED = "red"
+            BLUE = "blue"
+
+        assert _scalars.words(Colour) == ["red", "blue"]
+
+
+class TestMixedUnionsAndTexts:
+    """Unions of different kinds (a scorecard figure) and values written as their text."""
+
+    def test_a_figure_reads_as_its_kind(self) -> None:
+        """Rate, Money, int and Decimal in one union each read back as themselves."""
+        from decimal import Decimal
+
+        from propstd.money import Money
+        from propstd.rates import Rate
+
+        tp = Rate | Money | int | Decimal | None
+        for value in (Rate(1, 2), Money("1.00", "CNY"), 3, Decimal("1.5"), None):
+            assert from_data(tp, to_data(value)) == value
+
+    def test_a_figure_refused(self) -> None:
+        """A value of no member's kind is refused, naming the members."""
+        from decimal import Decimal
+
+        from propstd.money import Money
+        from propstd.rates import Rate
+
+        with pytest.raises(InvalidDataError, match="one of Rate or Money or int"):
+            from_data(Rate | Money | int, {"amount": "1", "currency": "CNY", "x": 1})
+        with pytest.raises(InvalidDataError, match="one of Rate or Money or int"):
+            from_data(Rate | Money | int, [1])
+        with pytest.raises(InvalidDataError):
+            from_data(Rate | Decimal, "abc")
+
+    def test_texts_refuse_other_types(self) -> None:
+        """A time limit or frequency is text (or a 0.1 object); a number is refused."""
+        from propstd.frequencies import Frequency
+        from propstd.timelimits import TimeLimit
+
+        with pytest.raises(InvalidDataError, match="expected a time limit"):
+            from_data(TimeLimit, 15)
+        assert from_data(Frequency, {"count": 2, "every": 1, "unit": "week"}) == Frequency(
+            count=2, every=1, unit="week"
+        )
+
+    def test_unknown_keys_with_a_class_error(self) -> None:
+        """Unknown keys and the class's own refusal are both reported."""
+        from propstd.rates import Rate
+
+        with pytest.raises(InvalidDataError) as e:
+            from_data(Rate, {"numerator": "-1", "denominator": "2", "colour": 1})
+        assert {p.path for p in e.value.problems} >= {"colour"}
+        assert len(e.value.problems) == 2
+
+    def test_omit_defaults(self) -> None:
+        """With omit_defaults, fields that hold their default are left out, and read back."""
+        from propstd.inspections import CheckItem
+
+        item = CheckItem("SEC-01", "Guard posts", samples=3)
+        data = to_data(item, omit_defaults=True)
+        assert data == {"code": "SEC-01", "title": "Guard posts", "samples": 3}
+        assert from_data(CheckItem, data) == item
+
+
+def test_mixed_union_with_a_list() -> None:
+    """A union of a list type and a scalar reads each by its JSON type."""
+    tp = tuple[int, ...] | int
+    assert from_data(tp, [1, 2]) == (1, 2)
+    assert from_data(tp, 3) == 3

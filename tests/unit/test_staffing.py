@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import unicodedata
+from collections.abc import Callable
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
@@ -12,7 +14,15 @@ import pytest
 import propstd.staffing as staffing
 from propstd.errors import InvalidValueError
 from propstd.money import Rounding
-from propstd.staffing import Role, StaffingLine, StaffingRatios, staffing_requirement
+from propstd.staffing import (
+    Phase,
+    PropertyKind,
+    Role,
+    StaffingLine,
+    StaffingRatios,
+    staffing_requirement,
+)
+from tests.strategies import hostile_context
 
 
 def test_public_api() -> None:
@@ -77,7 +87,10 @@ class TestSeed:
     def test_text(self) -> None:
         """The text names each role with its count and explanation."""
         text = staffing_requirement(area_m2=120_000).to_text()
-        assert text.splitlines()[0] == "Staffing for 120000 m² (residential, operation)"
+        assert (
+            text.splitlines()[0]
+            == "Staffing for 120000 m² (residential 综合小区, operation 入伙后)"
+        )
         assert "120000 m² / 80000 m² = 1.5 → 2 (rounded ceiling)" in text
         assert "1/3" in staffing_requirement(area_m2=Fraction(10_000, 3)).to_text()
 
@@ -109,13 +122,14 @@ class TestBad:
             pytest.param(
                 {"kind": "castle"},
                 InvalidValueError,
-                "'kind' must be one of residential, villa, got 'castle'",
+                "'kind' must be one of 'residential' \\(综合小区\\), 'villa' \\(别墅\\), "
+                "got 'castle'",
                 id="kind",
             ),
             pytest.param(
                 {"phase": "build"},
                 InvalidValueError,
-                "'phase' must be one of operation, show_flat",
+                "'phase' must be one of 'operation' \\(入伙后\\), 'show_flat' \\(样板房\\)",
                 id="phase",
             ),
             pytest.param(
@@ -176,8 +190,8 @@ class TestBad:
             ),
             pytest.param(
                 {"rounding": "nearest"},
-                ValueError,
-                "'nearest' is not a valid Rounding",
+                InvalidValueError,
+                "'rounding' must be one of 'half_up' \\(四舍五入\\).*got 'nearest'",
                 id="rounding",
             ),
         ],
@@ -202,10 +216,8 @@ class TestBad:
                 "'households' must not be negative",
                 id="households",
             ),
-            pytest.param(
-                {"kind": "hut"}, ValueError, "'hut' is not a valid PropertyKind", id="kind"
-            ),
-            pytest.param({"phase": "x"}, ValueError, "'x' is not a valid Phase", id="phase"),
+            pytest.param({"kind": "hut"}, InvalidValueError, "'kind'.*got 'hut'", id="kind"),
+            pytest.param({"phase": "x"}, InvalidValueError, "'phase'.*got 'x'", id="phase"),
         ],
     )
     def test_requirement_record(
@@ -223,8 +235,155 @@ class TestBad:
 
 
 def test_repr() -> None:
-    """Reprs show enum values, not enum members."""
-    text = repr(staffing_requirement(area_m2=10_000))
-    assert "kind='residential'" in text
-    assert "role='security'" in text
+    """The requirement's repr is one short line; records show enum values, not members."""
+    need = staffing_requirement(area_m2=10_000)
+    assert repr(need) == "<StaffingRequirement 10000 m²: 1 security, 1 cleaning, 1 zones>"
+    assert "role='security'" in repr(need.lines[0])
     assert "rounding='ceiling'" in repr(StaffingRatios.seed())
+
+
+class TestVilla:
+    """Villa zones count households only, about 250 a zone (seed: 别墅按约250户为一个责任区;
+    semantics §14.6); the area rule of 70,000-80,000 m² a zone is for ordinary estates."""
+
+    def test_area_does_not_count(self) -> None:
+        """100,000 m² and 250 villa households is one zone (the area rule would give two)."""
+        villa = staffing_requirement(area_m2=100_000, households=250, kind="villa")
+        assert villa.zones == 1
+        assert villa.line("customer_service_zone").explanation == (
+            "250 households / 250 a villa zone = 1 → 1 (rounded ceiling)"
+        )
+        estate = staffing_requirement(area_m2=100_000, households=250, kind="residential")
+        assert estate.zones == 2  # 100,000 / 80,000 = 1.25 → 2
+
+    @pytest.mark.parametrize(
+        ("households", "zones"),
+        [
+            pytest.param(1, 1, id="one"),
+            pytest.param(250, 1, id="250"),
+            pytest.param(251, 2, id="251"),
+            pytest.param(500, 2, id="500"),
+            pytest.param(0, 0, id="none"),
+        ],
+    )
+    def test_households_decide(self, households: int, zones: int) -> None:
+        """Villa zones are the households over 250, rounded up, whatever the area."""
+        need = staffing_requirement(area_m2=1_000_000, households=households, kind="别墅")
+        assert need.zones == zones
+
+    def test_villa_needs_households(self) -> None:
+        """A villa estate without a household count is refused, naming 'households'."""
+        with pytest.raises(InvalidValueError, match="'households' is needed for a villa") as info:
+            staffing_requirement(area_m2=100_000, kind="villa")
+        assert info.value.field == "households"
+
+
+class TestWords:
+    """Kinds, phases and roles read the seeds' Chinese words (§14.7)."""
+
+    @pytest.mark.parametrize(
+        ("word", "member"),
+        [
+            pytest.param("综合小区", PropertyKind.RESIDENTIAL, id="estate"),
+            pytest.param("别墅", PropertyKind.VILLA, id="villa"),
+            pytest.param("样板房", Phase.SHOW_FLAT, id="show-flat"),
+            pytest.param("案场", Phase.SHOW_FLAT, id="sales-office"),
+            pytest.param("入伙后", Phase.OPERATION, id="operation"),
+            pytest.param("秩序维护员", Role.SECURITY, id="guards"),
+            pytest.param("保洁员", Role.CLEANING, id="cleaners"),
+            pytest.param("客服管家片区", Role.CUSTOMER_SERVICE_ZONE, id="zones"),
+        ],
+    )
+    def test_words(self, word: str, member: object) -> None:
+        """Each Chinese word names its member."""
+        assert type(member)(word) is member  # type: ignore[call-arg]
+
+    def test_line_by_chinese_role(self) -> None:
+        """line() takes a role by its Chinese name; an unknown role is refused."""
+        need = staffing_requirement(area_m2=120_000)
+        assert need.line("保洁员").count == 10
+        with pytest.raises(InvalidValueError, match="'role'"):
+            need.line("gardener")
+
+    def test_role_without_a_line(self) -> None:
+        """A requirement built without a role's line says so by name."""
+        need = attrs.evolve(staffing_requirement(area_m2=120_000), lines=())
+        with pytest.raises(InvalidValueError, match="no staffing line for 'cleaning'") as info:
+            need.line("保洁员")
+        assert (info.value.field, info.value.value) == ("role", "保洁员")
+
+
+class TestRendering:
+    """The requirement renders through the one table renderer (CJK-aligned)."""
+
+    def test_rows_are_the_lines(self) -> None:
+        """rows() returns the typed lines behind the table."""
+        need = staffing_requirement(area_m2=120_000, households=1150)
+        assert need.rows() == need.lines
+        assert [r.count for r in need.rows()] == [12, 10, 3]
+
+    def test_columns_align_with_chinese(self) -> None:
+        """Counts end in one terminal column although the role names mix Chinese and English."""
+        lines = staffing_requirement(area_m2=120_000).to_text().splitlines()[3:]
+        assert len(lines) == 3
+        assert len({_width(line[: line.index("  120000")]) for line in lines}) == 1
+
+    def test_markdown_and_html(self) -> None:
+        """Markdown and HTML show the same rows."""
+        need = staffing_requirement(area_m2=120_000)
+        assert "| 保洁员 cleaning | 10 |" in need.to_markdown()
+        assert "<td>秩序维护员 security</td>" in need.to_html()
+        assert need._repr_html_() == need.to_html()
+        assert str(need) == need.to_text()
+
+
+def _width(text: str) -> int:
+    """Terminal columns of *text* (wide East Asian characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class TestBoundsAndData:
+    """Size bounds, hostile decimal contexts and errors that carry data (§14.9, §14.10)."""
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            pytest.param(
+                lambda: staffing_requirement(area_m2=Decimal("1e999999999")), "area_m2", id="huge"
+            ),
+            pytest.param(
+                lambda: staffing_requirement(area_m2=Decimal("1e5000")), "area_m2", id="long"
+            ),
+            pytest.param(
+                lambda: staffing_requirement(area_m2=1, households=10**200),
+                "households",
+                id="households",
+            ),
+            pytest.param(lambda: staffing_requirement(area_m2=-1), "area_m2", id="negative"),
+            pytest.param(
+                lambda: attrs.evolve(StaffingRatios.seed(), guards_per_10000_m2=0),
+                "guards_per_10000_m2",
+                id="ratio",
+            ),
+            pytest.param(
+                lambda: attrs.evolve(StaffingRatios.seed(), zone_households=0),
+                "zone_households",
+                id="zone",
+            ),
+            pytest.param(lambda: staffing_requirement(area_m2=1, kind="hut"), "kind", id="kind"),
+        ],
+    )
+    def test_refused(self, call: Callable[[], object], field: str) -> None:
+        """Each raises InvalidValueError naming the field."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert info.value.field == field
+
+    def test_hostile_context(self) -> None:
+        """The figures and their text are the same under any decimal context."""
+        expected = staffing_requirement(area_m2=Decimal("123456.7"), households=1150)
+        with localcontext(hostile_context()):
+            got = staffing_requirement(area_m2=Decimal("123456.7"), households=1150)
+            assert got.to_text() == expected.to_text()
+        assert got == expected
+        assert "123456.7 m² × 0.8 per 10000 m² = 1234567/125000 → 10" in expected.to_text()

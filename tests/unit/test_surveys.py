@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from fractions import Fraction
 from typing import Any
 
+import jsonschema
 import pytest
 
 from propstd.errors import InvalidValueError, NaiveDatetimeError
@@ -571,3 +572,130 @@ class TestOutput:
         scores = schema["properties"]["scores"]["additionalProperties"]["enum"]
         assert scores[: len(Score)] == [s.value for s in Score]
         json_schema(SurveyResult)
+
+
+# -- partial policies -----------------------------------------------------------------------
+
+LEVEL_1 = SurveyPolicy(Frequency.parse("annual"), target=Target.parse("≥ 80%"), items=ITEMS)
+"""What the CPMI 2004 level-1 summary fixes: at least one survey a year, satisfaction ≥ 80 %;
+no sampling ratio, no minimum, no low-item target."""
+
+THREE = [
+    response("H1", {"秩序维护": "满意", "环境卫生": "满意", "工程维修": "不满意"}),
+    response("H2", {"秩序维护": "基本满意", "环境卫生": "不满意", "工程维修": "满意"}),
+    response("H3", {"秩序维护": "满意", "环境卫生": "基本满意"}),
+]
+"""The three-point answers of `test_three_point_scale`: 3/3, 2/3, 1/2; overall 6/8."""
+
+
+class TestPartialPolicy:
+    """A SurveyPolicy holds only the rules its standard fixes; the rest is not judged."""
+
+    def test_nothing_set(self) -> None:
+        """Every rule may be left out, and the repr shows only what is set."""
+        empty = SurveyPolicy()
+        assert (empty.frequency, empty.sampling, empty.minimum_responses) == (None, None, None)
+        assert (empty.target, empty.low_item) == (None, None)
+        assert repr(empty) == "SurveyPolicy()"
+        assert repr(LEVEL_1) == "SurveyPolicy(annual, target ≥ 80%)"
+        assert repr(SurveyPolicy(minimum_responses=30)) == "SurveyPolicy(at least 30)"
+
+    @pytest.mark.parametrize(
+        ("sampling", "minimum", "households", "expected"),
+        [
+            pytest.param(Fraction(1, 4), 100, 1150, 288, id="both-share-wins"),
+            pytest.param(Fraction(1, 4), 300, 1150, 300, id="both-minimum-wins"),
+            pytest.param(Fraction(1, 4), None, 1150, 288, id="share-only"),
+            pytest.param(None, 100, 1150, 100, id="minimum-only"),
+            pytest.param(None, 100, 40, 40, id="minimum-capped"),
+            pytest.param(None, 0, 40, 0, id="minimum-zero"),
+            pytest.param(None, None, 1150, None, id="neither"),
+        ],
+    )
+    def test_sample_size(
+        self, sampling: Fraction | None, minimum: int | None, households: int, expected: int | None
+    ) -> None:
+        """The sample is what the rules set give; with neither, there is none."""
+        p = SurveyPolicy(sampling=sampling, minimum_responses=minimum)
+        assert p.sample_size(households) == expected
+
+    def test_no_sample_rule_valid_by_coverage(self) -> None:
+        """With no sample rule the survey is valid when every item was answered."""
+        r = survey_result(LEVEL_1, THREE, households=1150, period=YEAR, zone="Asia/Shanghai")
+        assert (r.sample_required, r.responses, r.valid) == (None, 3, True)
+        assert r.overall == Rate(6, 8)
+        assert r.result is TargetResult.MISSED  # 75 % against ≥ 80 %
+        assert "3 responses of 1150 households, no sample required → valid" in r.to_text()
+        assert repr(r).startswith("<SurveyResult 2025: 3 responses, overall")
+
+    @pytest.mark.parametrize(
+        ("answers", "valid"),
+        [
+            pytest.param([], False, id="nobody"),
+            pytest.param(THREE[2:], False, id="an-item-unanswered"),
+            pytest.param(THREE[:1], True, id="one-household-covers-all"),
+        ],
+    )
+    def test_coverage_table(self, answers: list[SurveyResponse], valid: bool) -> None:
+        """Valid exactly when no item is left unanswered."""
+        r = survey_result(LEVEL_1, answers, households=1150, period=YEAR, zone="Asia/Shanghai")
+        assert r.valid is valid
+        assert r.valid == (r.uncovered_items == ())
+        if not valid:
+            assert "NOT valid 无效 (items not all answered)" in r.to_text()
+
+    def test_no_low_item_target(self) -> None:
+        """No low-item target: nothing is flagged, each item is not judged."""
+        r = survey_result(LEVEL_1, THREE, households=12, period=YEAR, zone="Asia/Shanghai")
+        assert r.low_items == ()
+        assert [(i.target, i.result) for i in r.items] == [(None, TargetResult.NOT_APPLICABLE)] * 3
+        assert [i.satisfaction for i in r.items] == [Rate(3, 3), Rate(2, 3), Rate(1, 2)]
+        assert "not judged — low items: no low-item target in the policy" in r.to_text()
+        assert "not judged — overall" not in r.to_text()
+
+    def test_no_target(self) -> None:
+        """No overall target: the overall satisfaction is given, not judged."""
+        p = policy(target=None)
+        r = survey_result(p, THREE, households=12, period=YEAR, zone="Asia/Shanghai")
+        assert (r.overall, r.result) == (Rate(6, 8), TargetResult.NOT_APPLICABLE)
+        assert r.low_items == ("环境卫生", "工程维修")  # the low-item target still applies
+        overall = r.rows()[-1]
+        assert (overall.target, overall.result) == (None, TargetResult.NOT_APPLICABLE)
+        text = r.to_text()
+        assert "not judged — overall satisfaction: no target in the policy" in text
+        assert "75.0% (6/8)" in text
+
+    def test_same_figures_as_the_full_policy(self) -> None:
+        """Dropping rules leaves every figure that needs none of them as it was."""
+        full = survey_result(policy(), THREE, households=12, period=YEAR, zone="Asia/Shanghai")
+        bare = survey_result(
+            SurveyPolicy(items=ITEMS), THREE, households=12, period=YEAR, zone="Asia/Shanghai"
+        )
+        assert [i.satisfaction for i in bare.items] == [i.satisfaction for i in full.items]
+        assert (bare.overall, bare.responses, bare.item_coverage) == (
+            full.overall,
+            full.responses,
+            full.item_coverage,
+        )
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            pytest.param(LEVEL_1, id="level-1"),
+            pytest.param(SurveyPolicy(), id="empty"),
+            pytest.param(SurveyPolicy(sampling=Fraction(1, 10)), id="sampling-only"),
+        ],
+    )
+    def test_round_trip(self, value: SurveyPolicy) -> None:
+        """A partial policy survives JSON and fits its schema."""
+        data = json.loads(json.dumps(to_data(value)))
+        assert from_data(SurveyPolicy, data) == value
+        schema = jsonschema.Draft202012Validator(json_schema(SurveyPolicy))
+        assert list(schema.iter_errors(data)) == []
+        assert list(schema.iter_errors({})) == []
+
+    def test_short_documents(self) -> None:
+        """Missing keys read as rules not set; a 0.1 document reads as before."""
+        assert from_data(SurveyPolicy, {}) == SurveyPolicy()
+        assert from_data(SurveyPolicy, {"sampling": "1/4"}) == SurveyPolicy(sampling=Fraction(1, 4))
+        assert from_data(SurveyPolicy, to_data(policy())) == policy()

@@ -94,7 +94,12 @@ def render() -> str:
         )
     out.append("")
     report = variance(
-        budget, actuals(), period=sample.MONTH, as_of=sample.AS_OF, thresholds=THRESHOLDS
+        budget,
+        actuals(),
+        period=sample.MONTH,
+        as_of=sample.AS_OF,
+        zone=sample.ZONE,
+        thresholds=THRESHOLDS,
     )
     out.append(report.to_text())
     out.append("")

@@ -9,7 +9,12 @@ and applies [Revision][propstd.budgets.Revision]s from a month on, keeping each 
 history. [variance][propstd.budgets.variance] compares actuals with the budget for a month and
 the year to date, judged by [VarianceThresholds][propstd.budgets.VarianceThresholds] that are
 data; [collection_progress][propstd.budgets.collection_progress] follows fee collection
-(收缴率) against a target curve and gives the shortfall to plan on the 20th.
+(收缴率) against a target curve and gives the shortfall to plan on the 20th. Kinds, categories
+and statuses read their Chinese names (`收入`, `物业服务费`, `人工成本`, `需说明` ...).
+
+`Category` was renamed [BudgetCategory][propstd.budgets.BudgetCategory] in 0.2 (a finding's
+category is `propstd.findings.Category`), and the working-day protocol is
+[propstd.calendars.WorkingDays][]; the old names still work with a `DeprecationWarning`.
 
 Examples:
     >>> from propstd.money import Money
@@ -21,6 +26,9 @@ Examples:
 
 from __future__ import annotations
 
+import warnings
+
+from propstd._deprecation import renamed
 from propstd.budgets._collection import (
     CollectionCurve,
     CollectionMonth,
@@ -36,7 +44,6 @@ from propstd.budgets._lines import (
     AllocationPart,
     BudgetLine,
     Profile,
-    WorkingDays,
     split,
     split_monthly,
 )
@@ -50,8 +57,8 @@ from propstd.budgets._variance import (
     variance,
 )
 from propstd.budgets._vocab import (
+    BudgetCategory,
     CarryForward,
-    Category,
     LineKind,
     ProfileKind,
     RowLevel,
@@ -64,9 +71,9 @@ __all__ = [
     "Allocation",
     "AllocationPart",
     "Budget",
+    "BudgetCategory",
     "BudgetLine",
     "CarryForward",
-    "Category",
     "CollectionCurve",
     "CollectionMonth",
     "CollectionProgress",
@@ -84,7 +91,6 @@ __all__ = [
     "VarianceSide",
     "VarianceStatus",
     "VarianceThresholds",
-    "WorkingDays",
     "collection_progress",
     "remuneration",
     "service_fee",
@@ -96,3 +102,21 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+_renamed = renamed(__name__, {"Category": ("BudgetCategory", BudgetCategory)})
+
+
+def __getattr__(name: str) -> object:
+    """Deprecated names of 0.1: `Category` (now `BudgetCategory`) and `WorkingDays` (now
+    `propstd.calendars.WorkingDays`); each still works in 0.2 with a `DeprecationWarning`."""
+    if name == "WorkingDays":
+        from propstd.calendars import WorkingDays
+
+        msg = (
+            f"{__name__}.WorkingDays is deprecated; use propstd.calendars.WorkingDays "
+            "(moved in 0.2)"
+        )
+        warnings.warn(msg, DeprecationWarning, stacklevel=2)
+        return WorkingDays
+    return _renamed(name)

@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 import attrs
 
-from propstd._validators import (
-    check_int,
-    check_type,
-    to_fraction,
-    to_tuple,
-)
+from propstd._numbers import EXACT, check_exponent, to_decimal
+from propstd._repr import shown
+from propstd._table import Column, Rendered, Table
+from propstd._validators import check_int, check_text, check_type, to_tuple
 from propstd.budgets._common import (
     _check_month,
     _enum_repr,
+    _exact,
     _items,
     _money,
     _month_period,
     _non_negative_money,
     _number,
+    _to_rounding,
 )
 from propstd.errors import CurrencyMismatchError, InvalidValueError
 from propstd.money import Money, Rounding
@@ -35,15 +35,16 @@ __all__: list[str] = []
 # -- collection ---------------------------------------------------------------------------
 
 
+def _share_of_one(name: str, value: object) -> Fraction:
+    f = _exact(name, value)
+    if not 0 <= f <= 1:
+        msg = f"{name!r} must be between 0 and 1, got {shown(value)}"
+        raise InvalidValueError(msg, field=name, value=value)
+    return f
+
+
 def _shares(value: object) -> tuple[Fraction, ...]:
-    out = []
-    for i, v in enumerate(_items(value)):
-        f = to_fraction(f"shares[{i}]", v)
-        if not 0 <= f <= 1:
-            msg = f"'shares[{i}]' must be between 0 and 1, got {v!r}"
-            raise InvalidValueError(msg)
-        out.append(f)
-    return tuple(out)
+    return tuple(_share_of_one(f"shares[{i}]", v) for i, v in enumerate(_items(value)))
 
 
 def _months(value: object) -> tuple[int, ...]:
@@ -75,7 +76,7 @@ class CollectionCurve:
     """The months (1–12) with a target, strictly increasing."""
     shares: tuple[Fraction, ...] = attrs.field(converter=_shares)
     """The cumulative share of the year's fees collected by the end of each month."""
-    rounding: Rounding = attrs.field(default=Rounding.UP, converter=Rounding, repr=_enum_repr)
+    rounding: Rounding = attrs.field(default=Rounding.UP, converter=_to_rounding, repr=_enum_repr)
     """How target amounts are rounded to the minor unit."""
 
     def __attrs_post_init__(self) -> None:
@@ -84,15 +85,15 @@ class CollectionCurve:
                 f"'months' and 'shares' must be equally long and not empty, got "
                 f"{len(self.months)} and {len(self.shares)}"
             )
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="shares", value=self.shares)
         for a, b in zip(self.months, self.months[1:], strict=False):
             if b <= a:
                 msg = f"'months' must be strictly increasing, got {self.months!r}"
-                raise InvalidValueError(msg)
+                raise InvalidValueError(msg, field="months", value=self.months)
         for low, high in zip(self.shares, self.shares[1:], strict=False):
             if high < low:
                 msg = f"'shares' must not decrease, got {[_number(s) for s in self.shares]!r}"
-                raise InvalidValueError(msg)
+                raise InvalidValueError(msg, field="shares", value=self.shares)
 
     def target(self, month: int) -> Fraction:
         """The cumulative share to collect by the end of *month* (1–12)."""
@@ -106,7 +107,7 @@ class CollectionCurve:
 
 
 def _target(value: object) -> Fraction:
-    return to_fraction("target", value)
+    return _exact("target", value)
 
 
 @attrs.frozen(kw_only=True)
@@ -137,13 +138,36 @@ class CollectionMonth:
         return self.cumulative >= self.target_amount
 
 
-@attrs.frozen(kw_only=True)
-class CollectionProgress:
+def _percent(value: Fraction) -> str:
+    return f"{format(to_decimal(value * 100, 1, 'half_up'), 'f')}%"
+
+
+def _collection_months(value: object) -> tuple[CollectionMonth, ...]:
+    out = _items(value)
+    for i, month in enumerate(out):
+        check_type(f"months[{i}]", month, CollectionMonth)
+    return out
+
+
+_COLUMNS = (
+    Column("month"),
+    Column("collected", "right"),
+    Column("cumulative", "right"),
+    Column("rate", "right"),
+    Column("target", "right"),
+    Column("behind by", "right"),
+)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class CollectionProgress(Rendered):
     """Fee collection progress (物业费收缴进度) of a year up to one month.
 
     The last month may be in progress: on the 20th of the month the
     [shortfall][propstd.budgets.CollectionProgress.shortfall] is what must still be collected by
     the month's end to meet the curve (the seeds plan the rest of the month on the 20th).
+    `print(progress)` shows the month-by-month table;
+    [rows][propstd.budgets.CollectionProgress.rows] returns the typed rows behind it.
     """
 
     billed: Money = attrs.field(validator=_money)
@@ -152,7 +176,7 @@ class CollectionProgress:
     """The month reported on."""
     curve: CollectionCurve = attrs.field(validator=attrs.validators.instance_of(CollectionCurve))
     """The target curve."""
-    months: tuple[CollectionMonth, ...] = attrs.field(converter=_items)
+    months: tuple[CollectionMonth, ...] = attrs.field(converter=_collection_months)
     """January to the reported month."""
 
     @property
@@ -176,25 +200,44 @@ class CollectionProgress:
         """The 20th of the month, when the rest of the month is planned."""
         return self.period.start + timedelta(days=19)
 
-    def to_text(self) -> str:
-        """A month-by-month table of collection against the curve."""
-        lines = [
-            f"Fee collection {self.period.start.year} to {self.period}, billed {self.billed:,}"
-        ]
-        lines.append(f"{'month':<8} {'collected':>16} {'cumulative':>16} {'rate':>7} {'target':>7}")
-        for m in self.months:
-            pct = m.rate.percent()
-            target_pct = Rounding.HALF_UP.round_fraction(m.target * 1000)
-            lines.append(
-                f"{m.month!s:<8} {m.collected.amount:>16,} {m.cumulative.amount:>16,} "
-                f"{pct!s:>6}% {Decimal(target_pct).scaleb(-1)!s:>6}%"
-                + ("" if m.on_track else f"  behind by {m.gap.amount:,}")
+    def rows(self) -> tuple[CollectionMonth, ...]:
+        """The typed rows behind the table: one [CollectionMonth][propstd.budgets.CollectionMonth]
+        from January to the reported month."""
+        return self.months
+
+    def _table(self) -> Table:
+        rows = tuple(
+            (
+                str(m.month),
+                format(m.collected.amount, ","),
+                format(m.cumulative.amount, ","),
+                _percent(Fraction(m.cumulative.units, self.billed.units)),
+                _percent(m.target),
+                "" if m.on_track else format(m.gap.amount, ","),
             )
-        lines.append(
-            f"to plan on {self.plan_date.isoformat()}: collect {self.shortfall:,} more by "
-            f"{self.period.last.isoformat()}"
+            for m in self.months
         )
-        return "\n".join(lines)
+        return Table(
+            title=(
+                f"Fee collection {self.period.start.year} to {self.period}, "
+                f"billed {self.billed:,} (物业费收缴进度)"
+            ),
+            columns=_COLUMNS,
+            rows=rows,
+            notes=(
+                (
+                    f"to plan on {self.plan_date.isoformat()}: collect {self.shortfall:,} more "
+                    f"by {self.period.last.isoformat()}"
+                ),
+            ),
+            row_classes=tuple("" if m.on_track else "behind" for m in self.months),
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<CollectionProgress {self.period}: {self.rate} collected, target "
+            f"{_percent(self.current.target)}, shortfall {self.shortfall}>"
+        )
 
 
 def collection_progress(
@@ -233,17 +276,17 @@ def collection_progress(
     check_type("curve", curve, CollectionCurve)
     if period.unit is not PeriodUnit.MONTH:
         msg = f"'period' must be a calendar month, got {str(period)!r}"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="period", value=period)
     if billed.units <= 0:
         msg = f"'billed' must be positive, got {billed!r}"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="billed", value=billed)
     amounts = to_tuple(collected)
     n = period.start.month
     if len(amounts) != n:
         msg = (
             f"'collected' must hold one amount per month January–{period}, {n}, got {len(amounts)}"
         )
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="collected", value=amounts)
     cur = billed.currency
     months = []
     cumulative = Money.zero(cur)
@@ -251,10 +294,10 @@ def collection_progress(
         check_type(f"collected[{i}]", amount, Money)
         if amount.currency is not cur:
             msg = f"'collected[{i}]' is {amount}, 'billed' is in {cur}"
-            raise CurrencyMismatchError(msg)
+            raise CurrencyMismatchError(msg, field=f"collected[{i}]", value=amount)
         if amount.units < 0:
             msg = f"'collected[{i}]' must not be negative, got {amount!r}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field=f"collected[{i}]", value=amount)
         cumulative += amount
         share = curve.target(i + 1)
         months.append(
@@ -275,29 +318,28 @@ def collection_progress(
 
 def _area(value: object) -> Decimal:
     if isinstance(value, str):
+        text = check_text("area_m2", value).strip().replace(",", "")
         try:
-            number: object = Decimal(value.strip().replace(",", ""))
-        except ArithmeticError:
-            msg = f"'area_m2' must be a decimal number, got {value!r}"
-            raise InvalidValueError(msg) from None
+            # the context only decides that a malformed text raises; the value is exact
+            number: object = Decimal(text, context=EXACT)
+        except InvalidOperation:
+            msg = f"'area_m2' must be a decimal number, got {shown(value)}"
+            raise InvalidValueError(msg, field="area_m2", value=value) from None
     else:
         number = value
     exact = _exact_decimal("area_m2", number)
     if exact < 0:
-        msg = f"'area_m2' must not be negative, got {value!r}"
-        raise InvalidValueError(msg)
+        msg = f"'area_m2' must not be negative, got {shown(value)}"
+        raise InvalidValueError(msg, field="area_m2", value=value)
     return exact
 
 
 def _exact_decimal(name: str, value: object) -> Decimal:
-    """An int or finite Decimal as a Decimal (a Fraction, float or bool is refused)."""
+    """An int or finite Decimal of sensible size as a Decimal (no Fraction, float or bool)."""
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        msg = f"{name!r} must be an int or Decimal, got {type(value).__name__} {value!r}"
+        msg = f"{name!r} must be an int or Decimal, got {type(value).__name__} {shown(value)}"
         raise TypeError(msg)
-    if isinstance(value, Decimal) and not value.is_finite():
-        msg = f"{name!r} must be finite, got {value!r}"
-        raise InvalidValueError(msg)
-    return Decimal(value)
+    return check_exponent(name, Decimal(value))  # exact: the constructor never rounds
 
 
 @attrs.frozen(kw_only=True)
@@ -318,7 +360,7 @@ class ServiceFee:
     """The chargeable building area in m²."""
     rate: Money = attrs.field(validator=_non_negative_money)
     """The fee per m² per month."""
-    rounding: Rounding = attrs.field(converter=Rounding, repr=_enum_repr)
+    rounding: Rounding = attrs.field(converter=_to_rounding, repr=_enum_repr)
     """How the monthly fee is rounded to the minor unit."""
 
     @property
@@ -340,11 +382,7 @@ def service_fee(
 
 
 def _share(value: object) -> Fraction:
-    f = to_fraction("share", value)
-    if not 0 <= f <= 1:
-        msg = f"'share' must be between 0 and 1, got {value!r}"
-        raise InvalidValueError(msg)
-    return f
+    return _share_of_one("share", value)
 
 
 @attrs.frozen(kw_only=True)
@@ -368,7 +406,7 @@ class Remuneration:
     """The fees the remuneration is a share of."""
     share: Fraction = attrs.field(converter=_share)
     """The manager's share of the fees (e.g. `Fraction(8, 100)`)."""
-    rounding: Rounding = attrs.field(converter=Rounding, repr=_enum_repr)
+    rounding: Rounding = attrs.field(converter=_to_rounding, repr=_enum_repr)
     """How the remuneration is rounded to the minor unit."""
 
     @property

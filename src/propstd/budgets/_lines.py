@@ -4,33 +4,27 @@ from __future__ import annotations
 
 import calendar as _calendar
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Protocol
 
 import attrs
 
-from propstd._validators import (
-    check_int,
-    check_nonblank,
-    check_str,
-    check_type,
-    to_fraction,
-    to_tuple,
-)
+from propstd._repr import shown
+from propstd._validators import check_int, check_nonblank, check_type, nonblank, to_tuple
+from propstd._vocab import to_member
 from propstd.budgets._common import (
     _check_month,
+    _check_year,
     _enum_repr,
+    _exact,
     _items,
+    _non_negative,
     _non_negative_money,
     _number,
+    _str,
 )
-from propstd.budgets._vocab import (
-    Category,
-    LineKind,
-    ProfileKind,
-)
+from propstd.budgets._vocab import BudgetCategory, LineKind, ProfileKind
+from propstd.calendars import WorkingDays
 from propstd.errors import InvalidValueError
 from propstd.money import Money, allocate
 from propstd.periods import Period, PeriodUnit
@@ -42,15 +36,11 @@ __all__: list[str] = []
 
 
 def _weights(value: object) -> tuple[Fraction, ...]:
-    items = _items(value)
-    out = []
-    for i, w in enumerate(items):
-        f = to_fraction(f"weights[{i}]", w)
-        if f < 0:
-            msg = f"'weights[{i}]' must not be negative, got {w!r}"
-            raise InvalidValueError(msg)
-        out.append(f)
-    return tuple(out)
+    return tuple(_non_negative(f"weights[{i}]", w) for i, w in enumerate(_items(value)))
+
+
+def _to_profile_kind(value: ProfileKind | str) -> ProfileKind:
+    return to_member("kind", ProfileKind, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -75,7 +65,7 @@ class Profile:
         'weights 2,1,1,1,1,1,1,1,1,1,1,1'
     """
 
-    kind: ProfileKind = attrs.field(converter=ProfileKind, repr=_enum_repr)
+    kind: ProfileKind = attrs.field(converter=_to_profile_kind, repr=_enum_repr)
     """How the months are weighed."""
     factors: tuple[Fraction, ...] = attrs.field(default=(), converter=_weights)
     """The twelve monthly weights, January first (only for `kind="weights"`; empty otherwise)."""
@@ -86,13 +76,16 @@ class Profile:
         if self.kind is ProfileKind.WEIGHTS:
             if len(self.factors) != 12:
                 msg = f"'factors' must hold 12 monthly weights, got {len(self.factors)}"
-                raise InvalidValueError(msg)
+                raise InvalidValueError(msg, field="factors", value=self.factors)
             if sum(self.factors) == 0:
-                msg = f"'factors' must have a positive sum, got {self.factors!r}"
-                raise InvalidValueError(msg)
+                msg = f"'factors' must have a positive sum, got {shown(self.factors)}"
+                raise InvalidValueError(msg, field="factors", value=self.factors)
         elif self.factors:
-            msg = f"'factors' must be empty for a {self.kind.value!r} profile, got {self.factors!r}"
-            raise InvalidValueError(msg)
+            msg = (
+                f"'factors' must be empty for a {self.kind.value!r} profile, "
+                f"got {shown(self.factors)}"
+            )
+            raise InvalidValueError(msg, field="factors", value=self.factors)
 
     @classmethod
     def even(cls) -> Profile:
@@ -128,20 +121,30 @@ class Profile:
     ) -> Profile:
         """Months in *peak_months* weigh *peak*, the others 1 (e.g. summer air-conditioning).
 
+        A month named twice counts once; with no peak months every month weighs 1.
+
+        Raises:
+            InvalidValueError: a month outside 1–12; a negative *peak*.
+            TypeError: a month that is no `int`; a float *peak*.
+
         Examples:
             >>> Profile.seasonal([6, 7, 8, 9], peak=Fraction(3, 2)).month_weights(2025)[5]
             Fraction(3, 2)
         """
         peaks = set()
-        for m in to_tuple(peak_months):
-            _check_month("peak_months", check_int("peak_months", m))
-            peaks.add(m)
-        weights = [peak if m in peaks else 1 for m in range(1, 13)]
+        for i, m in enumerate(to_tuple(peak_months)):
+            peaks.add(_check_month(f"peak_months[{i}]", check_int(f"peak_months[{i}]", m)))
+        weight = _non_negative("peak", peak)
+        weights = [weight if m in peaks else Fraction(1) for m in range(1, 13)]
         return cls(kind=ProfileKind.WEIGHTS, factors=weights, name=name)
 
     def month_weights(self, year: int) -> tuple[Fraction, ...]:
-        """The twelve weights of *year*, January first."""
-        check_int("year", year)
+        """The twelve weights of *year*, January first.
+
+        Raises:
+            InvalidValueError: *year* is outside 2–9998.
+        """
+        _check_year("year", year)
         if self.kind is ProfileKind.EVEN:
             return (Fraction(1),) * 12
         if self.kind is ProfileKind.BY_DAYS:
@@ -161,15 +164,25 @@ class Profile:
 # -- budget lines -------------------------------------------------------------------------
 
 
+def _to_kind(value: LineKind | str) -> LineKind:
+    return to_member("kind", LineKind, value)
+
+
+def _to_category(value: BudgetCategory | str) -> BudgetCategory:
+    return to_member("category", BudgetCategory, value)
+
+
 @attrs.frozen
 class BudgetLine:
     """One line of an annual budget: an income or cost amount and how it spreads over months.
 
     Takes `code`, `kind`, `category` and `annual` positionally; `profile` (even by default) and
-    `department` by keyword.
+    `department` by keyword. Kinds and categories read their Chinese names too
+    (`BudgetLine("INC-FEE", "收入", "物业服务费", ...)`).
 
     Raises:
-        InvalidValueError: blank code, negative amount, or a category of the other kind.
+        InvalidValueError: blank code, negative amount, an unknown kind or category, or a
+            category of the other kind.
         TypeError: *annual* is not [Money][propstd.money.Money], *profile* not a Profile.
 
     Examples:
@@ -182,12 +195,12 @@ class BudgetLine:
         Money('384000.00', 'CNY')
     """
 
-    code: str = attrs.field(validator=lambda _i, a, v: check_nonblank(a.name, v))
+    code: str = attrs.field(validator=nonblank)
     """A short unique code of the line."""
-    kind: LineKind = attrs.field(converter=LineKind, repr=_enum_repr)
-    """Income or cost."""
-    category: Category = attrs.field(converter=Category, repr=_enum_repr)
-    """The category; it must belong to *kind*."""
+    kind: LineKind = attrs.field(converter=_to_kind, repr=_enum_repr)
+    """Income (收入) or cost (支出)."""
+    category: BudgetCategory = attrs.field(converter=_to_category, repr=_enum_repr)
+    """The category (物业服务费, 人工成本 ...); it must belong to *kind*."""
     annual: Money = attrs.field(validator=_non_negative_money)
     """The year's amount (not negative)."""
     profile: Profile = attrs.field(
@@ -196,9 +209,7 @@ class BudgetLine:
         validator=attrs.validators.instance_of(Profile),
     )
     """How the amount spreads over the months."""
-    department: str = attrs.field(
-        kw_only=True, default="", validator=lambda _i, a, v: check_str(a.name, v)
-    )
+    department: str = attrs.field(kw_only=True, default="", validator=_str)
     """The owning department (部门), or empty."""
 
     def __attrs_post_init__(self) -> None:
@@ -207,7 +218,7 @@ class BudgetLine:
                 f"'category' {self.category.value!r} is a {self.category.kind.value} category, "
                 f"not {self.kind.value}"
             )
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="category", value=self.category)
 
     def monthly(self, year: int) -> tuple[Money, ...]:
         """The twelve monthly amounts of *year* ([split_monthly][propstd.budgets.split_monthly])."""
@@ -236,23 +247,15 @@ def split_monthly(annual: Money, year: int, profile: Profile | None = None) -> t
 # -- splitting to weeks, days, departments and people -------------------------------------
 
 
-class WorkingDays(Protocol):
-    """Anything that says whether a date is a working day (a `WorkingCalendar` does)."""
-
-    def is_working_day(self, day: date, /) -> bool:
-        """Whether *day* is a working day."""
-        ...  # pragma: no cover
-
-
 def _weight(value: object) -> Fraction:
-    return to_fraction("weight", value)
+    return _exact("weight", value)
 
 
 @attrs.frozen(kw_only=True)
 class AllocationPart:
     """One labelled part of an [Allocation][propstd.budgets.Allocation]."""
 
-    label: str = attrs.field(validator=lambda _i, a, v: check_str(a.name, v))
+    label: str = attrs.field(validator=_str)
     """What the part is for: a period (`2025-W10`), a date, a department or a person."""
     weight: Fraction = attrs.field(converter=_weight)
     """The weight the part was given."""
@@ -279,7 +282,7 @@ class Allocation:
 
     total: Money = attrs.field(validator=attrs.validators.instance_of(Money))
     """The amount that was split."""
-    basis: str = attrs.field(validator=lambda _i, a, v: check_str(a.name, v))
+    basis: str = attrs.field(validator=_str)
     """How the weights were chosen (`"days"`, `"working days"`, `"weights"`)."""
     parts: tuple[AllocationPart, ...] = attrs.field(converter=_items)
     """The parts, in order."""
@@ -290,7 +293,7 @@ class Allocation:
         total = Money.sum((p.amount for p in self.parts), currency=self.total.currency)
         if total != self.total:
             msg = f"'parts' sum to {total}, not the 'total' {self.total}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="parts", value=self.parts)
 
     @property
     def amounts(self) -> tuple[Money, ...]:
@@ -311,8 +314,8 @@ class Allocation:
         for part in self.parts:
             if part.label == label:
                 return part.amount
-        msg = f"no part labelled {label!r}; labels are {list(self.labels)!r}"
-        raise InvalidValueError(msg)
+        msg = f"no part labelled {shown(label)}; labels are {shown(list(self.labels))}"
+        raise InvalidValueError(msg, field="label", value=label)
 
 
 def split(
@@ -328,10 +331,11 @@ def split(
     """Split *amount* over the *unit*s of *period*, or by named *weights*, exact to the fen.
 
     Over time (give *period* and *unit*): each piece of `period.split(unit)` weighs its number of
-    days, or its number of working days when *calendar* is given. With `unit="day"` and a
-    calendar, only working days become parts. By name (give *weights*): departments or people,
-    each with its weight, in the order given. Largest remainder: the parts sum exactly to
-    *amount*, ties go to the earliest part.
+    days, or its number of working days when *calendar* (any
+    [WorkingDays][propstd.calendars.WorkingDays], such as a `WorkingCalendar`) is given. With
+    `unit="day"` and a calendar, only working days become parts. By name (give *weights*):
+    departments or people, each with its weight, in the order given. Largest remainder: the
+    parts sum exactly to *amount*, ties go to the earliest part.
 
     Raises:
         InvalidValueError: neither or both of *unit* and *weights*; *unit* without *period*;
@@ -348,13 +352,16 @@ def split(
     """
     check_type("amount", amount, Money)
     if (unit is None) == (weights is None):
-        msg = f"give exactly one of 'unit' and 'weights', got unit={unit!r}, weights={weights!r}"
-        raise InvalidValueError(msg)
+        msg = (
+            f"give exactly one of 'unit' and 'weights', got unit={shown(unit)}, "
+            f"weights={shown(weights)}"
+        )
+        raise InvalidValueError(msg, field="unit", value=unit)
     if weights is not None:
         return _split_by_name(amount, weights)
     if period is None:
-        msg = f"'period' is needed to split by unit {unit!r}"
-        raise InvalidValueError(msg)
+        msg = f"'period' is needed to split by unit {shown(unit)}"
+        raise InvalidValueError(msg, field="period", value=None)
     check_type("period", period, Period)
     assert unit is not None
     pieces = period.split(unit)
@@ -372,8 +379,8 @@ def split(
         periods.append(piece)
         counts.append(Fraction(count))
     if sum(counts) == 0:
-        msg = f"'period' {period} has no working day in 'calendar' {calendar!r}"
-        raise InvalidValueError(msg)
+        msg = f"'period' {period} has no working day in 'calendar' {shown(calendar)}"
+        raise InvalidValueError(msg, field="period", value=period)
     amounts = allocate(amount, counts)
     parts = tuple(
         AllocationPart(label=lab, weight=w, amount=a, period=p)
@@ -391,20 +398,20 @@ def _split_by_name(
     pairs = tuple(weights.items()) if isinstance(weights, Mapping) else to_tuple(weights)
     if not pairs:
         msg = "'weights' must name at least one part"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="weights", value=weights)
     names: list[str] = []
     values: list[Fraction] = []
     for i, pair in enumerate(pairs):
         item: object = pair
         if not isinstance(item, tuple) or len(item) != 2:
-            msg = f"'weights[{i}]' must be a (name, weight) pair, got {pair!r}"
+            msg = f"'weights[{i}]' must be a (name, weight) pair, got {shown(pair)}"
             raise TypeError(msg)
         name = check_nonblank(f"weights[{i}] name", pair[0])
         if name in names:
-            msg = f"'weights' names {name!r} twice"
-            raise InvalidValueError(msg)
+            msg = f"'weights' names {shown(name)} twice"
+            raise InvalidValueError(msg, field=f"weights[{i}]", value=name)
         names.append(name)
-        values.append(to_fraction(f"weights[{name}]", pair[1]))
+        values.append(_exact(f"weights[{name}]", pair[1]))
     amounts = allocate(amount, values)
     parts = tuple(
         AllocationPart(label=n, weight=w, amount=a)

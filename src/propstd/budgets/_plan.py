@@ -6,12 +6,9 @@ from fractions import Fraction
 
 import attrs
 
-from propstd._validators import (
-    check_int,
-    check_nonblank,
-    check_str,
-    check_type,
-)
+from propstd._repr import shown
+from propstd._validators import check_int, check_type, nonblank
+from propstd._vocab import to_member
 from propstd.budgets._common import (
     _check_month,
     _enum_repr,
@@ -19,6 +16,7 @@ from propstd.budgets._common import (
     _money,
     _month_number,
     _non_negative_money,
+    _str,
     _year,
 )
 from propstd.budgets._lines import (
@@ -36,6 +34,10 @@ __all__: list[str] = []
 
 
 # -- budgets and revisions ----------------------------------------------------------------
+
+
+def _to_carry_forward(value: CarryForward | str) -> CarryForward:
+    return to_member("carry_forward", CarryForward, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -59,16 +61,16 @@ class Revision:
         Revision(code='COST-OPS', from_month=7, annual=Money('1040000.00', 'CNY'), ...)
     """
 
-    code: str = attrs.field(validator=lambda _i, a, v: check_nonblank(a.name, v))
+    code: str = attrs.field(validator=nonblank)
     """The code of the revised line."""
     from_month: int = attrs.field(validator=_month_number)
     """The first month (1–12) the revision changes."""
     annual: Money = attrs.field(validator=_non_negative_money)
     """The revised annual amount of the line."""
-    reason: str = attrs.field(default="", validator=lambda _i, a, v: check_str(a.name, v))
+    reason: str = attrs.field(default="", validator=_str)
     """Why the line was revised (kept in the history)."""
     carry_forward: CarryForward = attrs.field(
-        default=CarryForward.NONE, converter=CarryForward, repr=_enum_repr
+        default=CarryForward.NONE, converter=_to_carry_forward, repr=_enum_repr
     )
     """What happens to the months before *from_month*."""
     spent: tuple[Money, ...] = attrs.field(default=(), converter=_items)
@@ -83,23 +85,23 @@ class Revision:
             check_type(f"spent[{i}]", m, Money)
             if m.currency is not self.annual.currency:
                 msg = f"'spent[{i}]' is {m}, not in the 'annual' currency {self.annual.currency}"
-                raise CurrencyMismatchError(msg)
+                raise CurrencyMismatchError(msg, field=f"spent[{i}]", value=m)
         if self.carry_forward is CarryForward.NONE and self.spent:
             msg = f"'spent' must be empty when 'carry_forward' is 'none', got {len(self.spent)}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="spent", value=self.spent)
         if self.carry_forward is CarryForward.UNSPENT and len(self.spent) != self.from_month - 1:
             msg = (
                 f"'spent' must hold one amount per month before {self.from_month} "
                 f"({self.from_month - 1}), got {len(self.spent)}"
             )
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="spent", value=self.spent)
 
 
 @attrs.frozen(kw_only=True)
 class LinePlan:
     """The monthly plan of one line: the original, or the plan after a revision."""
 
-    code: str = attrs.field(validator=lambda _i, a, v: check_str(a.name, v))
+    code: str = attrs.field(validator=_str)
     """The line's code."""
     annual: Money = attrs.field(validator=_money)
     """The annual amount of this plan."""
@@ -113,10 +115,10 @@ class LinePlan:
     def __attrs_post_init__(self) -> None:
         if len(self.months) != 12:
             msg = f"'months' must hold 12 amounts, got {len(self.months)}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="months", value=self.months)
         if Money.sum(self.months, currency=self.annual.currency) != self.annual:
             msg = f"'months' do not sum to the 'annual' amount {self.annual}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="months", value=self.months)
 
     def year_to_date(self, month: int) -> Money:
         """The plan of months 1 to *month* (inclusive)."""
@@ -157,19 +159,19 @@ class Budget:
     def __attrs_post_init__(self) -> None:
         if not self.lines:
             msg = "'lines' must hold at least one BudgetLine"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="lines", value=self.lines)
         codes: list[str] = []
         currency = None
         for i, line in enumerate(self.lines):
             check_type(f"lines[{i}]", line, BudgetLine)
             if line.code in codes:
-                msg = f"'lines' repeat the code {line.code!r}"
-                raise InvalidValueError(msg)
+                msg = f"'lines' repeat the code {shown(line.code)}"
+                raise InvalidValueError(msg, field=f"lines[{i}]", value=line)
             codes.append(line.code)
             currency = currency or line.annual.currency
             if line.annual.currency is not currency:
                 msg = f"'lines[{i}]' is in {line.annual.currency}, the budget in {currency}"
-                raise CurrencyMismatchError(msg)
+                raise CurrencyMismatchError(msg, field=f"lines[{i}]", value=line)
         history: dict[str, list[LinePlan]] = {
             line.code: [
                 LinePlan(code=line.code, annual=line.annual, months=line.monthly(self.year))
@@ -179,11 +181,11 @@ class Budget:
         for i, rev in enumerate(self.revisions):
             check_type(f"revisions[{i}]", rev, Revision)
             if rev.code not in history:
-                msg = f"'revisions[{i}]' revises {rev.code!r}, which is no line of the budget"
-                raise InvalidValueError(msg)
+                msg = f"'revisions[{i}]' revises {shown(rev.code)}, which is no line of the budget"
+                raise InvalidValueError(msg, field=f"revisions[{i}]", value=rev)
             if rev.annual.currency is not currency:
                 msg = f"'revisions[{i}]' is in {rev.annual.currency}, the budget in {currency}"
-                raise CurrencyMismatchError(msg)
+                raise CurrencyMismatchError(msg, field=f"revisions[{i}]", value=rev)
             plans = history[rev.code]
             last = plans[-1]
             if last.revision is not None and rev.from_month < last.revision.from_month:
@@ -191,7 +193,7 @@ class Budget:
                     f"'revisions[{i}]' starts in month {rev.from_month}, before the previous "
                     f"revision of {rev.code!r} (month {last.revision.from_month})"
                 )
-                raise InvalidValueError(msg)
+                raise InvalidValueError(msg, field=f"revisions[{i}]", value=rev)
             line = self.line(rev.code)
             plans.append(self._revise(line, last, rev, i))
         object.__setattr__(  # attrs' documented way to set a derived field of a frozen class
@@ -208,7 +210,7 @@ class Budget:
                 f"'revisions[{index}]' sets {rev.code!r} to {rev.annual}, but months 1–{k} "
                 f"already hold {Money.sum(before, currency=cur)}"
             )
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field=f"revisions[{index}]", value=rev)
         profile = rev.profile or line.profile
         weights = profile.month_weights(self.year)[k:]
         if sum(weights) == 0:
@@ -217,7 +219,7 @@ class Budget:
                     f"'revisions[{index}]': profile {profile.label!r} gives months "
                     f"{rev.from_month}–12 no weight to spread {remaining}"
                 )
-                raise InvalidValueError(msg)
+                raise InvalidValueError(msg, field=f"revisions[{index}]", value=rev)
             weights = (Fraction(1),) * len(weights)
         rest = allocate(remaining, weights)
         return LinePlan(code=rev.code, annual=rev.annual, months=(*before, *rest), revision=rev)
@@ -236,8 +238,8 @@ class Budget:
         for line in self.lines:
             if line.code == code:
                 return line
-        msg = f"no budget line {code!r}; codes are {[ln.code for ln in self.lines]!r}"
-        raise InvalidValueError(msg)
+        msg = f"no budget line {shown(code)}; codes are {shown([ln.code for ln in self.lines])}"
+        raise InvalidValueError(msg, field="code", value=code)
 
     def history(self, code: str) -> tuple[LinePlan, ...]:
         """Every plan of the line *code*: the original first, then one per revision."""
@@ -253,8 +255,8 @@ class Budget:
         return tuple(h[-1] for h in self._history)
 
     def total(self, kind: LineKind | str) -> Money:
-        """The current annual total of all lines of *kind*."""
-        k = LineKind(kind)
+        """The current annual total of all lines of *kind* (`"income"`, `"收入"`, `"cost"` ...)."""
+        k = to_member("kind", LineKind, kind)
         return Money.sum(
             (p.annual for line, p in zip(self.lines, self.plans(), strict=True) if line.kind is k),
             currency=self.currency,

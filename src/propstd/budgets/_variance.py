@@ -1,39 +1,36 @@
-"""Budget-vs-actual variance per line, category and total; text, Markdown, HTML (private)."""
+"""Budget-vs-actual variance per line, category and total; rendered as one table (private)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
-from propstd._validators import (
-    check_aware,
-    check_int,
-    check_nonblank,
-    check_str,
-    check_type,
-    non_negative_fraction,
-)
+from propstd._numbers import check_places, to_decimal
+from propstd._repr import shown
+from propstd._table import Column, Rendered, Table
+from propstd._validators import check_type, nonblank
+from propstd._vocab import to_member
 from propstd.budgets._common import (
+    _aware,
     _enum_repr,
     _items,
+    _local_date,
     _money,
     _month_period,
+    _non_negative,
     _number,
+    _str,
+    _to_rounding,
     _year,
+    _zone,
+    _zone_key,
 )
 from propstd.budgets._plan import Budget
-from propstd.budgets._vocab import (
-    Category,
-    LineKind,
-    RowLevel,
-    VarianceSide,
-    VarianceStatus,
-)
+from propstd.budgets._vocab import BudgetCategory, LineKind, RowLevel, VarianceSide, VarianceStatus
 from propstd.errors import CurrencyMismatchError, InvalidValueError
 from propstd.money import Currency, Money, Rounding
 from propstd.periods import Period, PeriodUnit
@@ -56,7 +53,7 @@ class Actual:
         Actual(code='INC-FEE', month=Period.parse('2025-03'), amount=Money('380000.00', 'CNY'))
     """
 
-    code: str = attrs.field(validator=lambda _i, a, v: check_nonblank(a.name, v))
+    code: str = attrs.field(validator=nonblank)
     """The code of the budget line."""
     month: Period = attrs.field(validator=_month_period)
     """The calendar month the amount belongs to."""
@@ -65,11 +62,35 @@ class Actual:
 
 
 def _explain(value: object) -> Fraction:
-    return non_negative_fraction("explain", value)
+    return _non_negative("explain", value)
 
 
 def _stop(value: object) -> Fraction:
-    return non_negative_fraction("stop", value)
+    return _non_negative("stop", value)
+
+
+def _to_side(value: VarianceSide | str) -> VarianceSide:
+    return to_member("side", VarianceSide, value)
+
+
+def _to_status(value: VarianceStatus | str) -> VarianceStatus:
+    return to_member("status", VarianceStatus, value)
+
+
+def _to_level(value: RowLevel | str) -> RowLevel:
+    return to_member("level", RowLevel, value)
+
+
+def _to_kind(value: LineKind | str) -> LineKind:
+    return to_member("kind", LineKind, value)
+
+
+def _to_optional_kind(value: LineKind | str | None) -> LineKind | None:
+    return None if value is None else _to_kind(value)
+
+
+def _to_currency(value: Currency | str) -> Currency:
+    return to_member("currency", Currency, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -82,7 +103,8 @@ class VarianceThresholds:
     against a zero budget has no percentage; it is `explain`.
 
     Raises:
-        InvalidValueError: a negative threshold, or *stop* below *explain*.
+        InvalidValueError: a negative threshold (or one of more than 100 digits), or *stop*
+            below *explain*.
 
     Examples:
         >>> VarianceThresholds(explain=Fraction(1, 20), stop=Fraction(1, 10))
@@ -94,14 +116,14 @@ class VarianceThresholds:
     stop: Fraction = attrs.field(converter=_stop)
     """Above this fraction of the budget, spending stops or the plan is revised."""
     side: VarianceSide = attrs.field(
-        default=VarianceSide.ADVERSE, converter=VarianceSide, repr=_enum_repr
+        default=VarianceSide.ADVERSE, converter=_to_side, repr=_enum_repr
     )
     """Which variances count."""
 
     def __attrs_post_init__(self) -> None:
         if self.stop < self.explain:
             msg = f"'stop' {self.stop} must not be below 'explain' {self.explain}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="stop", value=self.stop)
 
     def judge(self, budget: Money, actual: Money, *, kind: LineKind | str) -> VarianceStatus:
         """The status of *actual* against *budget* for a line of *kind* (a net result judges
@@ -111,13 +133,13 @@ class VarianceThresholds:
             >>> t = VarianceThresholds(explain=Fraction(1, 20), stop=Fraction(1, 10))
             >>> t.judge(Money("100.00", "CNY"), Money("107.00", "CNY"), kind="cost")
             <VarianceStatus.EXPLAIN: 'explain'>
-            >>> t.judge(Money("100.00", "CNY"), Money("130.00", "CNY"), kind="income")
+            >>> t.judge(Money("100.00", "CNY"), Money("130.00", "CNY"), kind="收入")
             <VarianceStatus.OK: 'ok'>
         """
         diff = (actual - budget).units
         if diff == 0:
             return VarianceStatus.OK
-        adverse = (diff < 0) if LineKind(kind) is LineKind.INCOME else (diff > 0)
+        adverse = (diff < 0) if _to_kind(kind) is LineKind.INCOME else (diff > 0)
         if self.side is VarianceSide.ADVERSE and not adverse:
             return VarianceStatus.OK
         if budget.units == 0:
@@ -138,13 +160,13 @@ class VarianceFigures:
     """The budgeted amount."""
     actual: Money = attrs.field(validator=_money)
     """The actual amount."""
-    status: VarianceStatus = attrs.field(converter=VarianceStatus, repr=_enum_repr)
+    status: VarianceStatus = attrs.field(converter=_to_status, repr=_enum_repr)
     """The verdict of the thresholds."""
 
     def __attrs_post_init__(self) -> None:
         if self.actual.currency is not self.budget.currency:
             msg = f"'actual' {self.actual} is not in the budget's currency {self.budget.currency}"
-            raise CurrencyMismatchError(msg)
+            raise CurrencyMismatchError(msg, field="actual", value=self.actual)
 
     @property
     def variance(self) -> Money:
@@ -158,8 +180,16 @@ class VarianceFigures:
             return None
         return Fraction(self.variance.units, abs(self.budget.units))
 
-    def percent(self, places: int = 1, *, rounding: Rounding = Rounding.HALF_UP) -> Decimal | None:
+    def percent(
+        self, places: int = 1, *, rounding: Rounding | str = Rounding.HALF_UP
+    ) -> Decimal | None:
         """The variance in percent of the budget, rounded to *places*; `None` for a zero budget.
+
+        Exact whatever the `decimal` context.
+
+        Raises:
+            TypeError: *places* is not an `int`.
+            InvalidValueError: *places* is negative or above 28; *rounding* is unknown.
 
         Examples:
             >>> f = VarianceFigures(budget=Money("300.00", "CNY"), actual=Money("310.00", "CNY"),
@@ -167,26 +197,24 @@ class VarianceFigures:
             >>> f.fraction, f.percent(), f.percent(2)
             (Fraction(1, 30), Decimal('3.3'), Decimal('3.33'))
         """
+        digits = check_places("places", places)
+        mode = _to_rounding(rounding)
         value = self.fraction
         if value is None:
             return None
-        if check_int("places", places) < 0:
-            msg = f"'places' must be a non-negative int, got {places!r}"
-            raise InvalidValueError(msg)
-        return Decimal(Rounding(rounding).round_fraction(value * 100 * 10**places)).scaleb(-places)
+        return to_decimal(value * 100, digits, mode.value)
 
 
 @attrs.frozen(kw_only=True)
 class VarianceRow:
     """One row of a [VarianceReport][propstd.budgets.VarianceReport]."""
 
-    level: RowLevel = attrs.field(converter=RowLevel, repr=_enum_repr)
+    level: RowLevel = attrs.field(converter=_to_level, repr=_enum_repr)
     """A line, a category or a total."""
-    label: str = attrs.field(validator=lambda _i, a, v: check_str(a.name, v))
+    label: str = attrs.field(validator=_str)
     """The line's code, the category, or `income`, `cost`, `net`."""
     kind: LineKind | None = attrs.field(
-        converter=attrs.converters.optional(LineKind),
-        repr=lambda k: repr(None if k is None else k.value),
+        converter=_to_optional_kind, repr=lambda k: repr(None if k is None else k.value)
     )
     """Income or cost; `None` for the net result."""
     month: VarianceFigures = attrs.field(validator=attrs.validators.instance_of(VarianceFigures))
@@ -195,35 +223,39 @@ class VarianceRow:
         validator=attrs.validators.instance_of(VarianceFigures)
     )
     """The figures from January to the end of the month."""
+    title_zh: str = attrs.field(default="", validator=_str)
+    """The Chinese title of a category or total row (`物业服务费`, `净额`); empty for lines."""
 
 
-_HEADERS = (
-    "line",
-    "budget",
-    "actual",
-    "variance",
-    "%",
-    "status",
-    "YTD budget",
-    "YTD actual",
-    "YTD variance",
-    "YTD %",
-    "YTD status",
+_COLUMNS = (
+    Column("line"),
+    Column("budget", "right"),
+    Column("actual", "right"),
+    Column("variance", "right"),
+    Column("%", "right"),
+    Column("status"),
+    Column("YTD budget", "right"),
+    Column("YTD actual", "right"),
+    Column("YTD variance", "right"),
+    Column("YTD %", "right"),
+    Column("YTD status"),
 )
 
 
 def _fmt_money(m: Money) -> str:
-    return f"{m.amount:,}"
+    return format(m.amount, ",")  # no precision: nothing rounds, whatever the context
 
 
 def _fmt_pct(f: VarianceFigures) -> str:
     p = f.percent()
-    return "n/a" if p is None else f"{p:+}%"
+    return "n/a" if p is None else f"{format(p, '+')}%"
 
 
 def _cells(row: VarianceRow) -> tuple[str, ...]:
-    indent = {RowLevel.LINE: "  ", RowLevel.CATEGORY: "", RowLevel.TOTAL: ""}[row.level]
-    label = indent + (row.label if row.level is RowLevel.LINE else row.label.upper())
+    if row.level is RowLevel.LINE:
+        label = "  " + row.label
+    else:
+        label = f"{row.title_zh} {row.label}".strip()
     out = [label]
     for f in (row.month, row.year_to_date):
         out += [_fmt_money(f.budget), _fmt_money(f.actual), _fmt_money(f.variance), _fmt_pct(f)]
@@ -231,40 +263,58 @@ def _cells(row: VarianceRow) -> tuple[str, ...]:
     return tuple(out)
 
 
-@attrs.frozen(kw_only=True)
-class VarianceReport:
+def _entries(value: object) -> tuple[VarianceRow, ...]:
+    out = _items(value)
+    for i, row in enumerate(out):
+        check_type(f"entries[{i}]", row, VarianceRow)
+    return out
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class VarianceReport(Rendered):
     """Budget against actual for one month and the year to date, per line, category and total.
 
-    Rows come in the budget's line order within each category, then one row per category, then
-    the totals `income`, `cost` and `net` (income − cost). Print it with
-    [to_text][propstd.budgets.VarianceReport.to_text] or
-    [to_markdown][propstd.budgets.VarianceReport.to_markdown]; notebooks show it as HTML.
+    Entries come in the budget's line order within each category, then one row per category,
+    then the totals `income`, `cost` and `net` (income − cost). `print(report)` shows the table
+    (CJK-aligned), `to_markdown()` and `to_html()` render it, notebooks show it as HTML, and
+    [rows][propstd.budgets.VarianceReport.rows] returns the typed rows behind it.
     """
 
     year: int = attrs.field(validator=_year)
     """The budget year."""
     period: Period = attrs.field(validator=_month_period)
     """The month reported on."""
-    as_of: datetime = attrs.field(validator=lambda _i, a, v: check_aware(a.name, v))
+    as_of: datetime = attrs.field(validator=_aware)
     """The instant of the report."""
-    currency: Currency = attrs.field(converter=Currency, repr=_enum_repr)
+    zone: str = attrs.field(validator=_zone_key)
+    """The IANA zone in which *as_of* is placed in a date (semantics §14.5)."""
+    currency: Currency = attrs.field(converter=_to_currency, repr=_enum_repr)
     """The currency of every amount."""
     thresholds: VarianceThresholds = attrs.field(
         validator=attrs.validators.instance_of(VarianceThresholds)
     )
     """The thresholds that gave the statuses."""
-    rows: tuple[VarianceRow, ...] = attrs.field(converter=_items)
-    """Lines, categories, then the totals."""
+    entries: tuple[VarianceRow, ...] = attrs.field(converter=_entries)
+    """Lines, categories, then the totals (called `rows` in 0.1; see `rows()`)."""
+
+    @property
+    def as_of_date(self) -> date:
+        """The date of *as_of* in *zone*."""
+        return _local_date("as_of", self.as_of, self.zone)
 
     @property
     def complete(self) -> bool:
-        """Whether the month was over at *as_of* (its local date is after the month)."""
-        return self.as_of.date() >= self.period.end
+        """Whether the month was over at *as_of* (its date in *zone* is after the month)."""
+        return self.as_of_date >= self.period.end
+
+    def rows(self) -> tuple[VarianceRow, ...]:
+        """The typed rows behind the table: every [VarianceRow][propstd.budgets.VarianceRow]."""
+        return self.entries
 
     def rows_at(self, level: RowLevel | str) -> tuple[VarianceRow, ...]:
         """The rows of one level."""
-        lv = RowLevel(level)
-        return tuple(r for r in self.rows if r.level is lv)
+        lv = _to_level(level)
+        return tuple(r for r in self.entries if r.level is lv)
 
     def row(self, label: str, level: RowLevel | str = RowLevel.LINE) -> VarianceRow:
         """The row called *label* at *level* (a line code by default).
@@ -275,8 +325,8 @@ class VarianceReport:
         for r in self.rows_at(level):
             if r.label == label:
                 return r
-        msg = f"no {RowLevel(level).value} row {label!r} in the report"
-        raise InvalidValueError(msg)
+        msg = f"no {_to_level(level).value} row {shown(label)} in the report"
+        raise InvalidValueError(msg, field="label", value=label)
 
     @property
     def total(self) -> VarianceRow:
@@ -285,9 +335,10 @@ class VarianceReport:
 
     def _title(self) -> str:
         state = "final" if self.complete else "provisional"
+        local = self.as_of.astimezone(_zone(self.zone)).isoformat(timespec="minutes")
         return (
-            f"Budget vs actual {self.period} ({self.currency.value}), as of "
-            f"{self.as_of.isoformat(timespec='minutes')}, {state}"
+            f"Budget vs actual {self.period} ({self.currency.value}), "
+            f"as of {local} ({self.zone}), {state}"
         )
 
     def _legend(self) -> str:
@@ -297,45 +348,25 @@ class VarianceReport:
             f"{_number(t.stop * 100)}% of budget ({t.side.value} variances)"
         )
 
-    def to_text(self) -> str:
-        """A fixed-width table a finance manager would print."""
-        table = [_HEADERS, *(_cells(r) for r in self.rows)]
-        widths = [max(len(row[i]) for row in table) for i in range(len(_HEADERS))]
-        lines = [self._title()]
-        for row in table:
-            cells = [row[0].ljust(widths[0])] + [
-                c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
-            ]
-            lines.append("  ".join(cells).rstrip())
-        lines.append(self._legend())
-        return "\n".join(lines)
+    def _table(self) -> Table:
+        return Table(
+            title=self._title(),
+            columns=_COLUMNS,
+            rows=tuple(_cells(r) for r in self.entries),
+            notes=(self._legend(),),
+            row_classes=tuple(
+                "" if r.month.status is VarianceStatus.OK else r.month.status.value
+                for r in self.entries
+            ),
+            strong=frozenset(i for i, r in enumerate(self.entries) if r.level is not RowLevel.LINE),
+        )
 
-    def to_markdown(self) -> str:
-        """The table as GitHub-flavoured Markdown."""
-        out = [f"**{self._title()}**", ""]
-        out.append("| " + " | ".join(_HEADERS) + " |")
-        out.append("|---" + "|---:" * (len(_HEADERS) - 1) + "|")
-        for r in self.rows:
-            cells = list(_cells(r))
-            cells[0] = cells[0].strip() if r.level is RowLevel.LINE else f"**{cells[0]}**"
-            out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-        out += ["", self._legend()]
-        return "\n".join(out)
-
-    def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in _HEADERS)
-        body = []
-        for r in self.rows:
-            cells = _cells(r)
-            tag = "th" if r.level is not RowLevel.LINE else "td"
-            first = f"<{tag} style='text-align:left'>{html.escape(cells[0].strip())}</{tag}>"
-            rest = "".join(f"<td style='text-align:right'>{html.escape(c)}</td>" for c in cells[1:])
-            body.append(f"<tr>{first}{rest}</tr>")
+    def __repr__(self) -> str:
+        net = self.total.month
+        lines = len(self.rows_at(RowLevel.LINE))
         return (
-            f"<table><caption>{html.escape(self._title())}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
-            f"<tfoot><tr><td colspan='{len(_HEADERS)}'>{html.escape(self._legend())}</td></tr>"
-            "</tfoot></table>"
+            f"<VarianceReport {self.period} {self.currency.value}, {lines} lines, "
+            f"net variance {net.variance} ({net.status.value})>"
         )
 
 
@@ -345,6 +376,7 @@ def variance(
     *,
     period: Period,
     as_of: datetime,
+    zone: str,
     thresholds: VarianceThresholds,
 ) -> VarianceReport:
     """Compare *actuals* with *budget* for the month *period* and the year to date.
@@ -356,12 +388,16 @@ def variance(
         budget: the year's budget.
         actuals: amounts booked per line and month.
         period: the calendar month reported on, within the budget year.
-        as_of: the instant of the report (aware); no actual may belong to a later month.
+        as_of: the instant of the report (aware); no actual may belong to a month that starts
+            after its date in *zone*.
+        zone: the IANA zone of the property (`"Asia/Shanghai"`), in which *as_of* is placed in
+            a date (semantics §14.5): 2025-03-31T23:30Z is 1 April in Shanghai.
         thresholds: when a variance is `explain` or `stop`.
 
     Raises:
         InvalidValueError: *period* is not a month of the budget year; an actual of an unknown
-            line, of another year, or of a month that starts after *as_of*.
+            line, of another year, or of a month that starts after the date of *as_of*; an
+            unknown *zone*.
         CurrencyMismatchError: an actual in another currency.
         NaiveDatetimeError: *as_of* is naive.
 
@@ -373,7 +409,9 @@ def variance(
         >>> limits = VarianceThresholds(explain=Fraction(1, 20), stop=Fraction(1, 5))
         >>> r = variance(b, [Actual(code="INC-FEE", month=march, amount=Money("90", "CNY"))],
         ...              period=march, as_of=datetime.fromisoformat("2025-04-01T09:00+08:00"),
-        ...              thresholds=limits)
+        ...              zone="Asia/Shanghai", thresholds=limits)
+        >>> r
+        <VarianceReport 2025-03 CNY, 1 lines, net variance -10.00 CNY (explain)>
         >>> row = r.row("INC-FEE")
         >>> row.month.variance, row.month.percent(), row.month.status
         (Money('-10.00', 'CNY'), Decimal('-10.0'), <VarianceStatus.EXPLAIN: 'explain'>)
@@ -382,78 +420,102 @@ def variance(
     """
     check_type("budget", budget, Budget)
     check_type("period", period, Period)
-    check_aware("as_of", as_of)
     check_type("thresholds", thresholds, VarianceThresholds)
+    on = _local_date("as_of", as_of, zone)
+    _check_period(budget, period)
+    booked = _booked(budget, actuals, on=on, as_of=as_of)
+    return VarianceReport(
+        year=budget.year,
+        period=period,
+        as_of=as_of,
+        zone=zone,
+        currency=budget.currency,
+        thresholds=thresholds,
+        entries=_report_rows(budget, booked, period.start.month, thresholds),
+    )
+
+
+def _check_period(budget: Budget, period: Period) -> None:
     if period.unit is not PeriodUnit.MONTH or period.start.year != budget.year:
         msg = f"'period' must be a month of {budget.year}, got {str(period)!r}"
-        raise InvalidValueError(msg)
+        raise InvalidValueError(msg, field="period", value=period)
+
+
+def _booked(
+    budget: Budget, actuals: Iterable[Actual], *, on: date, as_of: datetime
+) -> dict[tuple[str, int], int]:
+    """The minor units booked per (line code, month), each actual checked."""
     cur = budget.currency
     codes = {line.code for line in budget.lines}
     booked: dict[tuple[str, int], int] = {}
     for i, act in enumerate(actuals):
-        check_type(f"actuals[{i}]", act, Actual)
+        name = f"actuals[{i}]"
+        check_type(name, act, Actual)
         if act.code not in codes:
-            msg = f"'actuals[{i}]' is booked on {act.code!r}, which is no line of the budget"
-            raise InvalidValueError(msg)
+            msg = f"{name!r} is booked on {shown(act.code)}, which is no line of the budget"
+            raise InvalidValueError(msg, field=name, value=act)
         if act.month.start.year != budget.year:
-            msg = f"'actuals[{i}]' is for {act.month}, outside the budget year {budget.year}"
-            raise InvalidValueError(msg)
-        if act.month.start > as_of.date():
-            msg = f"'actuals[{i}]' is for {act.month}, after 'as_of' {as_of.isoformat()}"
-            raise InvalidValueError(msg)
+            msg = f"{name!r} is for {act.month}, outside the budget year {budget.year}"
+            raise InvalidValueError(msg, field=name, value=act)
+        if act.month.start > on:
+            msg = (
+                f"{name!r} is for {act.month}, after 'as_of' {as_of.isoformat()} "
+                f"({on.isoformat()} where the budget is kept)"
+            )
+            raise InvalidValueError(msg, field=name, value=act)
         if act.amount.currency is not cur:
-            msg = f"'actuals[{i}]' is {act.amount}, the budget is in {cur}"
-            raise CurrencyMismatchError(msg)
+            msg = f"{name!r} is {act.amount}, the budget is in {cur}"
+            raise CurrencyMismatchError(msg, field=name, value=act)
         key = (act.code, act.month.start.month)
         booked[key] = booked.get(key, 0) + act.amount.units
-    month = period.start.month
+    return booked
+
+
+_TOTAL_ZH = {LineKind.INCOME: "收入", LineKind.COST: "支出"}
+
+
+def _report_rows(
+    budget: Budget, booked: dict[tuple[str, int], int], month: int, thresholds: VarianceThresholds
+) -> tuple[VarianceRow, ...]:
+    """Line rows by category, then category rows, then income, cost and net."""
+    cur = budget.currency
 
     def sums(code: str) -> tuple[Money, Money, Money, Money]:
         plan = budget.plan(code)
-        actual_m = booked.get((code, month), 0)
         actual_ytd = sum(booked.get((code, m), 0) for m in range(1, month + 1))
         return (
             plan.months[month - 1],
-            Money.from_units(actual_m, cur),
+            Money.from_units(booked.get((code, month), 0), cur),
             plan.year_to_date(month),
             Money.from_units(actual_ytd, cur),
         )
 
-    def row(level: RowLevel, label: str, kind: LineKind | None, codes_: list[str]) -> VarianceRow:
-        figures = [sums(c) for c in codes_]
+    def row(level: RowLevel, label: str, kind: LineKind, codes: list[str], zh: str) -> VarianceRow:
+        figures = [sums(c) for c in codes]
         total = [Money.sum((f[i] for f in figures), currency=cur) for i in range(4)]
-        return _row(level, label, kind, total, thresholds)
+        return _row(level, label, kind, total, thresholds, zh)
 
-    rows: list[VarianceRow] = []
-    category_rows: list[VarianceRow] = []
-    for category in Category:
+    lines: list[VarianceRow] = []
+    categories: list[VarianceRow] = []
+    for category in BudgetCategory:
         members = [ln.code for ln in budget.lines if ln.category is category]
-        if not members:
-            continue
-        rows += [row(RowLevel.LINE, c, category.kind, [c]) for c in members]
-        category_rows.append(row(RowLevel.CATEGORY, category.value, category.kind, members))
-    rows += category_rows
-    kinds = {}
-    for kind in LineKind:
-        members = [ln.code for ln in budget.lines if ln.kind is kind]
-        kinds[kind] = row(RowLevel.TOTAL, kind.value, kind, members)
-        rows.append(kinds[kind])
-    inc, cost = kinds[LineKind.INCOME], kinds[LineKind.COST]
+        if members:
+            lines += [row(RowLevel.LINE, c, category.kind, [c], "") for c in members]
+            zh = category.label_zh
+            categories.append(row(RowLevel.CATEGORY, category.value, category.kind, members, zh))
+    totals = [
+        row(RowLevel.TOTAL, k.value, k, [ln.code for ln in budget.lines if ln.kind is k], zh)
+        for k, zh in _TOTAL_ZH.items()
+    ]
+    inc, cost = totals
     net = [
         inc.month.budget - cost.month.budget,
         inc.month.actual - cost.month.actual,
         inc.year_to_date.budget - cost.year_to_date.budget,
         inc.year_to_date.actual - cost.year_to_date.actual,
     ]
-    rows.append(_row(RowLevel.TOTAL, "net", None, net, thresholds))
-    return VarianceReport(
-        year=budget.year,
-        period=period,
-        as_of=as_of,
-        currency=cur,
-        thresholds=thresholds,
-        rows=rows,
-    )
+    totals.append(_row(RowLevel.TOTAL, "net", None, net, thresholds, "净额"))
+    return (*lines, *categories, *totals)
 
 
 def _row(
@@ -462,6 +524,7 @@ def _row(
     kind: LineKind | None,
     amounts: Sequence[Money],
     thresholds: VarianceThresholds,
+    title_zh: str,
 ) -> VarianceRow:
     judge_as = LineKind.INCOME if kind is None else kind
     b_m, a_m, b_y, a_y = amounts
@@ -475,4 +538,5 @@ def _row(
         year_to_date=VarianceFigures(
             budget=b_y, actual=a_y, status=thresholds.judge(b_y, a_y, kind=judge_as)
         ),
+        title_zh=title_zh,
     )

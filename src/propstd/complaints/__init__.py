@@ -6,7 +6,8 @@ holds one property's rules: the [EscalationLadder][propstd.complaints.Escalation
 told after how long the complaint stays unresolved), the milestones (response, same-day reply,
 progress contact cadence, resolution, return visit), the VIP start role, the role told at once
 of a major complaint, the repeat window and the department limit. The library has no default
-numbers: every limit comes from the policy.
+numbers: every limit comes from the policy, which holds only the rules its standard fixes
+(whatever needs a rule it leaves out is not judged, and `not_judged` says why).
 
 [escalation_status][propstd.complaints.escalation_status] says where one complaint stands on the
 ladder and why, and [Complaint.is_overdue][propstd.complaints.Complaint.is_overdue] whether a

@@ -16,7 +16,7 @@ from propstd._validators import check_int, check_type
 from propstd._vocab import Vocabulary, to_member
 from propstd.calendars import WorkingCalendar
 from propstd.complaints._escalation import when
-from propstd.complaints._policy import ComplaintPolicy, check_common
+from propstd.complaints._policy import REASONS, ComplaintPolicy, check_common
 from propstd.complaints._records import Channel, Complaint, ComplaintLevel, check_complaints
 from propstd.errors import InvalidValueError
 from propstd.periods import Period, PeriodUnit
@@ -52,16 +52,20 @@ class ComplaintFigure:
     """The Chinese title (按时响应率, 不满 ...)."""
     value: Rate
     """The figure."""
+    note: str = ""
+    """Why the figure is not judged, when the policy lacks the rule it needs
+    (`"no response limit in the policy"`); empty otherwise."""
 
 
-# key, title, Chinese title of each rate, in the order shown
+# key, title, Chinese title of each rate, and the policy rule it needs (None: no rule), in
+# the order shown
 _RATES = (
-    ("on_time_response", "on-time response", "按时响应率"),
-    ("on_time_reply", "on-time reply", "按时答复率"),
-    ("on_time_resolution", "on-time resolution", "按时解决率"),
-    ("revisit_rate", "revisits", "回访率"),
-    ("satisfaction", "satisfaction", "满意率"),
-    ("reopen_rate", "reopened", "重开率"),
+    ("on_time_response", "on-time response", "按时响应率", "response"),
+    ("on_time_reply", "on-time reply", "按时答复率", "reply"),
+    ("on_time_resolution", "on-time resolution", "按时解决率", "resolution"),
+    ("revisit_rate", "revisits", "回访率", None),
+    ("satisfaction", "satisfaction", "满意率", None),
+    ("reopen_rate", "reopened", "重开率", None),
 )
 
 
@@ -70,8 +74,10 @@ class ComplaintMetrics(Rendered):
     """The complaint figures of one period (complaints received in it), as of an instant.
 
     Timeliness rates count judged milestones only (met / met + breached); pending ones are
-    left out. A rate with nothing to judge is `0/0` (not applicable). `print(metrics)` shows
-    the figures as a table; `rows()` gives them as typed rows.
+    left out. A rate with nothing to judge is `0/0` (not applicable); so is an on-time rate
+    whose limit the policy does not set, and `not_judged` says so. The revisit, satisfaction
+    and reopen rates and the counts need no rule. `print(metrics)` shows the figures as a
+    table; `rows()` gives them as typed rows.
     """
 
     period: Period
@@ -100,6 +106,18 @@ class ComplaintMetrics(Rendered):
     """Satisfied customers among the return visits with a verdict (the last visit counts)."""
     reopen_rate: Rate
     """Complaints reopened among those ever closed."""
+    unset: tuple[str, ...] = ()
+    """The rules the policy leaves unset (see `ComplaintPolicy.unset`)."""
+
+    @property
+    def not_judged(self) -> tuple[str, ...]:
+        """The figures not judged for want of a rule, and why, one line each
+        (`"on-time response: no response limit in the policy"`)."""
+        return tuple(
+            f"{title}: {REASONS[rule]}"
+            for _key, title, _zh, rule in _RATES
+            if rule is not None and rule in self.unset
+        )
 
     def count(self, key: ComplaintLevel | Channel) -> int:
         """The count for a level or a channel."""
@@ -112,8 +130,14 @@ class ComplaintMetrics(Rendered):
         """The figures as typed rows: the six rates, then shares by level and by channel, of
         VIP and of major complaints."""
         rates = [
-            ComplaintFigure(key=key, title=title, title_zh=zh, value=getattr(self, key))
-            for key, title, zh in _RATES
+            ComplaintFigure(
+                key=key,
+                title=title,
+                title_zh=zh,
+                value=getattr(self, key),
+                note=REASONS[rule] if rule is not None and rule in self.unset else "",
+            )
+            for key, title, zh, rule in _RATES
         ]
         groups: tuple[tuple[str, tuple[tuple[Vocabulary, int], ...]], ...] = (
             ("level", self.by_level),
@@ -139,6 +163,7 @@ class ComplaintMetrics(Rendered):
             ),
             columns=(Column("figure"), Column("指标"), Column("value", "right")),
             rows=tuple((f.title, f.title_zh, str(f.value)) for f in self.rows()),
+            notes=tuple(f"not judged — {line}" for line in self.not_judged),
         )
 
     def __repr__(self) -> str:
@@ -210,7 +235,9 @@ def complaint_metrics(
         if to_utc(c.received_at) <= cut and c.received_at.astimezone(tz).date() in period
     ]
 
-    def judged(m: Milestone) -> Rate:
+    def judged(m: Milestone | None) -> Rate:
+        if m is None:
+            return Rate(0, 0)
         return _judged(c.timeline.status(m, calendar=calendar, as_of=as_of) for c in chosen)
 
     closed = revisited = ever_closed = reopened = satisfied = verdicts = 0
@@ -246,6 +273,7 @@ def complaint_metrics(
         revisit_rate=Rate(revisited, closed),
         satisfaction=Rate(satisfied, verdicts),
         reopen_rate=Rate(reopened, ever_closed),
+        unset=policy.unset,
     )
 
 
@@ -325,8 +353,9 @@ def early_warnings(
 ) -> tuple[EarlyWarning, ...]:
     """Early warnings (投诉预警) as of *as_of*.
 
-    - **Limits**: for each complaint open as of *as_of* and each of its milestones (response,
-      reply, contact, resolution, revisit): `past_limit` if it is breached and not done;
+    - **Limits**: for each complaint open as of *as_of* and each of its milestones the policy
+      sets (response, reply, contact, resolution, revisit): `past_limit` if it is breached and
+      not done;
       `near_limit` if pending and the share of the time from start to deadline already used,
       `1 - remaining / (due - start)` in the milestone's clock, is at least *near*
       (`0 < near <= 1`; e.g. `Fraction(3, 4)`).
@@ -348,7 +377,8 @@ def early_warnings(
         if not c.is_open(as_of):
             continue
         for s in policy._statuses(c.timeline, calendar=calendar, as_of=as_of):
-            out.extend(_limit_warning(c, s, share, calendar))
+            if s is not None:
+                out.extend(_limit_warning(c, s, share, calendar))
     out.extend(_weekly(items, calendar, as_of, weekly_limit, trailing_weeks, factor))
     return tuple(out)
 

@@ -8,13 +8,35 @@ from datetime import datetime
 import attrs
 
 from propstd._table import Column, Rendered, Table
-from propstd._time import to_utc
+from propstd._time import ZERO, to_utc
 from propstd._validators import check_type
 from propstd.calendars import WorkingCalendar
-from propstd.complaints._policy import ComplaintPolicy, EscalationStep, check_common
+from propstd.complaints._policy import (
+    MILESTONE_RULES,
+    REASONS,
+    ComplaintPolicy,
+    EscalationLadder,
+    EscalationStep,
+    check_common,
+)
 from propstd.complaints._records import Complaint, EscalationReason, check_complaints
 from propstd.errors import InvalidValueError
 from propstd.timelines import MilestoneRow, MilestoneState, MilestoneStatus, Timeline
+
+
+def unjudged_row(label: str) -> MilestoneRow:
+    """The row of a milestone the policy sets no limit for: not applicable, no limit."""
+    return MilestoneRow(
+        milestone=label,
+        limit="",
+        state=MilestoneState.NOT_APPLICABLE,
+        due_at=None,
+        done_at=None,
+        remaining=ZERO,
+        overrun=ZERO,
+        paused=ZERO,
+    )
+
 
 __all__: list[str] = []
 
@@ -29,10 +51,15 @@ class EscalationStatus(Rendered):
     """Where one complaint stands on the ladder as of an instant, and why.
 
     `level` is 0 while no step applies (`step` is then `None`), else the 1-based step number.
-    `notify` lists the roles to tell now: the step's role and, for a major complaint, the
-    policy's major role; it is empty once the complaint is closed. `next_escalation_at` is
-    the instant *after which* the elapsed time alone lifts the complaint a step (`None` at the
-    top of the ladder or once closed). Instants are in the calendar's zone.
+    `notify` lists the roles to tell now: the step's role, for a VIP complaint the policy's
+    VIP role when it is not a ladder role, and for a major complaint the policy's major role;
+    it is empty once the complaint is closed. `next_escalation_at` is the instant *after
+    which* the elapsed time alone lifts the complaint a step (`None` at the top of the ladder,
+    with no ladder, or once closed). Instants are in the calendar's zone.
+
+    A milestone the policy does not set is `None` here (not judged: its row is
+    `not_applicable`), and `not_judged` says why, for it and for every other check the
+    policy's unset rules leave out.
 
     `print(status)` shows the milestones as a table (`to_text()`, `to_markdown()`,
     `to_html()`); `rows()` gives the typed rows behind it.
@@ -56,16 +83,19 @@ class EscalationStatus(Rendered):
     """After this instant the elapsed time lifts it a step."""
     next_step: EscalationStep | None
     """The step it would reach then."""
-    response: MilestoneStatus
-    """Response within the policy's limit."""
-    reply: MilestoneStatus
-    """Same-day reply."""
-    contact: MilestoneStatus
-    """The current progress-call interval."""
-    resolution: MilestoneStatus
-    """Resolution."""
-    revisit: MilestoneStatus
-    """Return visit after closing."""
+    response: MilestoneStatus | None
+    """Response within the policy's limit (`None`: no limit in the policy)."""
+    reply: MilestoneStatus | None
+    """Same-day reply (`None`: no limit in the policy)."""
+    contact: MilestoneStatus | None
+    """The current progress-call interval (`None`: no cadence in the policy)."""
+    resolution: MilestoneStatus | None
+    """Resolution (`None`: no limit in the policy)."""
+    revisit: MilestoneStatus | None
+    """Return visit after closing (`None`: no limit in the policy)."""
+    not_judged: tuple[str, ...] = ()
+    """What was not judged for want of a rule, and why, one line each
+    (`"response: no response limit in the policy"`)."""
 
     @property
     def escalated(self) -> bool:
@@ -77,10 +107,16 @@ class EscalationStatus(Rendered):
         """The first role to tell now, or `None`."""
         return self.notify[0] if self.notify else None
 
+    def _slots(self) -> tuple[tuple[str, MilestoneStatus | None], ...]:
+        statuses = (self.response, self.reply, self.contact, self.resolution, self.revisit)
+        return tuple(
+            (label, s) for (label, _rule), s in zip(MILESTONE_RULES, statuses, strict=True)
+        )
+
     @property
     def milestones(self) -> tuple[MilestoneStatus, ...]:
-        """Response, reply, contact, resolution, revisit."""
-        return (self.response, self.reply, self.contact, self.resolution, self.revisit)
+        """Response, reply, contact, resolution, revisit: those judged (set in the policy)."""
+        return tuple(s for _label, s in self._slots() if s is not None)
 
     @property
     def overdue(self) -> tuple[str, ...]:
@@ -106,8 +142,9 @@ class EscalationStatus(Rendered):
         return min(options, key=lambda o: to_utc(o[1])) if options else None
 
     def rows(self) -> tuple[MilestoneRow, ...]:
-        """The milestones as typed rows: response, reply, contact, resolution, revisit."""
-        return tuple(s.row() for s in self.milestones)
+        """The milestones as typed rows: response, reply, contact, resolution, revisit (one
+        the policy does not set is `not_applicable`, with no limit)."""
+        return tuple(unjudged_row(label) if s is None else s.row() for label, s in self._slots())
 
     def summary(self) -> tuple[str, ...]:
         """The step, the reasons, who to notify and the next escalation, one fact a line."""
@@ -126,8 +163,10 @@ class EscalationStatus(Rendered):
             title=f"Complaint {self.complaint_id} as of {when(self.as_of)}{closed}",
             columns=tuple(Column(h) for h in MilestoneRow.headings),
             rows=tuple(r.cells() for r in self.rows()),
-            row_classes=tuple("overdue" if s.is_overdue else "" for s in self.milestones),
-            notes=self.summary(),
+            row_classes=tuple(
+                "overdue" if s is not None and s.is_overdue else "" for _label, s in self._slots()
+            ),
+            notes=(*self.summary(), *(f"not judged — {line}" for line in self.not_judged)),
         )
 
     def __repr__(self) -> str:
@@ -152,7 +191,13 @@ def escalation_status(
     policy's VIP step; then a repeat (a complaint in *history* by the same customer on the same
     topic within the repeat window), a reopen, and more departments than allowed each climb one
     step (capped at the top). A major complaint adds the policy's major role to `notify` at
-    once. While open, the step never goes down as `as_of` grows.
+    once, and a VIP complaint whose VIP role is not a ladder step adds that role. While open,
+    the step never goes down as `as_of` grows.
+
+    A rule the policy leaves unset is not applied and not guessed: without a ladder there are
+    no steps (level 0; the reasons are still given), without a repeat window or a department
+    limit that reason is not looked for, and a milestone without a limit is `None`; the
+    status's `not_judged` lists each, with why.
 
     Raises:
         TypeError: wrong argument types.
@@ -169,7 +214,12 @@ def escalation_status(
             f"({complaint.received_at.isoformat()})"
         )
         raise InvalidValueError(msg, field="as_of", value=as_of)
-    steps = policy.ladder.statuses(complaint.timeline, calendar=calendar, as_of=as_of)
+    ladder = policy.ladder
+    steps = (
+        ()
+        if ladder is None
+        else ladder.statuses(complaint.timeline, calendar=calendar, as_of=as_of)
+    )
     elapsed = max(
         (i for i, s in enumerate(steps) if s.state is MilestoneState.BREACHED), default=-1
     )
@@ -179,9 +229,11 @@ def escalation_status(
     index = _climber(complaint, policy, reasons)
     current = index(elapsed)
     is_open = not seen.is_closed
-    step = None if current < 0 else policy.ladder.steps[current]
+    step = None if ladder is None or current < 0 else ladder.steps[current]
     next_at, next_step = (
-        _next_escalation(steps, elapsed, current, index, policy) if is_open else (None, None)
+        _next_escalation(steps, elapsed, current, index, ladder)
+        if is_open and ladder is not None
+        else (None, None)
     )
     response, reply, contact, resolution, revisit = policy._statuses(
         complaint.timeline, calendar=calendar, as_of=as_of
@@ -201,6 +253,7 @@ def escalation_status(
         contact=contact,
         resolution=resolution,
         revisit=revisit,
+        not_judged=_not_judged(complaint, policy),
     )
 
 
@@ -213,15 +266,16 @@ _CLIMBS = frozenset(
 def _reasons(
     complaint: Complaint, seen: Timeline, policy: ComplaintPolicy, history: Sequence[Complaint]
 ) -> tuple[EscalationReason, ...]:
-    """Every trigger but the elapsed time, in `EscalationReason` order."""
+    """Every trigger but the elapsed time, in `EscalationReason` order (a repeat and too many
+    departments only where the policy sets their rule)."""
+    window, limit = policy.repeat_window, policy.department_limit
     found = {
         EscalationReason.VIP: complaint.vip,
         EscalationReason.MAJOR: complaint.major,
-        EscalationReason.REPEAT: any(
-            complaint.is_repeat_of(h, window=policy.repeat_window) for h in history
-        ),
+        EscalationReason.REPEAT: window is not None
+        and any(complaint.is_repeat_of(h, window=window) for h in history),
         EscalationReason.REOPENED: seen.reopen_count > 0,
-        EscalationReason.DEPARTMENTS: len(complaint.departments) > policy.department_limit,
+        EscalationReason.DEPARTMENTS: limit is not None and len(complaint.departments) > limit,
     }
     return tuple(r for r in EscalationReason if found.get(r, False))
 
@@ -229,9 +283,11 @@ def _reasons(
 def _climber(
     complaint: Complaint, policy: ComplaintPolicy, reasons: tuple[EscalationReason, ...]
 ) -> Callable[[int], int]:
-    """The step index (-1 = none) the complaint stands at when time alone reached *reached*."""
-    top = len(policy.ladder) - 1
-    floor = policy.ladder.index_of(policy.vip_role) if complaint.vip else -1
+    """The step index (-1 = none) the complaint stands at when time alone reached *reached*
+    (always -1 without a ladder)."""
+    top = -1 if policy.ladder is None else len(policy.ladder) - 1
+    start = policy.vip_step
+    floor = start if complaint.vip and start is not None else -1
     climbs = sum(r in _CLIMBS for r in reasons)
 
     def index(reached: int) -> int:
@@ -245,7 +301,7 @@ def _next_escalation(
     elapsed: int,
     current: int,
     index: Callable[[int], int],
-    policy: ComplaintPolicy,
+    ladder: EscalationLadder,
 ) -> tuple[datetime | None, EscalationStep | None]:
     """The earliest instant after which time alone lifts the complaint, and the step then."""
     lifting = [
@@ -256,14 +312,34 @@ def _next_escalation(
     if not lifting:
         return None, None
     at, goes_to = min(lifting, key=lambda pair: to_utc(pair[0]))
-    return at, policy.ladder.steps[goes_to]
+    return at, ladder.steps[goes_to]
 
 
 def _notify(
     complaint: Complaint, policy: ComplaintPolicy, step: EscalationStep | None
 ) -> tuple[str, ...]:
-    """The roles to tell now: the step's, then the major role for a major complaint."""
+    """The roles to tell now: the step's; for a VIP complaint the VIP role when it is not a
+    ladder step (the one who follows it personally); for a major complaint the major role."""
     roles = [] if step is None else [step.role]
-    if complaint.major and policy.major_role not in roles:
-        roles.append(policy.major_role)
+    vip = policy.vip_role if complaint.vip and policy.vip_step is None else None
+    major = policy.major_role if complaint.major else None
+    for role in (vip, major):
+        if role is not None and role not in roles:
+            roles.append(role)
     return tuple(roles)
+
+
+def _not_judged(complaint: Complaint, policy: ComplaintPolicy) -> tuple[str, ...]:
+    """What the policy's unset rules leave unjudged for *complaint*, one line each."""
+    checks = [
+        ("escalation by elapsed time", "ladder"),
+        *MILESTONE_RULES,
+        ("repeat check", "repeat_window"),
+        ("department check", "department_limit"),
+    ]
+    if complaint.vip:
+        checks.append(("VIP follow-up", "vip_role"))
+    if complaint.major:
+        checks.append(("major-complaint report", "major_role"))
+    unset = policy.unset
+    return tuple(f"{what}: {REASONS[rule]}" for what, rule in checks if rule in unset)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from propstd._repr import shown
-from propstd._time import check_in_range, zone
-from propstd._validators import check_aware, check_int, check_type, nonblank, to_tuple
+from propstd._time import instant_in
+from propstd._validators import check_int, check_type, nonblank, to_tuple
 from propstd.calendars import WorkingCalendar
 from propstd.errors import InvalidValueError
 from propstd.timelimits import TimeLimit, deadline
@@ -195,63 +196,142 @@ def _ladder(_instance: object, attribute: attrs.Attribute[Any], value: object) -
     check_type(attribute.name, value, EscalationLadder)
 
 
+_optional = attrs.validators.optional
+
+
 @attrs.frozen(kw_only=True)
 class ComplaintPolicy:
-    """One property's complaint rules (no defaults: the numbers are the property's own).
+    """One property's complaint rules: each field is one rule, and a rule not set is `None`.
+
+    The library has no default numbers; a field the property's standard does not fix stays
+    `None`, meaning "no rule here", and whatever needs it is **not judged** (never guessed),
+    while everything else works as with a full policy:
+
+    - no `ladder`: no escalation by elapsed time (the level stays 0 and there is no next
+      escalation); the reasons (VIP, major, repeat, reopened, departments) are still reported,
+      and none of them can climb a step that does not exist;
+    - no `response`, `reply`, `resolution` or `revisit`: that milestone is not judged (its
+      status is `None`, its row `not_applicable`, with the reason given in `not_judged`), its
+      on-time rate in [complaint_metrics][propstd.complaints.complaint_metrics] is `0/0`, and
+      it is never overdue or warned about;
+    - no `contact_every`: the progress call is not judged;
+    - no `vip_role`: a VIP complaint is still reported as `vip`, but nobody is named for it
+      and it starts at no particular step; a `vip_role` that is not a ladder role (or with no
+      ladder) is simply told: it joins `notify` while the complaint is open;
+    - no `major_role`: a major complaint is reported as `major`, but no role is told for it;
+    - no `repeat_window`: repeats are not detected;
+    - no `department_limit`: the number of departments is not checked.
+
+    Why no single field is required: registering a complaint (事事有登记), naming its owner
+    (首问负责制), listing it in the stock-take and counting it by level and channel need no
+    rule at all, and each rule above is judged on its own, so none is a precondition of the
+    others. The seeds fix only some of them (a 24-hour response, a same-day reply, a manager
+    for VIPs, top leadership told of a major complaint) and no escalation thresholds, cadence,
+    repeat window or department limit; a standard holding only those must be expressible
+    without inventing the rest. A policy with **no** rule at all says nothing and is refused:
+    leave the policy out instead.
 
     Raises:
         TypeError: a field has the wrong type.
-        InvalidValueError: `vip_role` is not a ladder role, `major_role` is blank, the repeat
+        InvalidValueError: no field is set, `vip_role` or `major_role` is blank, the repeat
             window is not positive, or the department limit is below 1.
+
+    References:
+        Seed rules §3 (投诉): VIP customers and major complaints identified, a VIP complaint
+        followed by a manager, a major one reported to the top leadership at once; the hotline
+        answers the same day; complaint response within 24 hours.
+
+    Examples:
+        >>> from propstd.timelimits import TimeLimit
+        >>> from propstd.timelines import Milestone
+        >>> seed = ComplaintPolicy(
+        ...     response=Milestone("responded", TimeLimit.parse("24小时"), name="response"),
+        ...     reply=Milestone("responded", TimeLimit.parse("当日"), name="same-day reply"),
+        ...     vip_role="项目经理", major_role="公司领导")
+        >>> seed.unset
+        ('ladder', 'contact_every', 'resolution', 'revisit', 'repeat_window', 'department_limit')
+        >>> ComplaintPolicy()
+        Traceback (most recent call last):
+        ...
+        propstd.errors.InvalidValueError: a ComplaintPolicy must set at least one rule (ladder, \
+response, reply, contact_every, resolution, revisit, vip_role, major_role, repeat_window, \
+department_limit), got none: leave the policy out instead
     """
 
-    ladder: EscalationLadder = attrs.field(validator=_ladder)
-    """Who is told after how long unresolved."""
-    response: Milestone = attrs.field(validator=_milestone)
+    ladder: EscalationLadder | None = attrs.field(default=None, validator=_optional(_ladder))
+    """Who is told after how long unresolved (`None`: no escalation by elapsed time)."""
+    response: Milestone | None = attrs.field(default=None, validator=_optional(_milestone))
     """The response limit (e.g. responded within 24 hours)."""
-    reply: Milestone = attrs.field(validator=_milestone)
+    reply: Milestone | None = attrs.field(default=None, validator=_optional(_milestone))
     """The reply limit (e.g. responded the same working day, 当日)."""
-    contact_every: TimeLimit = attrs.field(validator=_limit)
+    contact_every: TimeLimit | None = attrs.field(default=None, validator=_optional(_limit))
     """The progress-call cadence while the complaint is open (e.g. every 2 working days)."""
-    resolution: Milestone = attrs.field(validator=_milestone)
+    resolution: Milestone | None = attrs.field(default=None, validator=_optional(_milestone))
     """The resolution limit (e.g. closed within 5 working days)."""
-    revisit: Milestone = attrs.field(validator=_milestone)
+    revisit: Milestone | None = attrs.field(default=None, validator=_optional(_milestone))
     """The return-visit limit (e.g. revisited within 3 working days of closing)."""
-    vip_role: str = attrs.field(validator=nonblank)
-    """The ladder role a VIP complaint starts at (a manager follows it personally)."""
-    major_role: str = attrs.field(validator=nonblank)
+    vip_role: str | None = attrs.field(default=None, validator=_optional(nonblank))
+    """Who follows a VIP complaint personally (a manager): a ladder role is the step a VIP
+    complaint starts at; any other role is told while the complaint is open."""
+    major_role: str | None = attrs.field(default=None, validator=_optional(nonblank))
     """Who is told at once of a major complaint (need not be on the ladder)."""
-    repeat_window: timedelta = attrs.field(validator=_positive_window)
+    repeat_window: timedelta | None = attrs.field(
+        default=None, validator=_optional(_positive_window)
+    )
     """A complaint by the same customer on the same topic within this time is a repeat."""
-    department_limit: int = attrs.field(validator=_limit_count)
+    department_limit: int | None = attrs.field(default=None, validator=_optional(_limit_count))
     """More departments than this handling one complaint climbs one step."""
 
     def __attrs_post_init__(self) -> None:
-        roles = [step.role for step in self.ladder.steps]
-        if self.vip_role not in roles:
-            known = ", ".join(repr(r) for r in roles)
+        rules = [a.name for a in attrs.fields(type(self))]
+        if len(self.unset) == len(rules):
             msg = (
-                f"'vip_role' must be one of the ladder's roles ({known}), "
-                f"got {shown(self.vip_role)}"
+                f"a ComplaintPolicy must set at least one rule ({', '.join(rules)}), "
+                "got none: leave the policy out instead"
             )
-            raise InvalidValueError(msg, field="vip_role", value=self.vip_role)
+            raise InvalidValueError(msg, field=None, value=None)
+
+    @property
+    def unset(self) -> tuple[str, ...]:
+        """The names of the rules this policy leaves unset (`None`), in field order."""
+        return tuple(a.name for a in attrs.fields(type(self)) if getattr(self, a.name) is None)
 
     @property
     def milestones(self) -> tuple[Milestone, ...]:
-        """Response, reply, resolution and revisit, in that order."""
-        return (self.response, self.reply, self.resolution, self.revisit)
+        """Response, reply, resolution and revisit, in that order: those the policy sets."""
+        chosen = (self.response, self.reply, self.resolution, self.revisit)
+        return tuple(m for m in chosen if m is not None)
+
+    @property
+    def vip_step(self) -> int | None:
+        """The 0-based ladder step a VIP complaint starts at (`None`: no VIP role, no ladder,
+        or a VIP role that is not a ladder role)."""
+        if self.ladder is None or self.vip_role is None:
+            return None
+        roles = [step.role for step in self.ladder.steps]
+        return roles.index(self.vip_role) if self.vip_role in roles else None
 
     def _statuses(
         self, timeline: Timeline, *, calendar: WorkingCalendar, as_of: datetime
-    ) -> tuple[MilestoneStatus, ...]:
-        """Response, reply, progress contact, resolution and revisit judged on *timeline*."""
-        response, reply, resolution, revisit = (
-            timeline.status(m, calendar=calendar, as_of=as_of) for m in self.milestones
+    ) -> tuple[MilestoneStatus | None, ...]:
+        """Response, reply, progress contact, resolution and revisit judged on *timeline*
+        (`None` for each the policy does not set)."""
+
+        def judged(m: Milestone | None) -> MilestoneStatus | None:
+            return None if m is None else timeline.status(m, calendar=calendar, as_of=as_of)
+
+        contact = (
+            None
+            if self.contact_every is None
+            else _contact_status(timeline, every=self.contact_every, calendar=calendar, as_of=as_of)
         )
-        contact = _contact_status(
-            timeline, every=self.contact_every, calendar=calendar, as_of=as_of
+        return (
+            judged(self.response),
+            judged(self.reply),
+            contact,
+            judged(self.resolution),
+            judged(self.revisit),
         )
-        return (response, reply, contact, resolution, revisit)
 
 
 def _contact_status(
@@ -284,11 +364,36 @@ def _contact_status(
     )
 
 
+# Why what needs a rule is not judged when the policy leaves it unset, by rule.
+REASONS = MappingProxyType(
+    {
+        "ladder": "no escalation ladder in the policy",
+        "response": "no response limit in the policy",
+        "reply": "no reply limit in the policy",
+        "contact_every": "no progress-call cadence in the policy",
+        "resolution": "no resolution limit in the policy",
+        "revisit": "no revisit limit in the policy",
+        "vip_role": "no VIP role in the policy",
+        "major_role": "no major-complaint role in the policy",
+        "repeat_window": "no repeat window in the policy",
+        "department_limit": "no department limit in the policy",
+    }
+)
+
+# The five milestones a policy may judge, in the order of `ComplaintPolicy._statuses`: the
+# label of each (for a row when the policy sets none, so there is no name) and its rule.
+MILESTONE_RULES = (
+    ("response", "response"),
+    ("reply", "reply"),
+    ("progress contact", "contact_every"),
+    ("resolution", "resolution"),
+    ("revisit", "revisit"),
+)
+
+
 def check_common(policy: object, calendar: object, as_of: object) -> datetime:
     """The checks every policy-driven function makes; *as_of* back, in the calendar's zone
     (the zone every result of the policy is given in)."""
     check_type("policy", policy, ComplaintPolicy)
     calendar = check_type("calendar", calendar, WorkingCalendar)
-    instant = check_aware("as_of", as_of)
-    check_in_range("as_of", instant)
-    return instant.astimezone(zone(calendar.zone))
+    return instant_in("as_of", as_of, calendar.zone)

@@ -214,6 +214,7 @@ class Complaint:
         """Whether a limit of *policy* has passed with its event still not done as of *as_of*:
         the response, the same-day reply, the progress call, the resolution or the return visit
         (what the stock-take lists as overdue; the ladder's steps are escalation, not lateness).
+        A limit the policy does not set is not judged, so it is never overdue.
 
         Raises:
             TypeError: wrong argument types.
@@ -245,7 +246,7 @@ class Complaint:
         """
         as_of = check_common(policy, calendar, as_of)
         statuses = policy._statuses(self.timeline, calendar=calendar, as_of=as_of)
-        return any(s.is_overdue for s in statuses)
+        return any(s is not None and s.is_overdue for s in statuses)
 
     def is_repeat_of(self, other: Complaint, *, window: timedelta) -> bool:
         """Whether this complaint repeats *other*: same (non-empty) customer and topic, *other*

@@ -1,7 +1,8 @@
-"""pandas and numpy adapters: working-time arithmetic over whole columns.
+"""pandas and numpy adapters: results as DataFrames, working time over whole columns.
 
-Install with `pip install propstd[frames]` (pandas and numpy). The functions here answer the
-same questions as the scalar methods of
+Install with `pip install propstd[frames]` (pandas and numpy).
+[to_frame()][propstd.frames.to_frame] turns the typed rows of any result into a DataFrame with
+exact columns. The other functions answer the same questions as the scalar methods of
 [WorkingCalendar][propstd.calendars.WorkingCalendar], for a whole column at once, with the same
 answers row by row, exact to the microsecond:
 
@@ -41,9 +42,10 @@ except ModuleNotFoundError as exc:
     msg = f"propstd.frames needs pandas and numpy: pip install 'propstd[frames]' ({exc.name})"
     raise ModuleNotFoundError(msg, name=exc.name) from exc
 
+from propstd.frames._results import to_frame
 from propstd.frames._working_time import add_working_days, add_working_time, working_time_between
 
-__all__ = ["add_working_days", "add_working_time", "working_time_between"]
+__all__ = ["add_working_days", "add_working_time", "to_frame", "working_time_between"]
 
 
 def __dir__() -> list[str]:

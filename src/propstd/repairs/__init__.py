@@ -4,8 +4,9 @@ A [RepairOrder][propstd.repairs.RepairOrder] is one owner's repair request with 
 `propstd.timelines.Timeline` of events. [RepairLimits][propstd.repairs.RepairLimits]
 hold the property's repair time-limit table (工程维修时限表): an arrival and a completion
 [TimeLimit][propstd.timelimits.TimeLimit] for each [RepairCategory][propstd.repairs.RepairCategory]
-and one revisit limit. [repair_status][propstd.repairs.repair_status] judges one order against
-them; [repair_metrics][propstd.repairs.repair_metrics] gives a period's timeliness, revisit,
+and one revisit limit, or only those its standard fixes (what has no limit is not judged).
+[repair_status][propstd.repairs.repair_status] judges one order against them;
+[repair_metrics][propstd.repairs.repair_metrics] gives a period's timeliness, revisit,
 rework and satisfaction rates, overall and per technician.
 [warranty_reminder_date][propstd.repairs.warranty_reminder_date] and
 [retention_until][propstd.repairs.retention_until] answer the two date questions of the seed rules.

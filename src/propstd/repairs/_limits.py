@@ -62,7 +62,8 @@ _RETENTION_YEARS = MappingProxyType({RecordKind.MAINTENANCE: 3, RecordKind.PATRO
 
 
 def _limit_map(name: str, value: object) -> Mapping[RepairCategory, TimeLimit]:
-    """A mapping category → TimeLimit naming every category, stored read-only."""
+    """A mapping category → TimeLimit (some categories, or none), stored read-only in category
+    order."""
     if not isinstance(value, Mapping):
         msg = (
             f"{name!r} must be a mapping of repair category to TimeLimit, "
@@ -76,14 +77,7 @@ def _limit_map(name: str, value: object) -> Mapping[RepairCategory, TimeLimit]:
             msg = f"{name!r} names the category {category.value!r} twice (as {shown(key)})"
             raise InvalidValueError(msg, field=f"{name}[{category.value!r}]", value=key)
         out[category] = check_type(f"{name}[{category.value!r}]", limit, TimeLimit)
-    missing = [c.value for c in RepairCategory if c not in out]
-    if missing:
-        msg = (
-            f"{name!r} must give a limit for every repair category; "
-            f"missing {', '.join(repr(m) for m in missing)} in {shown(value)}"
-        )
-        raise InvalidValueError(msg, field=name, value=value)
-    return MappingProxyType({c: out[c] for c in RepairCategory})
+    return MappingProxyType({c: out[c] for c in RepairCategory if c in out})
 
 
 def _arrival_map(value: object) -> Mapping[RepairCategory, TimeLimit]:
@@ -105,30 +99,41 @@ def _limit_repr(value: Mapping[RepairCategory, TimeLimit]) -> str:
 
 @attrs.frozen(kw_only=True)
 class RepairLimits:
-    """A property's repair time-limit table (工程维修时限表).
+    """A property's repair time-limit table (工程维修时限表), with only the limits it sets.
 
-    Each category has an arrival limit (a technician on site) and a completion limit (the
+    Each category may have an arrival limit (a technician on site) and a completion limit (the
     work done), measured from the order's start: when it was received, or, for a
     [scheduled][propstd.repairs.RepairCategory.SCHEDULED] order, the agreed appointment. The
-    revisit limit (customer service calls back, 回访) is measured from completion. Pauses (waiting
-    for parts, the owner absent) extend the completion limit only.
+    revisit limit (customer service calls back, 回访) is measured from completion. Pauses
+    (waiting for parts, the owner absent) extend the completion limit only.
 
-    The mappings must name every category (by member, English value or Chinese term); they are
-    stored read-only in category order. The
-    library has no default table: each property states its own (see the tutorial for the
-    sample property's).
+    A table names only the limits its standard fixes: a category missing from `arrival` or
+    `completion` (by member, English value or Chinese term; the mappings may be empty) and a
+    `revisit` of `None` mean "no limit here", and nothing needing them is guessed:
+
+    - [repair_status][propstd.repairs.repair_status] gives `None` for that milestone (not
+      judged: its row is `not_applicable`, with the reason in `not_judged`);
+    - [repair_metrics][propstd.repairs.repair_metrics] counts an order in the arrival or
+      completion rate only if its category has that limit (numerator and denominator), and the
+      on-time revisit rate only with a revisit limit; the revisit rate itself (revisited /
+      completed, the seed's 100 %), rework and satisfaction need no limit.
+
+    The mappings are stored read-only in category order. The library has no default table:
+    each property states its own (see the tutorial for the sample property's).
 
     Raises:
         TypeError: a mapping is not a mapping, a limit is not a `TimeLimit`, or a key is neither
             a `RepairCategory` nor a string.
-        InvalidValueError: a key names no category, a category is missing or named twice
+        InvalidValueError: a key names no category, a category is named twice
             (`"急修"` and `"emergency"` are the same row),
             or a completion limit is shorter than the arrival limit of its category (checked
-            where the two compare: same clock, both durations or both counts of days).
+            where both are set and the two compare: same clock, both durations or both counts
+            of days).
 
     References:
-        Seed rules §4 (维修): repair orders meet the repair time-limit table; customer service
-        calls back within one working day after a repair is finished.
+        Seed rules §4 (维修): repair orders meet the repair time-limit table; on site within
+        15 minutes of a request; customer service calls back within one working day after a
+        repair is finished.
 
     Examples:
         >>> from propstd.timelimits import TimeLimit
@@ -145,23 +150,34 @@ class RepairLimits:
         '2 working days'
         >>> limits.arrival[RepairCategory("急修")]  # keys may be the Chinese terms too
         TimeLimit(15, 'minute', 'natural')
+
+        The seed's own table fixes only the arrival (on site within 15 minutes, 到场) and the
+        revisit (within one working day): no completion limit.
+
+        >>> seed = RepairLimits(arrival=dict.fromkeys(RepairCategory, TimeLimit.minutes(15)),
+        ...                     revisit=TimeLimit.parse("1 working day"))
+        >>> dict(seed.completion), seed.arrival_for("预约")
+        ({}, TimeLimit(15, 'minute', 'natural'))
     """
 
     arrival: Mapping[RepairCategory, TimeLimit] = attrs.field(
-        converter=_arrival_map, hash=False, repr=_limit_repr
+        factory=dict, converter=_arrival_map, hash=False, repr=_limit_repr
     )
-    """Time to be on site, per category (for scheduled orders: after the appointment)."""
+    """Time to be on site, per category that has a limit (for scheduled orders: after the
+    appointment)."""
     completion: Mapping[RepairCategory, TimeLimit] = attrs.field(
-        converter=_completion_map, hash=False, repr=_limit_repr
+        factory=dict, converter=_completion_map, hash=False, repr=_limit_repr
     )
-    """Time to finish the work, per category; extended by pauses."""
-    revisit: TimeLimit = attrs.field(validator=attrs.validators.instance_of(TimeLimit))
-    """Time from completion to the return visit (回访)."""
+    """Time to finish the work, per category that has a limit; extended by pauses."""
+    revisit: TimeLimit | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(TimeLimit))
+    )
+    """Time from completion to the return visit (回访); `None`: no limit."""
 
     def __attrs_post_init__(self) -> None:
-        for category in RepairCategory:
-            arrival, completion = self.arrival[category], self.completion[category]
-            if _comparable(arrival, completion) and completion < arrival:
+        for category, arrival in self.arrival.items():
+            completion = self.completion.get(category)
+            if completion is not None and _comparable(arrival, completion) and completion < arrival:
                 msg = (
                     f"'completion' of {category.value!r} ({completion}) must not be shorter "
                     f"than its 'arrival' ({arrival})"
@@ -172,3 +188,19 @@ class RepairLimits:
 
     def __hash__(self) -> int:
         return hash((tuple(self.arrival.items()), tuple(self.completion.items()), self.revisit))
+
+    def arrival_for(self, category: RepairCategory | str) -> TimeLimit | None:
+        """The arrival limit of *category* (a member or any of its words), or `None`.
+
+        Raises:
+            InvalidValueError: *category* names no category.
+        """
+        return self.arrival.get(to_member("category", RepairCategory, category))
+
+    def completion_for(self, category: RepairCategory | str) -> TimeLimit | None:
+        """The completion limit of *category* (a member or any of its words), or `None`.
+
+        Raises:
+            InvalidValueError: *category* names no category.
+        """
+        return self.completion.get(to_member("category", RepairCategory, category))

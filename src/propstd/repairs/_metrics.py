@@ -40,9 +40,12 @@ class RepairFigures:
     overall figures (`Rate` `+`). A rate whose denominator is 0 is "not applicable" (`0/0`).
 
     - `arrival` and `completion`: milestones met / milestones judged (met or breached);
-      orders still within their limit are not judged yet.
-    - `revisit` (回访率): revisited / completed orders whose revisit is done or overdue;
-      `revisit_on_time`: revisited within the limit / the same orders. Target: 100 %.
+      orders still within their limit are not judged yet, and orders whose category has no
+      such limit are never judged (in neither numerator nor denominator).
+    - `revisit` (回访率): revisited / completed orders whose revisit is done or overdue (with
+      no revisit limit, nothing is "within its limit": revisited / completed orders);
+      `revisit_on_time`: revisited within the limit / the same orders (`0/0` with no revisit
+      limit). Target: 100 %.
     - `rework` (返修率): completed orders whose work was redone (another order names them in
       `rework_of`) / completed orders.
     - `satisfaction`: satisfied / orders whose latest revisit recorded a verdict.
@@ -105,23 +108,26 @@ class _Tally:
         return RepairFigures(label=label, group=group, **attrs.asdict(self, recurse=False))
 
 
-def _judged(status: MilestoneStatus) -> Rate:
-    if status.state not in _JUDGED:
+def _judged(status: MilestoneStatus | None) -> Rate:
+    if status is None or status.state not in _JUDGED:
         return Rate(0, 0)
     return Rate(int(status.state is MilestoneState.MET), 1)
 
 
 def _tally(status: RepairStatus, *, reworked: bool) -> _Tally:
-    done = status.completion.done_at is not None
-    due = done and status.revisit.state in _JUDGED
+    done = status.completed_at is not None
+    # a revisit is due once the work is done: with a limit, once it was made or is overdue
+    # (one still within its limit is not counted yet); with none, at once
+    revisit = status.revisit
+    due = done and (revisit is None or revisit.state in _JUDGED)
     verdict = status.satisfied
     return _Tally(
         orders=1,
         completed=int(done),
         arrival=_judged(status.arrival),
         completion=_judged(status.completion),
-        revisit=Rate(int(status.revisit.done_at is not None), 1) if due else Rate(0, 0),
-        revisit_on_time=_judged(status.revisit) if due else Rate(0, 0),
+        revisit=Rate(int(status.revisited_at is not None), 1) if due else Rate(0, 0),
+        revisit_on_time=_judged(revisit) if due else Rate(0, 0),
         rework=Rate(int(reworked), 1) if done else Rate(0, 0),
         satisfaction=Rate(int(verdict), 1) if verdict is not None else Rate(0, 0),
     )
@@ -159,6 +165,10 @@ class RepairMetrics(Rendered):
     """One row per technician, by name."""
     by_category: tuple[RepairFigures, ...]
     """One row per category that had orders."""
+    not_judged: tuple[str, ...] = ()
+    """What the limits leave unjudged among the period's orders, and why, one line each
+    (`"completion: 12 emergency (急修) orders not judged, no completion limit"`; with no
+    revisit limit, a line saying that on-time revisits are not judged)."""
 
     def technician(self, name: str) -> RepairFigures:
         """The figures of technician *name*.
@@ -187,6 +197,7 @@ class RepairMetrics(Rendered):
                 (f.label, *(str(getattr(f, name)) for name, _ in _COLUMNS)) for f in self.rows()
             ),
             strong=frozenset({0}),
+            notes=tuple(f"not judged — {line}" for line in self.not_judged),
         )
 
     def __repr__(self) -> str:
@@ -289,4 +300,26 @@ def repair_metrics(
             for c in RepairCategory
             if c in by_category
         ),
+        not_judged=_not_judged(limits, by_category),
     )
+
+
+def _orders_of(n: int, category: RepairCategory) -> str:
+    """`"1 emergency (急修) order"`, `"3 ordinary (一般维修) orders"`."""
+    return f"{n} {category.value} ({category.label_zh}) order{'' if n == 1 else 's'}"
+
+
+def _not_judged(limits: RepairLimits, counts: dict[RepairCategory, _Tally]) -> tuple[str, ...]:
+    """Why orders of the period (*counts*, by category) are not judged for want of a limit."""
+    lines = [
+        f"{name}: {_orders_of(counts[c].orders, c)} not judged, no {name} limit"
+        for name, table in (("arrival", limits.arrival), ("completion", limits.completion))
+        for c in RepairCategory
+        if c in counts and c not in table
+    ]
+    if limits.revisit is None and counts:
+        lines.append(
+            "revisit on time: not judged, no revisit limit (the revisit rate counts every "
+            "completed order)"
+        )
+    return tuple(lines)

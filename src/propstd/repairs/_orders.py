@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from propstd._table import Column, Rendered, Table
-from propstd._time import check_in_range, to_utc, zone
+from propstd._time import ZERO, check_in_range, instant_in, to_utc
 from propstd._validators import (
     check_aware,
     check_date,
@@ -22,6 +22,7 @@ from propstd._vocab import to_member
 from propstd.calendars import WorkingCalendar
 from propstd.errors import InvalidValueError
 from propstd.repairs._limits import RepairCategory, RepairLimits
+from propstd.timelimits import TimeLimit
 from propstd.timelines import (
     EventKind,
     Milestone,
@@ -38,10 +39,7 @@ __all__: list[str] = []
 def in_zone(name: str, as_of: object, calendar: object) -> datetime:
     """*as_of* checked (aware, years 0002-9998) and given in *calendar*'s zone, the zone of
     every result."""
-    tz = zone(check_type("calendar", calendar, WorkingCalendar).zone)
-    instant = check_aware(name, as_of)
-    check_in_range(name, instant)
-    return instant.astimezone(tz)
+    return instant_in(name, as_of, check_type("calendar", calendar, WorkingCalendar).zone)
 
 
 def _category(value: RepairCategory | str) -> RepairCategory:
@@ -149,18 +147,72 @@ class RepairOrder:
         return self.appointment if self.appointment is not None else self.received_at
 
 
-def _milestones(category: RepairCategory, limits: RepairLimits) -> tuple[Milestone, ...]:
-    return (
-        Milestone("arrived", limits.arrival[category], name="arrival"),
-        Milestone("completed", limits.completion[category], pausable=True, name="completion"),
-        Milestone("revisited", limits.revisit, start="completed", name="revisit"),
+def _milestones(
+    category: RepairCategory, limits: RepairLimits
+) -> tuple[Milestone | None, Milestone | None, Milestone | None]:
+    """Arrival, completion and revisit of *category* (`None` where *limits* set no limit)."""
+    arrival, completion, revisit = (
+        limits.arrival.get(category),
+        limits.completion.get(category),
+        limits.revisit,
     )
+    return (
+        None if arrival is None else Milestone("arrived", arrival, name="arrival"),
+        None
+        if completion is None
+        else Milestone("completed", completion, pausable=True, name="completion"),
+        None
+        if revisit is None
+        else Milestone("revisited", revisit, start="completed", name="revisit"),
+    )
+
+
+# Finding when a target was done needs no limit: a milestone's `done_at` is the first target
+# event that counts (after the last reopen for completion-like targets; none before a scheduled
+# order's appointment), whatever its limit. So where the table sets no limit, a milestone of
+# zero natural minutes (which needs no calendar data) finds the same instant; it is never shown.
+_PROBE = TimeLimit.minutes(0)
+
+
+def _done_at(
+    timeline: Timeline,
+    status: MilestoneStatus | None,
+    target: str,
+    *,
+    start: str = "received",
+    calendar: WorkingCalendar,
+    as_of: datetime,
+    start_at: datetime | None = None,
+) -> datetime | None:
+    """When *target* was done as of *as_of*, as its milestone counts it (in the calendar's zone)."""
+    if status is not None:
+        return status.done_at
+    probe = Milestone(target, _PROBE, start=start)
+    return timeline.status(probe, calendar=calendar, as_of=as_of, start_at=start_at).done_at
 
 
 def _latest_verdict(timeline: Timeline, as_of: datetime) -> bool | None:
     seen = timeline.until(as_of)
     last = None if seen is None else seen.last(EventKind.REVISITED)
     return last.satisfied if isinstance(last, Revisited) else None
+
+
+# The three milestones of an order: label, the limit it needs (for `not_judged`)
+_SLOTS = (("arrival", "arrival"), ("completion", "completion"), ("revisit", "revisit"))
+
+
+def unjudged_row(label: str) -> MilestoneRow:
+    """The row of a milestone the table sets no limit for: not applicable, no limit."""
+    return MilestoneRow(
+        milestone=label,
+        limit="",
+        state=MilestoneState.NOT_APPLICABLE,
+        due_at=None,
+        done_at=None,
+        remaining=ZERO,
+        overrun=ZERO,
+        paused=ZERO,
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -171,7 +223,9 @@ class RepairStatus(Rendered):
     `arrival` (on site within the category's arrival limit; not pausable), `completion` (done
     within the completion limit, extended by pauses for parts or an absent owner) and `revisit`
     (the return visit within the revisit limit of completion; not pausable, not applicable
-    until the work is completed). Instants are in the calendar's zone.
+    until the work is completed). A milestone whose limit the table does not set is `None`
+    (not judged; its row is `not_applicable`), and `not_judged` says why; `completed_at` and
+    `revisited_at` are known whatever the limits. Instants are in the calendar's zone.
 
     `print(status)` shows the milestones as a table (`to_text()`, `to_markdown()`,
     `to_html()`); `rows()` gives the typed rows behind it.
@@ -187,19 +241,32 @@ class RepairStatus(Rendered):
     """The instant of the judgement."""
     start_at: datetime
     """When the arrival and completion clocks started (receipt, or the appointment)."""
-    arrival: MilestoneStatus
-    """On site (到场) within the arrival limit."""
-    completion: MilestoneStatus
-    """Work completed within the completion limit, pauses counted."""
-    revisit: MilestoneStatus
-    """Return visit (回访) within the revisit limit of completion."""
+    arrival: MilestoneStatus | None
+    """On site (到场) within the arrival limit (`None`: no limit for the category)."""
+    completion: MilestoneStatus | None
+    """Work completed within the completion limit, pauses counted (`None`: no limit for the
+    category)."""
+    revisit: MilestoneStatus | None
+    """Return visit (回访) within the revisit limit of completion (`None`: no limit)."""
     satisfied: bool | None
     """The owner's verdict at the latest revisit by `as_of` (`None`: no revisit or no answer)."""
+    completed_at: datetime | None = None
+    """When the work was completed, as the completion milestone counts it (the completion of
+    the last cycle; not before a scheduled order's appointment); `None`: not yet."""
+    revisited_at: datetime | None = None
+    """When the return visit after that completion was made; `None`: not yet."""
+    not_judged: tuple[str, ...] = ()
+    """The milestones not judged for want of a limit, and why, one line each
+    (`"completion: no completion limit for emergency (急修) repairs"`)."""
+
+    def _slots(self) -> tuple[tuple[str, MilestoneStatus | None], ...]:
+        statuses = (self.arrival, self.completion, self.revisit)
+        return tuple((label, s) for (label, _), s in zip(_SLOTS, statuses, strict=True))
 
     @property
     def milestones(self) -> tuple[MilestoneStatus, ...]:
-        """Arrival, completion, revisit."""
-        return (self.arrival, self.completion, self.revisit)
+        """Arrival, completion, revisit: those judged (with a limit in the table)."""
+        return tuple(s for _label, s in self._slots() if s is not None)
 
     @property
     def breached(self) -> tuple[str, ...]:
@@ -228,21 +295,24 @@ class RepairStatus(Rendered):
         return bool(self.overdue)
 
     def rows(self) -> tuple[MilestoneRow, ...]:
-        """The milestones as typed rows: arrival, completion, revisit."""
-        return tuple(s.row() for s in self.milestones)
+        """The milestones as typed rows: arrival, completion, revisit (one without a limit is
+        `not_applicable`, with no limit)."""
+        return tuple(unjudged_row(label) if s is None else s.row() for label, s in self._slots())
 
     def _table(self) -> Table:
         head = f"{self.order_id} ({self.category.value} {self.category.label_zh})"
         if self.technician:
             head += f", {self.technician}"
-        notes = []
+        notes = [f"not judged — {line}" for line in self.not_judged]
         if self.satisfied is not None:
             notes.append(f"owner {'satisfied' if self.satisfied else 'NOT satisfied'}")
         return Table(
             title=f"{head} as of {self.as_of:%Y-%m-%d %H:%M}",
             columns=tuple(Column(h) for h in MilestoneRow.headings),
             rows=tuple(r.cells() for r in self.rows()),
-            row_classes=tuple("overdue" if s.is_overdue else "" for s in self.milestones),
+            row_classes=tuple(
+                "overdue" if s is not None and s.is_overdue else "" for _label, s in self._slots()
+            ),
             notes=tuple(notes),
         )
 
@@ -269,7 +339,8 @@ def repair_status(
     order, at its appointment (see the *start_at* of `Timeline.status()`: work done before the
     appointment is on time and keeps its real instant; only pausing after it counts). Only
     the completion milestone is extended by pauses. The revisit clock starts at completion.
-    Events after *as_of* are ignored.
+    Events after *as_of* are ignored. A milestone whose limit *limits* does not set is not
+    judged: it is `None`, and the status's `not_judged` says why.
 
     Args:
         order: the repair order.
@@ -322,19 +393,45 @@ def repair_status(
     check_type("order", order, RepairOrder)
     check_type("limits", limits, RepairLimits)
     as_of = in_zone("as_of", as_of, calendar)
-    arrival, completion, revisit = _milestones(order.category, limits)
-    arrival_status, completion_status = (
-        order.timeline.status(m, calendar=calendar, as_of=as_of, start_at=order.appointment)
-        for m in (arrival, completion)
-    )
+    timeline, start_at = order.timeline, order.appointment
+
+    def judged(m: Milestone | None, at: datetime | None) -> MilestoneStatus | None:
+        return (
+            None if m is None else timeline.status(m, calendar=calendar, as_of=as_of, start_at=at)
+        )
+
+    milestones = _milestones(order.category, limits)
+    arrival = judged(milestones[0], start_at)
+    completion = judged(milestones[1], start_at)
+    revisit = judged(milestones[2], None)
     return RepairStatus(
         order_id=order.id,
         category=order.category,
         technician=order.technician,
         as_of=as_of,
         start_at=order.start.astimezone(as_of.tzinfo),
-        arrival=arrival_status,
-        completion=completion_status,
-        revisit=order.timeline.status(revisit, calendar=calendar, as_of=as_of),
-        satisfied=_latest_verdict(order.timeline, as_of),
+        arrival=arrival,
+        completion=completion,
+        revisit=revisit,
+        satisfied=_latest_verdict(timeline, as_of),
+        completed_at=_done_at(
+            timeline, completion, "completed", calendar=calendar, as_of=as_of, start_at=start_at
+        ),
+        revisited_at=_done_at(
+            timeline, revisit, "revisited", start="completed", calendar=calendar, as_of=as_of
+        ),
+        not_judged=_not_judged(order.category, limits),
     )
+
+
+def _not_judged(category: RepairCategory, limits: RepairLimits) -> tuple[str, ...]:
+    """Why each milestone of a *category* order without a limit in *limits* is not judged."""
+    kind = f"{category.value} ({category.label_zh}) repairs"
+    lines = [
+        f"{name}: no {name} limit for {kind}"
+        for name, table in (("arrival", limits.arrival), ("completion", limits.completion))
+        if category not in table
+    ]
+    if limits.revisit is None:
+        lines.append("revisit: no revisit limit")
+    return tuple(lines)

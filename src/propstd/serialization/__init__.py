@@ -47,6 +47,7 @@ from propstd.serialization import (
     _records,
     _scalars,
     _schema,
+    _texts,
 )
 
 __all__ = [
@@ -69,8 +70,10 @@ T = TypeVar("T")
 # The parts of the data format, applied in this order by configure_converter(): private modules
 # of this package, each with `configure(converter)`. A domain that needs its own hooks adds a
 # part here; plain attrs classes of supported types need none.
-_PARTS = (_scalars, _instants, _records, _calendars)
-_SCHEMAS = types.MappingProxyType({**_scalars.SCHEMAS, **_instants.SCHEMAS, **_calendars.SCHEMAS})
+_PARTS = (_scalars, _instants, _records, _texts, _calendars)
+_SCHEMAS = types.MappingProxyType(
+    {**_scalars.SCHEMAS, **_instants.SCHEMAS, **_texts.SCHEMAS, **_calendars.SCHEMAS}
+)
 _WRITTEN_AS = _calendars.WRITTEN_AS
 
 
@@ -109,6 +112,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
     - a class with a string class attribute `kind` is a *variant*: it is written with its tag
       first, `{"type": "paused", ...}`, alone or in a union; a field typed with a union of
       variants, or with their base class (`timelines.Event`), reads the class its tag names.
+    - [TimeLimit][propstd.timelimits.TimeLimit], [Frequency][propstd.frequencies.Frequency]
+      and [Target][propstd.rates.Target] ↔ their canonical text (`"2 working hours"`,
+      `"same working day"`, `"2 times per week"`, `"≥ 75%"`); reading also takes every form
+      their `parse()` reads (`"当日"`, `"日查"`, `"不低于75%"`) and the object form of 0.1
+      documents.
     - [WorkingCalendar][propstd.calendars.WorkingCalendar] ↔ `{"china": {"hours": ...,
       "zone": ...}}` for the China calendar, else an object of its fields.
 
@@ -136,30 +144,39 @@ def _refuse(tp: Any) -> Any:
     return refuse
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter(*, omit_defaults: bool = False) -> cattrs.Converter:
     """A new `cattrs.Converter(forbid_extra_keys=True)` with every propstd hook registered.
 
     Writing a value of a type propstd has no format for raises `TypeError` (a converter of
-    your own, given the hooks by `configure_converter`, keeps its own fallback).
+    your own, given the hooks by `configure_converter`, keeps its own fallback). With
+    *omit_defaults*, a record's fields that hold their default are left out of what is
+    written (reading puts the defaults back).
 
     Examples:
         >>> from propstd.periods import Period
         >>> make_converter().structure("2025-Q1", Period)
         Period.parse('2025-Q1')
     """
-    converter = cattrs.Converter(forbid_extra_keys=True, unstructure_fallback_factory=_refuse)
+    converter = cattrs.Converter(
+        forbid_extra_keys=True,
+        omit_if_default=omit_defaults,
+        unstructure_fallback_factory=_refuse,
+    )
     configure_converter(converter)
     return converter
 
 
 @functools.cache
-def _converter() -> cattrs.Converter:
+def _converter(*, omit_defaults: bool = False) -> cattrs.Converter:
     # private and built on first use; cattrs.global_converter is never touched
-    return make_converter()
+    return make_converter(omit_defaults=omit_defaults)
 
 
-def to_data(value: object) -> Any:
+def to_data(value: object, *, omit_defaults: bool = False) -> Any:
     """*value* as plain JSON-ready data (`str`, `int`, `bool`, `None`, `list`, `dict`).
+
+    With *omit_defaults*, fields of records that hold their default value are left out: a
+    shorter document for people to read and edit, which `from_data` reads back equal.
 
     Raises:
         TypeError: *value* holds a float or another type propstd does not write.
@@ -170,8 +187,11 @@ def to_data(value: object) -> Any:
         >>> from propstd.periods import Period
         >>> to_data([Rate(15, 16), Period.parse("2025-03")])
         [{'numerator': '15', 'denominator': '16'}, '2025-03']
+        >>> from propstd.inspections import CheckItem
+        >>> to_data(CheckItem("SEC-01", "Guard posts staffed"), omit_defaults=True)
+        {'code': 'SEC-01', 'title': 'Guard posts staffed'}
     """
-    return _converter().unstructure(value)
+    return _converter(omit_defaults=omit_defaults).unstructure(value)
 
 
 @overload

@@ -27,7 +27,12 @@ import attrs
 import cattrs
 import cattrs.gen
 from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.strategies import configure_tagged_union
 
 from propstd._repr import shown
@@ -155,6 +160,7 @@ def _is_record(tp: Any) -> bool:
 
 def _structure_record_factory(cl: Any, converter: cattrs.Converter) -> Callable[..., Any]:
     base = cattrs.gen.make_dict_structure_fn(cl, converter, _cattrs_use_alias=True)
+    allowed = {a.alias for a in attrs.fields(cl) if a.init}
     tag = tag_of(cl)
     if tag is not None and TAG in attrs.fields_dict(cl):
         msg = f"variant {cl.__name__} has a field named {TAG!r}, the key of its tag"
@@ -169,13 +175,29 @@ def _structure_record_factory(cl: Any, converter: cattrs.Converter) -> Callable[
                 )
                 raise at_key(TAG, problem, cl)
             obj = {k: v for k, v in obj.items() if k != TAG}
-        return base(obj, cl)
+        extra = set(obj) - allowed
+        if not extra or not converter.forbid_extra_keys:
+            return base(obj, cl)
+        # report the unknown keys *and* every problem of the known ones, all at once
+        unknown = ForbiddenExtraKeysError("", cl, extra)
+        try:
+            base({k: v for k, v in obj.items() if k in allowed}, cl)
+        except Exception as exc:  # the known keys' problems, reported with the unknown ones
+            found = list(exc.exceptions) if isinstance(exc, ClassValidationError) else [exc]
+            where = f"While structuring {cl.__name__}"
+            raise ClassValidationError(where, [unknown, *found], cl) from None
+        raise unknown
 
     return structure
 
 
 def _unstructure_record_factory(cl: Any, converter: cattrs.Converter) -> Callable[..., Any]:
-    base = cattrs.gen.make_dict_unstructure_fn(cl, converter, _cattrs_use_alias=True)
+    base = cattrs.gen.make_dict_unstructure_fn(
+        cl,
+        converter,
+        _cattrs_use_alias=True,
+        _cattrs_omit_if_default=converter.omit_if_default,
+    )
     tag = tag_of(cl)
     if tag is None:
         return base
@@ -341,8 +363,65 @@ def configure_protocols(converter: cattrs.Converter, candidates: Sequence[type])
 # -- configure -----------------------------------------------------------------------------
 
 
+# -- unions of different kinds (a figure: Rate | Money | int | Decimal) ----------------------
+
+
+def _is_mixed_union(tp: Any) -> bool:
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType) or _is_variants(tp):
+        return False
+    return len([m for m in typing.get_args(tp) if m is not type(None)]) > 1
+
+
+def _json_kind(member: Any) -> type:
+    """The JSON type a member of a union is written as."""
+    if member in (bool, int, type(None)):
+        return typing.cast("type", member)
+    if _is_record(member) or _is_mapping(member):
+        return dict
+    if _is_list(member):
+        return list
+    return str
+
+
+def _structure_mixed_union_factory(tp: Any, converter: cattrs.Converter) -> Callable[..., Any]:
+    """Read a union whose members are written as different JSON types (or records with
+    different keys): the JSON type, then the keys, pick the member; the first that reads wins."""
+    members = typing.get_args(tp)
+
+    def structure(value: object, _cl: object) -> Any:
+        if value is None and type(None) in members:
+            return None
+        kind = dict if isinstance(value, Mapping) else type(value)
+        if isinstance(value, MutableSequence):
+            kind = list
+        candidates = [m for m in members if _json_kind(m) is kind]
+        if kind is dict:
+            keys = set(typing.cast("Mapping[str, Any]", value))
+            candidates = [m for m in candidates if not _is_record(m) or _fits(m, keys)]
+        errors: list[Exception] = []
+        for member in candidates:
+            try:
+                return converter.structure(value, member)
+            except Exception as exc:
+                errors.append(exc)
+        if len(errors) == 1:
+            raise errors[0]
+        names = " or ".join(getattr(m, "__name__", str(m)) for m in members)
+        return refuse(f"one of {names}", value)
+
+    return structure
+
+
+def _fits(cl: type, keys: set[str]) -> bool:
+    fields = [f for f in attrs.fields(cl) if f.init]
+    names = {f.alias or f.name for f in fields}
+    required = {f.alias or f.name for f in fields if f.default is attrs.NOTHING}
+    return required <= keys <= names
+
+
 def configure(converter: cattrs.Converter) -> None:
     """Register the hooks of records, collections and variants."""
+    converter.register_structure_hook_factory(_is_mixed_union, _structure_mixed_union_factory)
     converter.register_structure_hook_factory(_is_list, _structure_list_factory)
     converter.register_unstructure_hook_factory(_is_list, _unstructure_list_factory)
     converter.register_structure_hook_factory(_is_mapping, _structure_mapping_factory)
