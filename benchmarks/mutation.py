@@ -229,15 +229,17 @@ def mutation(here: Path, file: str, mutant: str) -> tuple[str, int, list[str], l
 
 def def_line(file: str, function: str) -> int:
     """The line of the `def` of *function* (`name` or `Class.name`) in the source file."""
-    nodes: list[ast.AST] = [ast.parse((ROOT / "src" / "propstd" / file).read_text("utf-8"))]
+    tree = ast.parse((ROOT / "src" / "propstd" / file).read_text("utf-8"))
+    nodes: list[ast.stmt] = list(tree.body)
+    found: list[ast.stmt] = []
     for part in function.split("."):
-        nodes = [
-            child
+        found = [
+            node
             for node in nodes
-            for child in getattr(node, "body", ())
-            if isinstance(child, ast.ClassDef | ast.FunctionDef) and child.name == part
+            if isinstance(node, ast.ClassDef | ast.FunctionDef) and node.name == part
         ]
-    return nodes[-1].lineno if nodes else 0  # the last: @overload stubs come first
+        nodes = [child for node in found for child in getattr(node, "body", ())]
+    return found[-1].lineno if found else 0  # the last: @overload stubs come first
 
 
 def cell(text: str) -> str:
