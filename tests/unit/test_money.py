@@ -736,3 +736,55 @@ def test_split_evenly_allows_the_bound() -> None:
     )
     with pytest.raises(InvalidValueError, match="'parts' must be from 1 to 1,000,000"):
         split_evenly(Money("1", "CNY"), 1_000_001)
+
+
+class TestConstructorRefusals:
+    """Money() and from_units() refuse wrong types and sizes with the whole message and value."""
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            pytest.param(
+                0.1,
+                "'amount' must be a str, int or Decimal, got float 0.1: floats cannot hold money "
+                "exactly; pass a string such as '0.10'",
+                id="float",
+            ),
+            pytest.param([1], "'amount' must be a str, int or Decimal, got list [1]", id="list"),
+        ],
+    )
+    def test_wrong_type(self, value: object, message: str) -> None:
+        """A float says to pass a string; another type is named with its value."""
+        with pytest.raises(TypeError) as info:
+            Money(value, "CNY")  # type: ignore[arg-type]
+        assert str(info.value) == message
+
+    @pytest.mark.parametrize(
+        ("call", "field", "value", "shown_as"),
+        [
+            pytest.param(
+                lambda: Money("1e98", "CNY"),
+                "amount",
+                Decimal("1e98"),
+                "Decimal('1E+98')",
+                id="amount",
+            ),
+            pytest.param(
+                lambda: Money.from_units(10**100, "CNY"),
+                "units",
+                10**100,
+                "1000000000000000000000000000...00000000000000000000000000000",
+                id="units",
+            ),
+        ],
+    )
+    def test_first_amount_past_the_bound(
+        self, call: Callable[[], object], field: str, value: object, shown_as: str
+    ) -> None:
+        """10**98 yuan (10**100 fen) is the first amount refused; the error shows and keeps it."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert info.value.message == (
+            f"{field!r} {shown_as} is too large to hold exactly (at most 100 digits of minor units)"
+        )
+        assert (info.value.field, info.value.value) == (field, value)
