@@ -1157,3 +1157,80 @@ class TestProcessZone:
         days = explain_deadline(start, TimeLimit.calendar_days(1), calendar=DUTY)
         assert days.due_at == sh(2025, 3, 6)
         assert "start date 2025-03-04" in days.reason
+
+
+class TestWholeWords:
+    """Messages, ordinals and equal-length orderings in full (mutants of them survived)."""
+
+    @pytest.mark.parametrize(
+        ("n", "ordinal"),
+        [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (111, "111th"),
+        ],
+    )
+    def test_ordinals_in_the_reason(self, n: int, ordinal: str) -> None:
+        """The reason counts calendar days in English ordinals (11th-13th and 111th included)."""
+        start = datetime(2025, 1, 1, 9, tzinfo=ZoneInfo("Asia/Shanghai"))
+        reason = explain_deadline(start, TimeLimit.calendar_days(n), calendar=ALWAYS_OPEN).reason
+        assert f", the {ordinal} calendar day after the start date 2025-01-01" in reason
+
+    def test_equal_lengths_are_neither_less_nor_greater(self) -> None:
+        """120 minutes and 2 hours: not <, not >, but <= and >= (both ways)."""
+        a, b = TimeLimit.working_minutes(120), TimeLimit.working_hours(2)
+        assert (a < b, a > b, b < a, b > a) == (False, False, False, False)
+        assert (a <= b, a >= b, b <= a, b >= a) == (True, True, True, True)
+
+    @pytest.mark.parametrize(
+        ("compare", "op"),
+        [
+            pytest.param(lambda a, b: a < b, "<", id="lt"),
+            pytest.param(lambda a, b: a <= b, "<=", id="le"),
+            pytest.param(lambda a, b: a > b, ">", id="gt"),
+            pytest.param(lambda a, b: a >= b, ">=", id="ge"),
+        ],
+    )
+    def test_meaningless_order_message(self, compare: Any, op: str) -> None:
+        """Hours against months: the TypeError shows both limits, the operator and the rule."""
+        with pytest.raises(TypeError) as info:
+            compare(TimeLimit.hours(1), TimeLimit.months(1))
+        assert str(info.value) == (
+            f"'1 hour' {op} '1 month' has no meaning: only limits on the same clock that are "
+            "both durations (minutes, hours), both counts of days (days, weeks) or both counts "
+            "of months (months, years) compare"
+        )
+
+    def test_ling_zero(self) -> None:
+        """〇 reads as zero like 零."""
+        assert TimeLimit.parse("〇天") == TimeLimit.parse("零天") == TimeLimit(0, DAY, N)
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            pytest.param(
+                "lots",
+                "cannot read a time limit from 'lots'; write an amount and a unit such as "
+                "'15 minutes', '2 working hours', '3 working days', '3个工作日' or '当日'",
+                id="unreadable",
+            ),
+            pytest.param(
+                "2 working weeks",
+                "cannot read a time limit from '2 working weeks': weeks, months and years count "
+                "natural time only; write working days (3个工作日) or calendar weeks (1周)",
+                id="working-weeks",
+            ),
+        ],
+    )
+    def test_parse_errors_in_full(self, text: str, message: str) -> None:
+        """A refused text is shown in the message and kept as the error's value."""
+        with pytest.raises(ParseError) as info:
+            TimeLimit.parse(text)
+        assert str(info.value) == message
+        assert (info.value.field, info.value.value) == ("text", text)
