@@ -1234,3 +1234,46 @@ class TestWholeWords:
             TimeLimit.parse(text)
         assert str(info.value) == message
         assert (info.value.field, info.value.value) == ("text", text)
+
+
+class TestStartRefusedAsItIs:
+    """A start outside years 0002-9998 is refused by the rule that reads it, unwrapped."""
+
+    @pytest.mark.parametrize(
+        ("start", "limit"),
+        [
+            pytest.param(
+                datetime(9999, 12, 31, 23, tzinfo=UTC), TimeLimit.minutes(1), id="elapsed"
+            ),
+            pytest.param(
+                datetime(9999, 12, 31, 23, tzinfo=UTC), TimeLimit.calendar_days(1), id="days"
+            ),
+            pytest.param(datetime(1, 1, 1, 1, tzinfo=UTC), TimeLimit.working_days(1), id="working"),
+        ],
+    )
+    def test_message_names_start(self, start: datetime, limit: TimeLimit) -> None:
+        """The error names 'start', shows it and keeps it, with no wrapped cause."""
+        with pytest.raises(InvalidValueError) as info:
+            deadline(start, limit, calendar=ALWAYS_OPEN)
+        assert info.value.message == (
+            f"'start' must fall within years 0002-9998 (in UTC), got {start!r}"
+        )
+        assert (info.value.field, info.value.value) == ("start", start)
+        assert info.value.__cause__ is None
+
+    def test_deadline_before_start_refused(self) -> None:
+        """A Deadline due before its start is refused naming 'due_at' and keeping it."""
+        start = datetime(2025, 3, 3, 9, tzinfo=UTC)
+        early = start - timedelta(minutes=1)
+        with pytest.raises(InvalidValueError) as info:
+            Deadline(start=start, limit=TimeLimit.hours(1), due_at=early, reason="r")
+        assert info.value.message == (
+            f"'due_at' must not be earlier than 'start' {start!r}, got {early!r}"
+        )
+        assert (info.value.field, info.value.value) == ("due_at", early)
+
+    def test_utc_offset_prints_plus(self) -> None:
+        """An instant at UTC prints its offset as +00:00."""
+        utc = WorkingCalendar.weekly(zone="UTC")
+        d = explain_deadline(datetime(2025, 1, 1, 9, tzinfo=UTC), TimeLimit.hours(1), calendar=utc)
+        assert d.reason.startswith("1 hour of real elapsed time after 2025-01-01 09:00 +00:00;")
