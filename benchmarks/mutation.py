@@ -27,7 +27,9 @@ Each module works in `mutants/<module>/` (ignored by git): `src` and `tests` lin
 project, `pyproject.toml` is the project's with `[tool.mutmut]` narrowed to the module, and
 mutmut writes its copy and cache to `mutants/<module>/mutants/`. A second run reuses mutmut's
 cache (only changed functions are mutated again; every earlier survivor is re-run fresh
-anyway); `--clean` starts over, as the recorded scores do. mutmut runs one mutant at a time
+anyway); `--clean` starts over, as the recorded scores do. `--fresh-only` re-runs the last
+run's survivors with the current tests (after adding tests; the mutants stay those of the last
+`mutmut run`, and the table says so). mutmut runs one mutant at a time
 (`--max-children 1`) and the modules one after another. Scores are kept in
 `mutants/scores.json`; the survivors that remain, with their diffs, in
 `mutants/<module>/survivors.md`.
@@ -344,29 +346,29 @@ def commit() -> str:
 
 
 def table(scores: dict[str, Any]) -> str:
-    """The "Mutation scores" table of benchmarks/README.md."""
+    """The "Mutation scores" table of benchmarks/README.md: a row per file, when and where run."""
     out = [
-        "| module | mutants | killed | survived | equivalent set aside | score |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| file | mutants | killed | survived | equivalent set aside | score | run |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     for unit in UNITS:
         if unit not in scores:
             continue
-        for file, row in scores[unit]["files"].items():
+        run = scores[unit]
+        where = f"{run['date']}, `{run['commit']}`"
+        if run.get("mutmut_commit", run["commit"]) != run["commit"]:
+            where = (
+                f"{run['date']}, mutants of `{run['mutmut_commit']}`, tests of `{run['commit']}`"
+            )
+        for file, row in run["files"].items():
+            if not row["mutants"]:
+                out.append(f"| `{file}` | 0 | | | | – (nothing to mutate) | {where} |")
+                continue
             mark = "" if row["score"] >= GOAL else " ✗"
             out.append(
                 f"| `{file}` | {row['mutants']} | {row['killed']} | {row['survived']} "
-                f"| {row['equivalent']} | {row['score']:.1f} %{mark} |"
+                f"| {row['equivalent']} | {row['score']:.1f} %{mark} | {where} |"
             )
-    runs = [scores[u] for u in UNITS if u in scores]
-    when = sorted({r["date"] for r in runs})
-    commits = sorted({r["commit"] for r in runs})
-    seconds = sum(r["seconds"] for r in runs)
-    out.append("")
-    out.append(
-        f"Run {', '.join(when)} at commit {', '.join(commits)}; "
-        f"{seconds // 60} min {seconds % 60} s in all."
-    )
     return "\n".join(out)
 
 
@@ -387,9 +389,16 @@ def main() -> None:
     scores = json.loads(SCORES.read_text(encoding="utf-8")) if SCORES.exists() else {}
     if not args.table:
         for unit in args.units or list(UNITS):
+            earlier = scores.get(unit, {})
             result = score_unit(unit, clean=args.clean, fresh_only=args.fresh_only)
             result["date"] = datetime.now().date().isoformat()
             result["commit"] = commit()
+            # --fresh-only re-runs the mutants of the last `mutmut run` with today's tests
+            result["mutmut_commit"] = (
+                earlier.get("mutmut_commit", earlier.get("commit", "?"))
+                if args.fresh_only
+                else result["commit"]
+            )
             scores[unit] = result
             SCORES.write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
     print(table(scores))
