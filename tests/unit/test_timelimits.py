@@ -1277,3 +1277,39 @@ class TestStartRefusedAsItIs:
         utc = WorkingCalendar.weekly(zone="UTC")
         d = explain_deadline(datetime(2025, 1, 1, 9, tzinfo=UTC), TimeLimit.hours(1), calendar=utc)
         assert d.reason.startswith("1 hour of real elapsed time after 2025-01-01 09:00 +00:00;")
+
+
+class TestLimitRefusals:
+    """TimeLimit refuses amounts and units with the whole message, the field and the value."""
+
+    @pytest.mark.parametrize(
+        ("amount", "message"),
+        [
+            pytest.param(-1, "'amount' must not be negative, got -1", id="negative"),
+            pytest.param(
+                10**18,
+                "'amount' must be at most 999,999,999,999,999,999, got 1000000000000000000",
+                id="too-big",
+            ),
+        ],
+    )
+    def test_amount(self, amount: int, message: str) -> None:
+        """A negative amount or one past 10**18 - 1 is refused naming 'amount'."""
+        with pytest.raises(InvalidValueError) as info:
+            TimeLimit(amount, HOUR, N)
+        assert info.value.message == message
+        assert (info.value.field, info.value.value) == ("amount", amount)
+
+    def test_largest_amount(self) -> None:
+        """10**18 - 1 is still an amount."""
+        assert TimeLimit(10**18 - 1, DAY, N).amount == 10**18 - 1
+
+    def test_working_weeks(self) -> None:
+        """Weeks on the working clock are refused naming 'unit', saying what to write."""
+        with pytest.raises(InvalidValueError) as info:
+            TimeLimit(1, WEEK, W)
+        assert info.value.message == (
+            "'unit' 'week' counts natural time only, got the working clock; "
+            "write working days, or calendar weeks/months/years"
+        )
+        assert (info.value.field, info.value.value) == ("unit", WEEK)
