@@ -1871,3 +1871,55 @@ class TestSplitRefusalsInFull:
         with pytest.raises(TypeError) as info:
             split(self.TEN, weights=[("a", 1, 2)])  # type: ignore[list-item]
         assert str(info.value) == "'weights[0]' must be a (name, weight) pair, got ('a', 1, 2)"
+
+
+class TestProfileRefusalsInFull:
+    """Profile and BudgetLine refusals carry the whole message, the field and the value."""
+
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            pytest.param(
+                {"kind": "weights", "factors": [1] * 11},
+                "'factors' must hold 12 monthly weights, got 11",
+                id="eleven",
+            ),
+            pytest.param(
+                {"kind": "weights", "factors": [0] * 12},
+                "'factors' must have a positive sum, got (Fraction(0, 1), Fraction(0, 1), "
+                "Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), ...)",
+                id="zero-sum",
+            ),
+            pytest.param(
+                {"kind": "even", "factors": [1] * 12},
+                "'factors' must be empty for a 'even' profile, got (Fraction(1, 1), "
+                "Fraction(1, 1), Fraction(1, 1), Fraction(1, 1), Fraction(1, 1), "
+                "Fraction(1, 1), ...)",
+                id="factors-of-even",
+            ),
+        ],
+    )
+    def test_factors(self, kwargs: dict[str, Any], message: str) -> None:
+        """Wrong factors are refused naming 'factors' and keeping them."""
+        with pytest.raises(InvalidValueError) as info:
+            Profile(**kwargs)
+        assert info.value.message == message
+        assert info.value.field == "factors"
+        assert info.value.value == tuple(Fraction(f) for f in kwargs["factors"])
+
+    def test_even_weights_are_ones(self) -> None:
+        """An even profile weighs every month 1."""
+        assert Profile.even().month_weights(2025) == (Fraction(1),) * 12
+
+    def test_thirteenth_month_defaults_to_january(self) -> None:
+        """The 13th month is paid in January unless told, and the profile says so."""
+        p = Profile.thirteenth_month()
+        assert p == Profile.thirteenth_month(1)
+        assert p.name == "13th month in 01"
+        assert p.month_weights(2025)[:2] == (Fraction(2), Fraction(1))
+
+    def test_unknown_category(self) -> None:
+        """An unknown category is refused naming 'category'."""
+        with pytest.raises(InvalidValueError) as info:
+            BudgetLine("L-1", "cost", "nonsense", Money("1", "CNY"))
+        assert (info.value.field, info.value.value) == ("category", "nonsense")
