@@ -1001,3 +1001,42 @@ def test_public_names() -> None:
     assert dir(inspections) == inspections.__all__
     for name in inspections.__all__:
         assert getattr(inspections, name).__doc__
+
+
+class TestCappedSums:
+    """Completed points are capped per window at the window's whole requirement."""
+
+    def test_seed_shares_of_one_window_sum_before_the_cap(self) -> None:
+        """A quarterly item's three monthly seed shares (1/3 each) make one requirement of 1:
+        one record in the quarter, summed over January-March, completes one point, not 1/3."""
+        rec = CheckRecord("ENG-05", _at(10, month=2), "Zhao", samples=3, evidence=("P",))
+        months = [
+            qpi_tally(
+                _plan(),
+                records=[rec] if m == 2 else [],
+                findings=[],
+                period=Period.parse(f"2025-{m:02d}"),
+                calendar=SHANGHAI,
+                proration=Proration.SEED,
+            )
+            for m in (1, 2, 3)
+        ]
+        quarter = QpiTally.sum(months)
+        shares = [r.required for r in quarter.point_requirements if r.code == "ENG-05"]
+        assert shares == [Fraction(1, 3)] * 3
+        assert quarter.completed_points == 1
+
+    def test_nothing_required_is_a_fraction(self) -> None:
+        """An empty tally completes Fraction(0) points and rounds, not the int 0."""
+        empty = QpiTally.sum([])
+        assert type(empty.completed_points) is Fraction
+        assert type(empty.completed_rounds) is Fraction
+
+    def test_unknown_attribute_of_a_pending_sum(self) -> None:
+        """Asking a pending sum (a + b) for an unknown attribute raises without merging it."""
+        pending = _tally([]) + _tally([_rec("SEC-04", 3)])
+        with pytest.raises(AttributeError):
+            _ = pending.nope  # type: ignore[attr-defined]
+        assert object.__getattribute__(pending, "_parts") is not None
+        assert pending.records == 1
+        assert object.__getattribute__(pending, "_parts") is None
