@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
@@ -1040,3 +1041,39 @@ class TestCappedSums:
         assert object.__getattribute__(pending, "_parts") is not None
         assert pending.records == 1
         assert object.__getattribute__(pending, "_parts") is None
+
+
+class TestSumKeepsCounts:
+    """QpiTally.sum keeps each count apart and refuses a tally given twice."""
+
+    def test_finding_counts_stay_apart(self) -> None:
+        """Raised, counted and closed findings each keep their own number in a sum."""
+        counts = FindingCount(category="suggestion", raised=3, counted=2, closed=1)
+        total = QpiTally.sum([QpiTally(findings=[counts]), QpiTally()])
+        assert total.findings[0] == counts
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            pytest.param(lambda: QpiTally(records=1), id="records-only"),
+            pytest.param(
+                lambda: _tally([], [_finding(4, Category.SUGGESTION, 3)]), id="findings-only"
+            ),
+        ],
+    )
+    def test_same_tally_twice(self, make: Callable[[], QpiTally]) -> None:
+        """A tally with records or findings given twice is refused, naming 'tallies'."""
+        t = make()
+        with pytest.raises(InvalidValueError) as info:
+            QpiTally.sum([t, t])
+        assert info.value.message == (
+            "the same tally is added twice; its records and findings would count twice"
+        )
+        assert info.value.field == "tallies"
+        assert info.value.value is t
+
+    def test_same_tally_inside_a_pending_sum(self) -> None:
+        """A tally inside a pending sum (a + b) and given again is found and refused."""
+        a = _tally([_rec("SEC-04", 3)])
+        with pytest.raises(InvalidValueError, match="the same tally is added twice"):
+            QpiTally.sum([a + _tally([]), a])
