@@ -399,6 +399,8 @@ def main() -> None:
                 if args.fresh_only
                 else result["commit"]
             )
+            # read again: another run may have recorded other modules meanwhile
+            scores = json.loads(SCORES.read_text(encoding="utf-8")) if SCORES.exists() else {}
             scores[unit] = result
             SCORES.write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
     print(table(scores))
