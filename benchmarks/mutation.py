@@ -276,8 +276,14 @@ def score_unit(unit: str, *, clean: bool, fresh_only: bool) -> dict[str, Any]:
     codes = results(here, files)
     timeout = max(60.0, 10 * baseline(here, tests))
     set_aside = equivalents()
-    rows, left = {}, []
+    rows: dict[str, dict[str, Any]] = {}
+    left: list[tuple[Any, ...]] = []
     for file, by_mutant in codes.items():
+        done = sum(code is not None for code in by_mutant.values())
+        if done < len(by_mutant):  # a stopped `mutmut run`: no score for this file
+            rows[file] = {"mutants": len(by_mutant), "run": done, "incomplete": True}
+            print(f"   {file}: mutmut ran {done} of {len(by_mutant)} mutants, no score", flush=True)
+            continue
         killed = killed_fresh = equivalent = 0
         survivors = []
         for mutant, code in sorted(by_mutant.items()):
@@ -361,6 +367,12 @@ def table(scores: dict[str, Any]) -> str:
                 f"{run['date']}, mutants of `{run['mutmut_commit']}`, tests of `{run['commit']}`"
             )
         for file, row in run["files"].items():
+            if row.get("incomplete"):
+                out.append(
+                    f"| `{file}` | {row['mutants']} | | | "
+                    f"| – (mutmut stopped after {row['run']}) | {where} |"
+                )
+                continue
             if not row["mutants"]:
                 out.append(f"| `{file}` | 0 | | | | – (nothing to mutate) | {where} |")
                 continue
