@@ -1077,3 +1077,21 @@ class TestSumKeepsCounts:
         a = _tally([_rec("SEC-04", 3)])
         with pytest.raises(InvalidValueError, match="the same tally is added twice"):
             QpiTally.sum([a + _tally([]), a])
+
+
+def test_conflicting_requirements_refused_in_full() -> None:
+    """Two tallies that require different amounts of one window cannot merge: the error shows
+    the window's key and both amounts, and keeps the key."""
+
+    def tally(required: int) -> QpiTally:
+        window = date(2025, 3, 1)
+        r = Requirement(plan="P", code="A-1", window=window, month=window, required=required)
+        return QpiTally(point_requirements=[r])
+
+    key = ("P", "A-1", date(2025, 3, 1), date(2025, 3, 1))
+    with pytest.raises(InvalidValueError) as info:
+        QpiTally.sum([tally(1), tally(2)])
+    assert info.value.message == (
+        f"cannot merge tallies: requirement {key!r} is 1 in one and 2 in the other"
+    )
+    assert (info.value.field, info.value.value) == ("requirements", key)
