@@ -1095,3 +1095,27 @@ def test_conflicting_requirements_refused_in_full() -> None:
         f"cannot merge tallies: requirement {key!r} is 1 in one and 2 in the other"
     )
     assert (info.value.field, info.value.value) == ("requirements", key)
+
+
+def test_findings_in_two_tallies_refused_in_full() -> None:
+    """The same findings in two tallies of one plan and period: the first five are listed,
+    and the error keeps every key."""
+    fs = [_finding(n, Category.SUGGESTION, 3) for n in range(1, 8)]
+    a, b = _tally([], fs), _tally([], fs)
+    with pytest.raises(InvalidValueError) as info:
+        QpiTally.sum([a, b])
+    assert info.value.message == (
+        "findings counted in two tallies of the same plan and period: F-1 (2025-03), "
+        "F-2 (2025-03), F-3 (2025-03), F-4 (2025-03), F-5 (2025-03)"
+    )
+    assert info.value.field == "finding_keys"
+    assert info.value.value == sorted(a.finding_keys)
+
+
+def test_rounds_done_limit() -> None:
+    """RoundsDone has no limit unless given, and refuses a negative one naming 'limit'."""
+    assert RoundsDone(plan="P", code="A", window=date(2025, 3, 1)).limit is None
+    with pytest.raises(InvalidValueError) as info:
+        RoundsDone(plan="P", code="A", window=date(2025, 3, 1), limit=-1)
+    assert info.value.message == "'limit' must not be negative, got -1"
+    assert (info.value.field, info.value.value) == ("limit", -1)
