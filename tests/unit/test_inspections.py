@@ -1119,3 +1119,15 @@ def test_rounds_done_limit() -> None:
         RoundsDone(plan="P", code="A", window=date(2025, 3, 1), limit=-1)
     assert info.value.message == "'limit' must not be negative, got -1"
     assert (info.value.field, info.value.value) == ("limit", -1)
+
+
+def test_passes_per_item_with_at_in_the_code() -> None:
+    """The limit keeps the first passes of each item, and an item code may hold '@'
+    (`A@B` is not item `A`: the instant follows the last '@')."""
+    passes = [
+        "A@B@2025-03-01T01:00:00+00:00",
+        "A@2025-03-01T01:00:00+00:00",
+        "A@2025-03-02T01:00:00+00:00",
+    ]
+    done = RoundsDone(plan="P", code="R", window=date(2025, 3, 1), passes=passes, limit=1)
+    assert done.passes == ("A@2025-03-01T01:00:00+00:00", "A@B@2025-03-01T01:00:00+00:00")
