@@ -332,23 +332,16 @@ def write_survivors(here: Path, left: list[tuple[Any, ...]]) -> None:
     (here / "survivors.md").write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def git(*args: str) -> str:
+    """The output of a git command in the project, stripped."""
+    done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    return done.stdout.strip()
+
+
 def commit() -> str:
     """The short commit of the project, with a mark if the tree has changes."""
-    head = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    return head + ("+changes" if dirty else "")
+    dirty = git("status", "--porcelain", "--untracked-files=no")
+    return git("rev-parse", "--short", "HEAD") + ("+changes" if dirty else "")
 
 
 def table(scores: dict[str, Any]) -> str:
