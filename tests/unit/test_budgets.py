@@ -46,6 +46,7 @@ from propstd.budgets import (
     split_monthly,
     variance,
 )
+from propstd.calendars import WorkingCalendar
 from propstd.errors import CurrencyMismatchError, InvalidValueError, NaiveDatetimeError
 from propstd.money import Money, Rounding
 from propstd.periods import Period
@@ -1770,3 +1771,155 @@ class TestBoundsAndContexts:
         lenient = decimal.Context(traps=[])
         with localcontext(lenient), pytest.raises(InvalidValueError, match="decimal number"):
             service_fee("abc", cny("1"), rounding="half_up")
+
+
+class TestSplitRefusalsInFull:
+    """split(), Allocation and AllocationPart refuse with the whole message, field and value."""
+
+    TEN = Money("10.00", "CNY")
+
+    def test_seasonal_default_name_and_weights_basis(self) -> None:
+        """A seasonal profile has no name unless given; a split by name has the basis 'weights'."""
+        assert Profile.seasonal([7], peak=2).name == ""
+        assert split(self.TEN, weights={"a": 1}).basis == "weights"
+
+    @pytest.mark.parametrize(
+        ("call", "message", "field", "value"),
+        [
+            pytest.param(
+                lambda: AllocationPart(label="a", weight=Decimal("NaN"), amount=Money("1", "CNY")),
+                "'weight' must be finite, got Decimal('NaN')",
+                "weight",
+                Decimal("NaN"),
+                id="part-weight",
+            ),
+            pytest.param(
+                lambda: split(Money("10.00", "CNY"), weights={"a": 1}).amount_of("b"),
+                "no part labelled 'b'; labels are ['a']",
+                "label",
+                "b",
+                id="no-such-label",
+            ),
+            pytest.param(
+                lambda: split(
+                    Money("10.00", "CNY"), Period.parse("2025-03"), unit="week", weights={"a": 1}
+                ),
+                "give exactly one of 'unit' and 'weights', got unit='week', weights={'a': 1}",
+                "unit",
+                "week",
+                id="unit-and-weights",
+            ),
+            pytest.param(
+                lambda: split(Money("10.00", "CNY"), unit="week"),
+                "'period' is needed to split by unit 'week'",
+                "period",
+                None,
+                id="no-period",
+            ),
+            pytest.param(
+                lambda: split(Money("10.00", "CNY"), weights=[]),
+                "'weights' must name at least one part",
+                "weights",
+                [],
+                id="no-weights",
+            ),
+            pytest.param(
+                lambda: split(Money("10.00", "CNY"), weights=[("a", 1), ("a", 2)]),
+                "'weights' names 'a' twice",
+                "weights[1]",
+                "a",
+                id="repeated-name",
+            ),
+        ],
+    )
+    def test_refused(
+        self, call: Callable[[], object], message: str, field: str, value: Any
+    ) -> None:
+        """Each refusal's message, field and value say what was wrong."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert info.value.message == message
+        assert info.value.field == field
+        if isinstance(value, Decimal):  # NaN equals nothing, itself included
+            assert isinstance(info.value.value, Decimal)
+            assert info.value.value.is_nan()
+        else:
+            assert info.value.value == value
+
+    def test_parts_not_summing(self) -> None:
+        """Parts that do not sum to the total are refused, keeping the parts."""
+        part = AllocationPart(label="a", weight=1, amount=Money("1", "CNY"))
+        with pytest.raises(InvalidValueError) as info:
+            Allocation(total=self.TEN, basis="x", parts=[part])
+        assert info.value.message == "'parts' sum to 1.00 CNY, not the 'total' 10.00 CNY"
+        assert (info.value.field, info.value.value) == ("parts", (part,))
+
+    def test_no_working_day(self) -> None:
+        """A period with no working day names the period and shows the calendar."""
+        cal = WorkingCalendar.weekly(days="mon-fri")
+        weekend = Period.parse("2025-03-01/2025-03-03")
+        with pytest.raises(InvalidValueError) as info:
+            split(self.TEN, weekend, unit="day", calendar=cal)
+        assert info.value.message == (
+            "'period' 2025-03-01/2025-03-03 has no working day in 'calendar' "
+            "WorkingCalendar.weekly(hours='09:00-18:00', days='mon-fri', zone='UTC')"
+        )
+        assert (info.value.field, info.value.value) == ("period", weekend)
+
+    def test_not_a_pair(self) -> None:
+        """A weight that is not a (name, weight) pair is a TypeError showing it."""
+        with pytest.raises(TypeError) as info:
+            split(self.TEN, weights=[("a", 1, 2)])  # type: ignore[list-item]
+        assert str(info.value) == "'weights[0]' must be a (name, weight) pair, got ('a', 1, 2)"
+
+
+class TestProfileRefusalsInFull:
+    """Profile and BudgetLine refusals carry the whole message, the field and the value."""
+
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            pytest.param(
+                {"kind": "weights", "factors": [1] * 11},
+                "'factors' must hold 12 monthly weights, got 11",
+                id="eleven",
+            ),
+            pytest.param(
+                {"kind": "weights", "factors": [0] * 12},
+                "'factors' must have a positive sum, got (Fraction(0, 1), Fraction(0, 1), "
+                "Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), ...)",
+                id="zero-sum",
+            ),
+            pytest.param(
+                {"kind": "even", "factors": [1] * 12},
+                "'factors' must be empty for a 'even' profile, got (Fraction(1, 1), "
+                "Fraction(1, 1), Fraction(1, 1), Fraction(1, 1), Fraction(1, 1), "
+                "Fraction(1, 1), ...)",
+                id="factors-of-even",
+            ),
+        ],
+    )
+    def test_factors(self, kwargs: dict[str, Any], message: str) -> None:
+        """Wrong factors are refused naming 'factors' and keeping them."""
+        with pytest.raises(InvalidValueError) as info:
+            Profile(**kwargs)
+        assert info.value.message == message
+        assert info.value.field == "factors"
+        assert info.value.value == tuple(Fraction(f) for f in kwargs["factors"])
+
+    def test_even_weights_are_ones(self) -> None:
+        """An even profile weighs every month 1."""
+        assert Profile.even().month_weights(2025) == (Fraction(1),) * 12
+
+    def test_thirteenth_month_defaults_to_january(self) -> None:
+        """The 13th month is paid in January unless told, and the profile says so."""
+        p = Profile.thirteenth_month()
+        assert p == Profile.thirteenth_month(1)
+        assert p.name == "13th month in 01"
+        assert p.month_weights(2025)[:2] == (Fraction(2), Fraction(1))
+
+    def test_unknown_category(self) -> None:
+        """An unknown category is refused naming 'category'."""
+        with pytest.raises(InvalidValueError) as info:
+            BudgetLine("L-1", "cost", "nonsense", Money("1", "CNY"))
+        assert (info.value.field, info.value.value) == ("category", "nonsense")

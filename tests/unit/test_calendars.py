@@ -1517,3 +1517,899 @@ class TestPinnedBehaviour:
         """A second of 60, 24:30 or a minute of 60 is refused."""
         with pytest.raises(ParseError, match=r"impossible time of day|cannot start at 24:00"):
             TimeWindow.parse(text)
+
+
+# -- mutation gaps (benchmarks/mutation.py) ------------------------------------------------
+
+OFFICE_2025 = WorkingCalendar.weekly(
+    covers=Period(date(2025, 1, 1), date(2026, 1, 1)), name="office"
+)
+NOTHING_WORKS = WorkingCalendar(zone="UTC", week=[()] * 7, makeup_days=[date(2025, 3, 1)])
+PLAIN = WorkingCalendar.weekly()
+OFFICE_END = (
+    "the last date 'office' covers (2025-01-01 to 2025-12-31): 2026-01-01 is not in its data"
+)
+OFFICE_START = (
+    "the first date 'office' covers (2025-01-01 to 2025-12-31): 2024-12-31 is not in its data"
+)
+OFFICE_HINT = (
+    ". Give the calendar the holidays and make-up days from 2026-01-01 on, with a 'covers' "
+    "that reaches them"
+)
+CN_END = (
+    "the last date 'China (State Council 放假调休)' covers (2008-01-01 to 2026-12-31): "
+    "2027-01-01 is not in its data. When the State Council publishes its 2027 holiday notice, "
+    "add it: china_calendar(extra={2027: '<the notice's lines>'})"
+)
+CN_START = (
+    "the first date 'China (State Council 放假调休)' covers (2008-01-01 to 2026-12-31): "
+    "2007-12-31 is not in its data"
+)
+
+
+def _refusal(call: Callable[[], object]) -> tuple[type[BaseException], str, object, object]:
+    """The type, message, field and value of the error *call* raises."""
+    with pytest.raises(Exception) as info:  # noqa: PT011 (each test checks the type)
+        call()
+    err = info.value
+    return type(err), str(err), getattr(err, "field", None), getattr(err, "value", None)
+
+
+class TestMutationGaps:
+    """Behaviour pinned because a mutation of `propstd.calendars` survived the tests."""
+
+    @pytest.mark.parametrize(
+        ("call", "error", "message", "field", "value"),
+        [
+            pytest.param(
+                lambda: OFFICE_2025.add_working_days(date(2025, 12, 30), 3),
+                CalendarCoverageError,
+                f"counting 3 working days from 2025-12-30 runs past 2025-12-31, {OFFICE_END}"
+                f"{OFFICE_HINT}",
+                "d",
+                date(2025, 12, 30),
+                id="days-forward",
+            ),
+            pytest.param(
+                lambda: OFFICE_2025.add_working_days(date(2025, 1, 2), -3),
+                CalendarCoverageError,
+                "counting 3 working days back from 2025-01-02 runs back past 2025-01-01, "
+                f"{OFFICE_START}",
+                "d",
+                date(2025, 1, 2),
+                id="days-back",
+            ),
+            pytest.param(
+                lambda: OFFICE_2025.add_working_time(datetime(2025, 12, 31, 17, tzinfo=UTC), 2 * H),
+                CalendarCoverageError,
+                "adding 2:00:00 of working time to 2025-12-31T17:00:00+00:00 runs past "
+                f"2025-12-31, {OFFICE_END}{OFFICE_HINT}",
+                "start",
+                datetime(2025, 12, 31, 17, tzinfo=UTC),
+                id="time-forward",
+            ),
+            pytest.param(
+                lambda: OFFICE_2025.add_working_time(datetime(2025, 1, 1, 10, tzinfo=UTC), -2 * H),
+                CalendarCoverageError,
+                "counting 2:00:00 of working time back from 2025-01-01T10:00:00+00:00 runs back "
+                f"past 2025-01-01, {OFFICE_START}",
+                "start",
+                datetime(2025, 1, 1, 10, tzinfo=UTC),
+                id="time-back",
+            ),
+            pytest.param(
+                lambda: CN.add_working_days(date(2026, 12, 30), 3),
+                CalendarCoverageError,
+                f"counting 3 working days from 2026-12-30 runs past 2026-12-31, {CN_END}",
+                "d",
+                date(2026, 12, 30),
+                id="china-days-forward",
+            ),
+            pytest.param(
+                lambda: CN.add_working_days(date(2008, 1, 2), -3),
+                CalendarCoverageError,
+                "counting 3 working days back from 2008-01-02 runs back past 2008-01-01, "
+                f"{CN_START}",
+                "d",
+                date(2008, 1, 2),
+                id="china-days-back",
+            ),
+            pytest.param(
+                lambda: CN.add_working_time(sh(2026, 12, 31, 17), 2 * H),
+                CalendarCoverageError,
+                "adding 2:00:00 of working time to 2026-12-31T17:00:00+08:00 runs past "
+                f"2026-12-31, {CN_END}",
+                "start",
+                sh(2026, 12, 31, 17),
+                id="china-time-forward",
+            ),
+            pytest.param(
+                lambda: CN.add_working_time(sh(2008, 1, 2, 10), -9 * H),
+                CalendarCoverageError,
+                "counting 9:00:00 of working time back from 2008-01-02T10:00:00+08:00 runs back "
+                f"past 2008-01-01, {CN_START}",
+                "start",
+                sh(2008, 1, 2, 10),
+                id="china-time-back",
+            ),
+            pytest.param(
+                lambda: NOTHING_WORKS.add_working_days(date(2025, 3, 2), 1),
+                CalendarCoverageError,
+                "counting 1 working day from 2025-03-02: the calendar has no working time in "
+                "that direction",
+                "d",
+                date(2025, 3, 2),
+                id="no-work-days",
+            ),
+            pytest.param(
+                lambda: NOTHING_WORKS.add_working_time(datetime(2025, 3, 2, tzinfo=UTC), H),
+                CalendarCoverageError,
+                "adding 1:00:00 of working time to 2025-03-02T00:00:00+00:00: the calendar has "
+                "no working time in that direction",
+                "start",
+                datetime(2025, 3, 2, tzinfo=UTC),
+                id="no-work-time",
+            ),
+            pytest.param(
+                lambda: PLAIN.add_working_days(date(9998, 12, 30), 3),
+                InvalidValueError,
+                "counting 3 working days from 9998-12-30 runs past 9998-12-31, the last date "
+                "propstd computes with",
+                "d",
+                date(9998, 12, 30),
+                id="range-days-forward",
+            ),
+            pytest.param(
+                lambda: PLAIN.add_working_days(date(2, 1, 2), -3),
+                InvalidValueError,
+                "counting 3 working days back from 0002-01-02 runs back past 0002-01-01, the "
+                "first date propstd computes with",
+                "d",
+                date(2, 1, 2),
+                id="range-days-back",
+            ),
+            pytest.param(
+                lambda: PLAIN.add_working_time(datetime(9998, 12, 31, 17, tzinfo=UTC), 2 * H),
+                InvalidValueError,
+                "adding 2:00:00 of working time to 9998-12-31T17:00:00+00:00 runs past "
+                "9998-12-31, the last date propstd computes with",
+                "start",
+                datetime(9998, 12, 31, 17, tzinfo=UTC),
+                id="range-time-forward",
+            ),
+            pytest.param(
+                lambda: PLAIN.add_working_time(datetime(2, 1, 1, 10, tzinfo=UTC), -2 * H),
+                InvalidValueError,
+                "counting 2:00:00 of working time back from 0002-01-01T10:00:00+00:00 runs back "
+                "past 0002-01-01, the first date propstd computes with",
+                "start",
+                datetime(2, 1, 1, 10, tzinfo=UTC),
+                id="range-time-back",
+            ),
+        ],
+    )
+    def test_answers_past_the_data(
+        self,
+        call: Callable[[], object],
+        error: type[Exception],
+        message: str,
+        field: str,
+        value: object,
+    ) -> None:
+        """An answer beyond the data names the count, the edge, the missing date and the way on."""
+        assert _refusal(call) == (error, message, field, value)
+
+    @pytest.mark.parametrize(
+        ("call", "error", "message", "field", "value"),
+        [
+            pytest.param(
+                lambda: china_calendar(hours=""),
+                ParseError,
+                "'hours' must name at least one window, got ''",
+                "hours",
+                "",
+                id="china-no-hours",
+            ),
+            pytest.param(
+                lambda: china_calendar(hours="09:00-12:00,11:00-13:00"),
+                InvalidValueError,
+                "'hours' has overlapping windows '09:00-12:00' and '11:00-13:00'",
+                "hours",
+                (TimeWindow(time(9), time(12)), TimeWindow(time(11), time(13))),
+                id="china-overlap",
+            ),
+            pytest.param(
+                lambda: china_calendar(hours=5),  # type: ignore[call-overload]
+                TypeError,
+                "'hours' must be a string or a sequence of TimeWindow, got 5",
+                None,
+                None,
+                id="china-hours-type",
+            ),
+            pytest.param(
+                lambda: WorkingCalendar.weekly(hours={"mon": ""}),
+                ParseError,
+                "\"hours['mon']\" must name at least one window, got ''",
+                "hours['mon']",
+                "",
+                id="mapping-no-hours",
+            ),
+            pytest.param(
+                lambda: WorkingCalendar.weekly(hours={"mon": "09:00-10:00"}, days="sun"),
+                InvalidValueError,
+                "'days' 'sun' must name the same weekdays as the 'hours' mapping",
+                "days",
+                "sun",
+                id="mapping-days",
+            ),
+            pytest.param(
+                lambda: CN.add_working_time(sh(2025, 3, 3, 10), 5),  # type: ignore[arg-type]
+                TypeError,
+                "'duration' must be a timedelta, got int 5",
+                None,
+                None,
+                id="duration-type",
+            ),
+            pytest.param(
+                lambda: WorkingCalendar.weekly(days=[]),
+                ParseError,
+                "'days' must name at least one weekday, got []",
+                "days",
+                "[]",
+                id="no-days",
+            ),
+            pytest.param(
+                lambda: WorkingCalendar.weekly(days=5),  # type: ignore[arg-type]
+                TypeError,
+                "'days' must be a string such as 'mon-fri' or a set of weekday names, got 5",
+                None,
+                None,
+                id="days-type",
+            ),
+            pytest.param(
+                lambda: WorkingCalendar.weekly(days=["mon", 1]),  # type: ignore[list-item]
+                TypeError,
+                "'days[]' must be a str, got int 1",
+                None,
+                None,
+                id="day-type",
+            ),
+            pytest.param(
+                lambda: WorkingCalendar.weekly(days="mon,xyz"),
+                ParseError,
+                "'days' has an unknown weekday in 'mon,xyz': 'xyz'",
+                "days",
+                "mon,xyz",
+                id="unknown-day",
+            ),
+            pytest.param(
+                lambda: WorkingCalendar.weekly(days="mon,fri-mon"),
+                ParseError,
+                "'days' has a backwards or malformed range in 'mon,fri-mon': 'fri-mon'",
+                "days",
+                "mon,fri-mon",
+                id="backwards-days",
+            ),
+            pytest.param(
+                lambda: TimeWindow.parse("24:00-06:00"),
+                ParseError,
+                "'window' cannot start at 24:00, got '24:00-06:00'",
+                "window",
+                "24:00-06:00",
+                id="start-24",
+            ),
+            pytest.param(
+                lambda: TimeWindow.parse("08:00-09:00:60"),
+                ParseError,
+                "'window' has an impossible time of day in '08:00-09:00:60'",
+                "window",
+                "08:00-09:00:60",
+                id="end-second-60",
+            ),
+        ],
+    )
+    def test_refusals(
+        self,
+        call: Callable[[], object],
+        error: type[Exception],
+        message: str,
+        field: str | None,
+        value: object,
+    ) -> None:
+        """Bad hours, days and windows are refused with the whole message, field and value."""
+        assert _refusal(call) == (error, message, field, value)
+
+    def test_days_text_too_long(self) -> None:
+        """A `days` text over 10,000 characters is refused naming `days`."""
+        with pytest.raises(InvalidValueError) as info:
+            WorkingCalendar.weekly(days="mon," * 2_600)
+        assert info.value.field == "days"
+
+    @pytest.mark.parametrize(
+        ("calendar", "expected"),
+        [
+            pytest.param(
+                WorkingCalendar.weekly(days="sat"),
+                "WorkingCalendar.weekly(hours='09:00-18:00', days='sat', zone='UTC')",
+                id="one-day",
+            ),
+            pytest.param(
+                WorkingCalendar.weekly(days="sat-sun"),
+                "WorkingCalendar.weekly(hours='09:00-18:00', days='sat-sun', zone='UTC')",
+                id="two-days",
+            ),
+            pytest.param(
+                WorkingCalendar.weekly(days="tue-thu"),
+                "WorkingCalendar.weekly(hours='09:00-18:00', days='tue-thu', zone='UTC')",
+                id="mid-week",
+            ),
+            pytest.param(
+                WorkingCalendar.weekly(
+                    hours={"mon": "09:00-12:00,13:00-17:00", "sat": "09:00-12:00"}
+                ),
+                "WorkingCalendar.weekly(hours={'mon': '09:00-12:00,13:00-17:00', "
+                "'sat': '09:00-12:00'}, zone='UTC')",
+                id="mapping",
+            ),
+            pytest.param(
+                attrs.evolve(PLAIN, makeup_windows="09:00-12:00,13:00-15:00"),
+                "WorkingCalendar.weekly(hours='09:00-18:00', days='mon-fri', zone='UTC', "
+                "makeup_windows='09:00-12:00,13:00-15:00')",
+                id="makeup-windows",
+            ),
+        ],
+    )
+    def test_repr(self, calendar: WorkingCalendar, expected: str) -> None:
+        """The repr spells days as one day, a range or a list, and joins windows with commas."""
+        assert repr(calendar) == expected
+
+    def test_same_day_range(self) -> None:
+        """A weekday range from a day to itself is that day."""
+        assert WorkingCalendar.weekly(days="sat-sat") == WorkingCalendar.weekly(days="sat")
+
+    def test_windows_keep_seconds_and_fractions(self) -> None:
+        """A second of 59 is a time of day; an end's fraction of a second is kept."""
+        assert TimeWindow.parse("08:00:59-09:00").start == time(8, 0, 59)
+        assert TimeWindow.parse("08:00-09:00:00.5").end == time(9, 0, 0, 500_000)
+
+    def test_windows_of_the_first_covered_day(self) -> None:
+        """A period starting on the first covered date (2008-01-01, a holiday) is answered."""
+        windows = CN.working_windows(Period(date(2008, 1, 1), date(2008, 1, 3)))
+        assert windows == (
+            (sh(2008, 1, 2, 9), sh(2008, 1, 2, 12)),
+            (sh(2008, 1, 2, 13, 30), sh(2008, 1, 2, 18)),
+        )
+
+    def test_zero_duration_outside_working_time(self) -> None:
+        """Adding nothing to a Saturday morning gives the start itself (in the calendar's
+        zone), also once the week's table is built."""
+        saturday = datetime(2025, 3, 1, 2, tzinfo=UTC)  # 10:00 in Shanghai
+        CN.add_working_time(saturday, H)  # builds the table the fast path reads
+        result = CN.add_working_time(saturday, ZERO)
+        assert (result, result.tzinfo) == (sh(2025, 3, 1, 10), SH)
+
+    @pytest.mark.parametrize(
+        ("warm", "start", "end", "field"),
+        [
+            pytest.param(
+                sh(2008, 1, 2, 9), sh(2007, 12, 31, 9), sh(2008, 1, 2, 10), "start", id="before"
+            ),
+            pytest.param(
+                sh(2026, 12, 30, 9), sh(2026, 12, 30, 9), sh(2027, 1, 2, 10), "end", id="after"
+            ),
+        ],
+    )
+    def test_between_refuses_instants_outside_the_data(
+        self, warm: datetime, start: datetime, end: datetime, field: str
+    ) -> None:
+        """An instant outside `covers` is refused even inside a table already built."""
+        CN.working_time_between(warm, warm + H)  # builds the table the fast path reads
+        with pytest.raises(CalendarCoverageError) as info:
+            CN.working_time_between(start, end)
+        assert info.value.field == field
+
+
+def _shipped(year: int) -> dict[str, list[date]]:
+    """The shipped days off and make-up days of *year*, as `extra` data."""
+    return {
+        "holidays": [d for d in CN.holidays if d.year == year],
+        "makeup_days": [d for d in CN.makeup_days if d.year == year],
+    }
+
+
+class TestMutationGapsNotices:
+    """`china_calendar(extra=)` behaviour pinned because a mutation survived the tests."""
+
+    @pytest.mark.parametrize(
+        ("extra", "error", "message", "field", "value"),
+        [
+            pytest.param(
+                {2027: {"holiday": [date(2027, 1, 1)]}},
+                InvalidValueError,
+                "'extra[2027]' must be the notice's wording or a mapping with 'holidays' and "
+                "'makeup_days', got {'holiday': [datetime.date(2027, 1, 1)]}",
+                "extra[2027]",
+                {"holiday": [date(2027, 1, 1)]},
+                id="unknown-key",
+            ),
+            pytest.param(
+                {2027: {"holidays": [date(2026, 11, 30)]}},
+                InvalidValueError,
+                "'extra[2027]' has 2026-11-30, outside 2027 (and the December before it)",
+                "extra[2027]",
+                date(2026, 11, 30),
+                id="too-early",
+            ),
+            pytest.param(
+                {2027: {"holidays": [date(2028, 1, 3)]}},
+                InvalidValueError,
+                "'extra[2027]' has 2028-01-03, outside 2027 (and the December before it)",
+                "extra[2027]",
+                date(2028, 1, 3),
+                id="too-late",
+            ),
+            pytest.param(
+                {2027: {"makeup_days": [date(2027, 2, 22)]}},
+                InvalidValueError,
+                "'extra[2027]' has the make-up day 2027-02-22, a Monday: make-up days are "
+                "weekend days",
+                "extra[2027]",
+                date(2027, 2, 22),
+                id="weekday-makeup",
+            ),
+            pytest.param(
+                {2027: {"holidays": [date(2027, 2, 20)], "makeup_days": [date(2027, 2, 20)]}},
+                InvalidValueError,
+                "'extra[2027]' has 2027-02-20 both as a day off and as a make-up day",
+                "extra[2027]",
+                date(2027, 2, 20),
+                id="both",
+            ),
+            pytest.param(
+                {2015: {"holidays": [], "makeup_days": []}},
+                InvalidValueError,
+                "'extra[2015]' differs from the 2015 data propstd ships "
+                "(国办发明电〔2014〕28号、国发明电〔2015〕1号); leave 2015 out",
+                "extra[2015]",
+                {"holidays": [], "makeup_days": []},
+                id="shipped-year-two-notices",
+            ),
+            pytest.param(
+                {2028: {"holidays": [date(2028, 1, 3)]}},
+                InvalidValueError,
+                "'extra' must add years right after the 2026 data propstd ships, without "
+                "gaps: 2027 comes next, got 2028",
+                "extra",
+                2028,
+                id="gap",
+            ),
+            pytest.param(
+                {2027: "1月1日至3日放假，共4天"},
+                InvalidValueError,
+                "'extra[2027]' says 4 days off from 2027-01-01 to 2027-01-03, which is 3 days",
+                "extra[2027]",
+                "1月1日至3日放假，共4天",
+                id="count",
+            ),
+            pytest.param(
+                {2027: "3日放假"},
+                ParseError,
+                "'extra[2027]' has a day without a month in '3日'",
+                "extra[2027]",
+                "3日放假",
+                id="no-month",
+            ),
+            pytest.param(
+                {2027: "2月30日放假"},
+                ParseError,
+                "'extra[2027]' names a day that does not exist: '2月30日'",
+                "extra[2027]",
+                "2月30日放假",
+                id="no-such-day",
+            ),
+            pytest.param(
+                {2027: "1月1日（周四）放假"},
+                InvalidValueError,
+                "'extra[2027]' says '1月1日（周四）', but 2027-01-01 is a Friday",
+                "extra[2027]",
+                date(2027, 1, 1),
+                id="weekday",
+            ),
+            pytest.param(
+                {2027: "元旦放假"},
+                ParseError,
+                "'extra[2027]' must list the days off and make-up days, got '元旦放假'",
+                "extra[2027]",
+                "元旦放假",
+                id="no-dates",
+            ),
+            pytest.param(
+                {2027: "2月3日至1日放假"},
+                ParseError,
+                "'extra[2027]' has a range that runs backwards or over a month: "
+                "2027-02-03..2027-02-01",
+                "extra[2027]",
+                "2月3日至1日放假",
+                id="backwards",
+            ),
+            pytest.param(
+                {2027: "7月1日至8月1日放假"},
+                ParseError,
+                "'extra[2027]' has a range that runs backwards or over a month: "
+                "2027-07-01..2027-08-01",
+                "extra[2027]",
+                "7月1日至8月1日放假",
+                id="thirty-two-days",
+            ),
+            pytest.param(
+                {2027: "1月1日放假，2月6日至7日上班"},
+                ParseError,
+                "'extra[2027]' has '2月6日至7日' followed by neither 放假 (days off) nor 上班 "
+                "(make-up days)",
+                "extra[2027]",
+                "1月1日放假，2月6日至7日上班",
+                id="range-at-work",
+            ),
+            pytest.param(
+                {2027: "1月1日放假。1月4日至"},
+                ParseError,
+                "'extra[2027]' has '1月4日' followed by neither 放假 (days off) nor 上班 "
+                "(make-up days)",
+                "extra[2027]",
+                "1月1日放假。1月4日至",
+                id="range-at-the-end",
+            ),
+            pytest.param(
+                {2027: "1月1日放假。1月4日、"},
+                ParseError,
+                "'extra[2027]' has '1月4日' followed by neither 放假 (days off) nor 上班 "
+                "(make-up days)",
+                "extra[2027]",
+                "1月1日放假。1月4日、",
+                id="list-at-the-end",
+            ),
+        ],
+    )
+    def test_refusals(
+        self,
+        extra: dict[int, Any],
+        error: type[Exception],
+        message: str,
+        field: str,
+        value: object,
+    ) -> None:
+        """Bad extra years are refused with the whole message, the field and the value."""
+        assert _refusal(lambda: china_calendar(extra=extra)) == (error, message, field, value)
+
+    def test_type_messages(self) -> None:
+        """A non-mapping `extra` or a non-date make-up day is a TypeError that shows it."""
+        assert _refusal(lambda: china_calendar(extra=[1])) == (  # type: ignore[call-overload]
+            TypeError,
+            "'extra' must be a mapping of year to the year's notice, got [1]",
+            None,
+            None,
+        )
+        bad = {2027: {"makeup_days": ["2027-02-20"]}}
+        assert _refusal(lambda: china_calendar(extra=bad))[:2] == (  # type: ignore[arg-type]
+            TypeError,
+            "'extra[2027].makeup_days[]' must be a date (not a datetime), got str '2027-02-20'",
+        )
+
+    def test_first_and_last_shipped_years_may_be_repeated(self) -> None:
+        """2008 (the first shipped year) given as shipped adds nothing; a later added year
+        still counts."""
+        assert china_calendar(extra={2008: _shipped(2008)}) is CN
+        cal = china_calendar(extra={2026: _shipped(2026), 2027: {"holidays": [date(2027, 1, 1)]}})
+        assert cal.covers == Period(date(2008, 1, 1), date(2028, 1, 1))
+
+    def test_days_from_the_december_before_to_the_end_of_the_year(self) -> None:
+        """An added year may move days from December 1 of the year before to December 31."""
+        cal = china_calendar(extra={2027: {"holidays": [date(2026, 12, 1), date(2027, 12, 31)]}})
+        assert [cal.is_working_day(date(2026, 12, 1)), cal.is_working_day(date(2027, 12, 31))] == [
+            False,
+            False,
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "off"),
+        [
+            pytest.param("1月4日至4日放假，共1天", [date(2027, 1, 4)], id="one-day-range"),
+            pytest.param("7月1日至31日放假，共31天", [date(2027, 7, 30)], id="thirty-one-days"),
+            pytest.param("7月1日至11日放假，共十一天", [date(2027, 7, 9)], id="eleven"),
+            pytest.param("7月1日至20日放假，共二十天", [date(2027, 7, 19)], id="twenty"),
+            pytest.param("7月1日至21日放假，共二十一天", [date(2027, 7, 21)], id="twenty-one"),
+            pytest.param(
+                "1月4日、5日放假。2月20日（周六）上班。",
+                [date(2027, 1, 4), date(2027, 1, 5)],
+                id="list-first",
+            ),
+        ],
+    )
+    def test_notice_wording_read(self, text: str, off: list[date]) -> None:
+        """Ranges of one to 31 days, counts in Chinese numerals and a leading list are read."""
+        cal = china_calendar(extra={2027: text})
+        assert [cal.is_working_day(d) for d in off] == [False] * len(off)
+
+    def test_a_makeup_day_first(self) -> None:
+        """A notice may start with a single make-up day."""
+        cal = china_calendar(extra={2027: "2月20日（周六）上班。1月4日放假。"})
+        assert cal.is_working_day(date(2027, 2, 20))
+        assert not cal.is_working_day(date(2027, 1, 4))
+
+
+def _fresh(calendar: WorkingCalendar) -> WorkingCalendar:
+    """An equal calendar whose tables are still empty (a test then builds them itself)."""
+    return attrs.evolve(calendar)
+
+
+def _day_windows(calendar: WorkingCalendar, d: date) -> list[tuple[datetime, datetime]]:
+    """The windows of day *d* from its rules alone, as UTC instants (no closures, no DST)."""
+    tz = UTC if calendar.zone == "UTC" else ZoneInfo(calendar.zone)
+    if d in calendar.holidays:
+        return []
+    rule = calendar.week[0] if d in calendar.makeup_days else calendar.week[d.weekday()]
+    out = []
+    for w in rule:
+        end_day = d + timedelta(days=1) if w.end <= w.start else d
+        start = datetime.combine(d, w.start, tzinfo=tz).astimezone(UTC)
+        out.append((start, datetime.combine(end_day, w.end, tzinfo=tz).astimezone(UTC)))
+    return out
+
+
+# Where the engine's tables meet: instants are cut into 512-day tables from 1970-01-01 UTC
+# (2026-01-27 and 1955-12-26 start one), dates into 512-day tables of ordinals (2025-03-18).
+KIRITIMATI = WorkingCalendar.weekly(hours="00:00-10:00", zone="Pacific/Kiritimati")
+
+
+class TestMutationGapsEngine:
+    """The engine's tables, pinned where a mutation survived: table edges, fresh tables."""
+
+    @pytest.mark.parametrize(
+        ("calendar", "first"),
+        [
+            pytest.param(CN, date(2026, 1, 20), id="china-instant-table-edge"),
+            pytest.param(CN, date(2025, 3, 10), id="china-date-table-edge"),
+            pytest.param(KIRITIMATI, date(2026, 1, 20), id="utc+14-instant-table-edge"),
+            pytest.param(PLAIN, date(1955, 12, 19), id="before-1970"),
+            pytest.param(PLAIN, date(2032, 3, 14), id="weekend-ends-a-date-table"),
+        ],
+    )
+    def test_tables_agree_with_the_rules_across_their_edges(
+        self, calendar: WorkingCalendar, first: date
+    ) -> None:
+        """Around the edge of a table, built afresh, every answer agrees with the day's rules:
+        working days, working time per day, window starts and ends, and counting days."""
+        cal = _fresh(calendar)
+        tz = UTC if cal.zone == "UTC" else ZoneInfo(cal.zone)
+        days = [first + timedelta(days=k) for k in range(16)]
+        working = [d for d in days if _day_windows(cal, d)]
+        for d in days:
+            windows = _day_windows(cal, d)
+            assert cal.is_working_day(d) == bool(windows)
+            midnight = datetime.combine(d, time(0), tzinfo=tz)
+            assert cal.working_time_between(midnight, midnight + timedelta(days=1)) == sum(
+                (e - s for s, e in windows), ZERO
+            )
+            for s, e in windows:
+                assert cal.is_working_time(s)
+                assert cal.next_working_time(s) == s
+                assert cal.add_working_time(s, e - s) == e
+        for i in range(1, len(working)):
+            close = _day_windows(cal, working[i - 1])[-1][1]
+            opening = _day_windows(cal, working[i])[0][0]
+            assert cal.next_working_time(close) == opening
+        for i, d in enumerate(working[2:-5], start=2):
+            assert [cal.add_working_days(d, n) for n in (1, 3, 5, -1, -2)] == [
+                working[i + 1],
+                working[i + 3],
+                working[i + 5],
+                working[i - 1],
+                working[i - 2],
+            ]
+
+    def test_adding_all_the_time_left_lands_on_the_last_close(self) -> None:
+        """Adding every working minute left in the data ends at its last close (a table away)."""
+        cal = _fresh(CN)
+        left = cal.working_time_between(sh(2026, 1, 26, 17), sh(2026, 12, 31, 18))
+        assert cal.add_working_time(sh(2026, 1, 26, 17), left) == sh(2026, 12, 31, 18)
+
+    def test_counting_back_across_the_edge_of_a_table(self) -> None:
+        """Counting back to a table's first opening stops there; further, it reaches the
+        previous table (2026-01-27 09:00 Shanghai opens the table of 2026-01-27 UTC)."""
+        assert _fresh(CN).add_working_time(sh(2026, 1, 27, 10), -H) == sh(2026, 1, 27, 9)
+        assert _fresh(CN).add_working_time(sh(2026, 1, 27, 10), -2 * H) == sh(2026, 1, 26, 17)
+        assert _fresh(CN).add_working_days(date(2025, 3, 18), -1) == date(2025, 3, 17)
+
+    def test_round_the_clock_near_the_ends_of_the_data(self) -> None:
+        """A 24-hour calendar spends all its time: 30 h fit in the last three days, and in the
+        first three counting back; three working days back from the 4th is the 1st."""
+        cal = WorkingCalendar.weekly(
+            hours="00:00-24:00", days="daily", covers=Period(date(2025, 1, 1), date(2025, 2, 1))
+        )
+        assert cal.add_working_time(datetime(2025, 1, 29, tzinfo=UTC), 30 * H) == datetime(
+            2025, 1, 30, 6, tzinfo=UTC
+        )
+        assert cal.add_working_time(datetime(2025, 1, 4, tzinfo=UTC), -30 * H) == datetime(
+            2025, 1, 2, 18, tzinfo=UTC
+        )
+        assert cal.add_working_days(date(2025, 1, 4), -3) == date(2025, 1, 1)
+
+    def test_long_counts_from_near_the_start_of_the_data(self) -> None:
+        """Counting forward far from the second covered day is not refused."""
+        office = WorkingCalendar.weekly(covers=Period(date(2025, 1, 1), date(2026, 1, 1)))
+        assert office.add_working_time(datetime(2025, 1, 2, 10, tzinfo=UTC), 90 * H) == datetime(
+            2025, 1, 16, 10, tzinfo=UTC
+        )
+        assert _fresh(office).add_working_days(date(2025, 1, 2), 5) == date(2025, 1, 9)
+
+    def test_the_first_covered_day_works(self) -> None:
+        """The first covered date is a working day like any other."""
+        office = WorkingCalendar.weekly(covers=Period(date(2025, 1, 1), date(2026, 1, 1)))
+        assert office.is_working_day(date(2025, 1, 1))
+        assert office.end_of_working_day(date(2025, 1, 1)) == datetime(2025, 1, 1, 18, tzinfo=UTC)
+        assert CN.add_working_days(date(2008, 1, 1), 0) == date(2008, 1, 2)
+        assert not CN.is_working_time(sh(2008, 1, 1))
+        assert CN.next_working_time(sh(2008, 1, 1)) == sh(2008, 1, 2, 9)
+
+    def test_a_window_lost_to_dst_with_closures(self) -> None:
+        """A window that falls wholly into the spring-forward gap leaves the day without work,
+        also on a calendar with closures."""
+        cal = WorkingCalendar.weekly(
+            hours="02:00-03:00",
+            days="daily",
+            zone="Europe/Berlin",
+            closures=[Closure(datetime(2025, 1, 1, tzinfo=UTC), datetime(2025, 1, 2, tzinfo=UTC))],
+        )
+        assert cal.working_windows(Period(date(2025, 3, 30), date(2025, 3, 31))) == ()
+        assert not cal.is_working_day(date(2025, 3, 30))
+
+    def test_next_working_time_is_in_the_calendars_zone(self) -> None:
+        """An instant given in UTC inside working time comes back in the calendar's zone."""
+        result = CN.next_working_time(datetime(2025, 3, 3, 2, tzinfo=UTC))
+        assert (result, result.tzinfo) == (sh(2025, 3, 3, 10), SH)
+
+    @pytest.mark.parametrize(
+        ("call", "error", "message", "field", "value"),
+        [
+            pytest.param(
+                lambda: CN.add_working_time(sh(2026, 12, 1, 10), timedelta(days=100)),
+                CalendarCoverageError,
+                "adding 100 days, 0:00:00 of working time to 2026-12-01T10:00:00+08:00 runs past "
+                f"2026-12-31, {CN_END}",
+                "start",
+                sh(2026, 12, 1, 10),
+                id="far-too-long",
+            ),
+            pytest.param(
+                lambda: OFFICE_2025.add_working_days(date(2025, 12, 31), 1),
+                CalendarCoverageError,
+                f"counting 1 working day from 2025-12-31 runs past 2025-12-31, {OFFICE_END}"
+                f"{OFFICE_HINT}",
+                "d",
+                date(2025, 12, 31),
+                id="one-day-past-the-end",
+            ),
+            pytest.param(
+                lambda: OFFICE_2025.add_working_days(date(2025, 12, 26), 4),
+                CalendarCoverageError,
+                f"counting 4 working days from 2025-12-26 runs past 2025-12-31, {OFFICE_END}"
+                f"{OFFICE_HINT}",
+                "d",
+                date(2025, 12, 26),
+                id="days-run-out-forward",
+            ),
+            pytest.param(
+                lambda: OFFICE_2025.add_working_days(date(2025, 1, 6), -4),
+                CalendarCoverageError,
+                "counting 4 working days back from 2025-01-06 runs back past 2025-01-01, "
+                f"{OFFICE_START}",
+                "d",
+                date(2025, 1, 6),
+                id="days-run-out-back",
+            ),
+            pytest.param(
+                lambda: PLAIN.is_working_day(date(1, 1, 1)),
+                InvalidValueError,
+                "'d' must fall within years 0002-9998, got datetime.date(1, 1, 1)",
+                "d",
+                date(1, 1, 1),
+                id="year-1",
+            ),
+            pytest.param(
+                lambda: CN.working_time_between(sh(2027, 1, 1), sh(2027, 1, 2)),
+                CalendarCoverageError,
+                "'end' datetime.datetime(2027, 1, 2, 0, 0, tzinfo=zoneinfo.ZoneInfo("
+                "key='Asia/Shanghai')) is outside the dates 'China (State Council 放假调休)' "
+                "covers (2008-01-01 to 2026-12-31); it does not guess beyond them",
+                "end",
+                sh(2027, 1, 2),
+                id="start-at-the-end-of-the-data",
+            ),
+            pytest.param(
+                lambda: CN.next_working_time(sh(2027, 1, 1)),
+                CalendarCoverageError,
+                "'t' datetime.datetime(2027, 1, 1, 0, 0, tzinfo=zoneinfo.ZoneInfo("
+                "key='Asia/Shanghai')) is outside the dates 'China (State Council 放假调休)' "
+                "covers (2008-01-01 to 2026-12-31); it does not guess beyond them",
+                "t",
+                sh(2027, 1, 1),
+                id="next-at-the-end-of-the-data",
+            ),
+            pytest.param(
+                lambda: CN.is_working_day(date(2027, 1, 1)),
+                CalendarCoverageError,
+                "'d' datetime.date(2027, 1, 1) is outside the dates 'China (State Council "
+                "放假调休)' covers (2008-01-01 to 2026-12-31); it does not guess beyond them",
+                "d",
+                date(2027, 1, 1),
+                id="day-after-the-data",
+            ),
+            pytest.param(
+                lambda: CN.add_working_days(date(2027, 1, 1), 0),
+                CalendarCoverageError,
+                "'d' datetime.date(2027, 1, 1) is outside the dates 'China (State Council "
+                "放假调休)' covers (2008-01-01 to 2026-12-31); it does not guess beyond them",
+                "d",
+                date(2027, 1, 1),
+                id="count-from-after-the-data",
+            ),
+            pytest.param(
+                lambda: CN.working_time_between(datetime(2025, 3, 3, 10), sh(2025, 3, 3, 12)),
+                NaiveDatetimeError,
+                "'start' must be timezone-aware (an instant), got naive '2025-03-03T10:00:00'",
+                "start",
+                datetime(2025, 3, 3, 10),
+                id="naive-start",
+            ),
+            pytest.param(
+                lambda: CN.is_working_day("2025-03-03"),  # type: ignore[arg-type]
+                TypeError,
+                "'d' must be a date (not a datetime), got str '2025-03-03'",
+                None,
+                None,
+                id="day-as-text",
+            ),
+            pytest.param(
+                lambda: CN.add_working_days("2025-03-03", 1),  # type: ignore[arg-type]
+                TypeError,
+                "'d' must be a date (not a datetime), got str '2025-03-03'",
+                None,
+                None,
+                id="count-from-text",
+            ),
+            pytest.param(
+                lambda: CN.add_working_days(date(2025, 3, 3), 1.5),  # type: ignore[arg-type]
+                TypeError,
+                "'n' must be an int, got float 1.5",
+                None,
+                None,
+                id="count-a-float",
+            ),
+        ],
+    )
+    def test_refusals(
+        self,
+        call: Callable[[], object],
+        error: type[Exception],
+        message: str,
+        field: str | None,
+        value: object,
+    ) -> None:
+        """Queries outside the data or of the wrong type are refused with message, field, value."""
+        assert _refusal(call) == (error, message, field, value)
+
+    def test_counting_back_a_whole_table(self) -> None:
+        """Counting back all the working time from 2024-09-02 08:00 Shanghai (where a table
+        starts) lands on that table's first opening, not in the table before."""
+        cal = _fresh(CN)
+        whole = cal.working_time_between(sh(2024, 9, 2, 8), sh(2026, 1, 27, 10))
+        assert _fresh(CN).add_working_time(sh(2026, 1, 27, 10), -whole) == sh(2024, 9, 2, 9)
+
+    def test_a_window_lost_to_the_gap_is_no_opening(self) -> None:
+        """On the spring-forward day the 02:00-03:00 window vanishes: after 01:30 the next
+        opening is 04:00, not the instant the vanished window collapsed to."""
+        berlin = WorkingCalendar.weekly(
+            hours="01:00-01:30,02:00-03:00,04:00-05:00", days="daily", zone="Europe/Berlin"
+        )
+        after = datetime(2025, 3, 30, 1, 45, tzinfo=BERLIN)
+        assert berlin.next_working_time(after) == datetime(2025, 3, 30, 4, tzinfo=BERLIN)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
@@ -1001,3 +1002,132 @@ def test_public_names() -> None:
     assert dir(inspections) == inspections.__all__
     for name in inspections.__all__:
         assert getattr(inspections, name).__doc__
+
+
+class TestCappedSums:
+    """Completed points are capped per window at the window's whole requirement."""
+
+    def test_seed_shares_of_one_window_sum_before_the_cap(self) -> None:
+        """A quarterly item's three monthly seed shares (1/3 each) make one requirement of 1:
+        one record in the quarter, summed over January-March, completes one point, not 1/3."""
+        rec = CheckRecord("ENG-05", _at(10, month=2), "Zhao", samples=3, evidence=("P",))
+        months = [
+            qpi_tally(
+                _plan(),
+                records=[rec] if m == 2 else [],
+                findings=[],
+                period=Period.parse(f"2025-{m:02d}"),
+                calendar=SHANGHAI,
+                proration=Proration.SEED,
+            )
+            for m in (1, 2, 3)
+        ]
+        quarter = QpiTally.sum(months)
+        shares = [r.required for r in quarter.point_requirements if r.code == "ENG-05"]
+        assert shares == [Fraction(1, 3)] * 3
+        assert quarter.completed_points == 1
+
+    def test_nothing_required_is_a_fraction(self) -> None:
+        """An empty tally completes Fraction(0) points and rounds, not the int 0."""
+        empty = QpiTally.sum([])
+        assert type(empty.completed_points) is Fraction
+        assert type(empty.completed_rounds) is Fraction
+
+    def test_unknown_attribute_of_a_pending_sum(self) -> None:
+        """Asking a pending sum (a + b) for an unknown attribute raises without merging it."""
+        pending = _tally([]) + _tally([_rec("SEC-04", 3)])
+        with pytest.raises(AttributeError):
+            _ = pending.nope  # type: ignore[attr-defined]
+        assert object.__getattribute__(pending, "_parts") is not None
+        assert pending.records == 1
+        assert object.__getattribute__(pending, "_parts") is None
+
+
+class TestSumKeepsCounts:
+    """QpiTally.sum keeps each count apart and refuses a tally given twice."""
+
+    def test_finding_counts_stay_apart(self) -> None:
+        """Raised, counted and closed findings each keep their own number in a sum."""
+        counts = FindingCount(category="suggestion", raised=3, counted=2, closed=1)
+        total = QpiTally.sum([QpiTally(findings=[counts]), QpiTally()])
+        assert total.findings[0] == counts
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            pytest.param(lambda: QpiTally(records=1), id="records-only"),
+            pytest.param(
+                lambda: _tally([], [_finding(4, Category.SUGGESTION, 3)]), id="findings-only"
+            ),
+        ],
+    )
+    def test_same_tally_twice(self, make: Callable[[], QpiTally]) -> None:
+        """A tally with records or findings given twice is refused, naming 'tallies'."""
+        t = make()
+        with pytest.raises(InvalidValueError) as info:
+            QpiTally.sum([t, t])
+        assert info.value.message == (
+            "the same tally is added twice; its records and findings would count twice"
+        )
+        assert info.value.field == "tallies"
+        assert info.value.value is t
+
+    def test_same_tally_inside_a_pending_sum(self) -> None:
+        """A tally inside a pending sum (a + b) and given again is found and refused."""
+        a = _tally([_rec("SEC-04", 3)])
+        with pytest.raises(InvalidValueError, match="the same tally is added twice"):
+            QpiTally.sum([a + _tally([]), a])
+
+
+def test_conflicting_requirements_refused_in_full() -> None:
+    """Two tallies that require different amounts of one window cannot merge: the error shows
+    the window's key and both amounts, and keeps the key."""
+
+    def tally(required: int) -> QpiTally:
+        window = date(2025, 3, 1)
+        r = Requirement(plan="P", code="A-1", window=window, month=window, required=required)
+        return QpiTally(point_requirements=[r])
+
+    key = ("P", "A-1", date(2025, 3, 1), date(2025, 3, 1))
+    with pytest.raises(InvalidValueError) as info:
+        QpiTally.sum([tally(1), tally(2)])
+    assert info.value.message == (
+        f"cannot merge tallies: requirement {key!r} is 1 in one and 2 in the other"
+    )
+    assert (info.value.field, info.value.value) == ("requirements", key)
+
+
+def test_findings_in_two_tallies_refused_in_full() -> None:
+    """The same findings in two tallies of one plan and period: the first five are listed,
+    and the error keeps every key."""
+    fs = [_finding(n, Category.SUGGESTION, 3) for n in range(1, 8)]
+    a, b = _tally([], fs), _tally([], fs)
+    with pytest.raises(InvalidValueError) as info:
+        QpiTally.sum([a, b])
+    assert info.value.message == (
+        "findings counted in two tallies of the same plan and period: F-1 (2025-03), "
+        "F-2 (2025-03), F-3 (2025-03), F-4 (2025-03), F-5 (2025-03)"
+    )
+    assert info.value.field == "finding_keys"
+    assert info.value.value == sorted(a.finding_keys)
+
+
+def test_rounds_done_limit() -> None:
+    """RoundsDone has no limit unless given, and refuses a negative one naming 'limit'."""
+    assert RoundsDone(plan="P", code="A", window=date(2025, 3, 1)).limit is None
+    with pytest.raises(InvalidValueError) as info:
+        RoundsDone(plan="P", code="A", window=date(2025, 3, 1), limit=-1)
+    assert info.value.message == "'limit' must not be negative, got -1"
+    assert (info.value.field, info.value.value) == ("limit", -1)
+
+
+def test_passes_per_item_with_at_in_the_code() -> None:
+    """The limit keeps the first passes of each item, and an item code may hold '@'
+    (`A@B` is not item `A`: the instant follows the last '@')."""
+    passes = [
+        "A@B@2025-03-01T01:00:00+00:00",
+        "A@2025-03-01T01:00:00+00:00",
+        "A@2025-03-02T01:00:00+00:00",
+    ]
+    done = RoundsDone(plan="P", code="R", window=date(2025, 3, 1), passes=passes, limit=1)
+    assert done.passes == ("A@2025-03-01T01:00:00+00:00", "A@B@2025-03-01T01:00:00+00:00")

@@ -615,3 +615,176 @@ class TestExactScaling:
             assert m.units == 1234567890123456789012
             assert (m + Money("0.01", "CNY")).units == 1234567890123456789013
             assert m.amount == Decimal("12345678901234567890.12")
+
+
+class TestMessagesInFull:
+    """Each refusal says the whole of what was wrong (mutants of the messages survived)."""
+
+    @pytest.mark.parametrize(
+        ("text", "shown_as"),
+        [
+            pytest.param("0.001", "0.001", id="short"),
+            pytest.param("1." + "1" * 58, "1." + "1" * 58, id="60-characters-kept"),
+            pytest.param("1." + "1" * 59, "1." + "1" * 55 + "...", id="61-characters-cut"),
+        ],
+    )
+    def test_too_many_places_shows_the_amount(self, text: str, shown_as: str) -> None:
+        """The amount is shown whole up to 60 characters, else its first 57 and '...'."""
+        with pytest.raises(InexactAmountError) as info:
+            Money(text, "CNY")
+        assert info.value.message == (
+            f"'amount' {shown_as} has more decimal places than CNY allows (2); "
+            "round it explicitly with Money.rounded()"
+        )
+
+    @pytest.mark.parametrize(
+        ("call", "op"),
+        [
+            pytest.param(lambda a, b: a + b, "+", id="add"),
+            pytest.param(lambda a, b: a - b, "-", id="sub"),
+            pytest.param(lambda a, b: a < b, "<", id="lt"),
+            pytest.param(lambda a, b: a <= b, "<=", id="le"),
+            pytest.param(lambda a, b: a > b, ">", id="gt"),
+            pytest.param(lambda a, b: a >= b, ">=", id="ge"),
+            pytest.param(lambda a, b: Money.sum([a, b], currency="CNY"), "sum", id="sum"),
+        ],
+    )
+    def test_mismatch_names_the_operation(
+        self, call: Callable[[Money, Money], object], op: str
+    ) -> None:
+        """A currency mismatch names both currencies, the operation and the other amount."""
+        with pytest.raises(CurrencyMismatchError) as info:
+            call(Money("1", "CNY"), Money("1", "USD"))
+        assert info.value.message == f"cannot combine CNY with USD ({op}): Money('1.00', 'USD')"
+
+    def test_division_says_what_to_use(self) -> None:
+        """Money / x names split_evenly(), allocate() and times() instead."""
+        with pytest.raises(TypeError) as info:
+            Money("1", "CNY") / 2
+        assert str(info.value) == (
+            "Money cannot be divided exactly; use split_evenly()/allocate() to split it, "
+            "or Money.times(..., rounding=...) to scale it"
+        )
+
+    @pytest.mark.parametrize(
+        ("weights", "error", "message"),
+        [
+            pytest.param("ab", TypeError, "'weights' must be a sequence of numbers, got str 'ab'"),
+            pytest.param([], InvalidValueError, "'weights' must not be empty", id="empty"),
+            pytest.param(
+                [0, Decimal("0.0")],
+                InvalidValueError,
+                "'weights' must have a positive sum, got [0, Decimal('0.0')]",
+                id="zero-sum",
+            ),
+        ],
+    )
+    def test_allocate_weights(self, weights: object, error: type[Exception], message: str) -> None:
+        """allocate() refuses a text, no weights or a zero sum, showing the weights."""
+        with pytest.raises(error) as info:
+            allocate(Money("1", "CNY"), weights)  # type: ignore[arg-type]
+        assert str(info.value) == message
+
+
+class TestRoundedSizeBound:
+    """Money.rounded() refuses values of more than 100 digits of minor units, keeping them."""
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            pytest.param(10**98, id="known-at-once"),
+            pytest.param(Decimal("9" * 98 + ".991"), id="rounds-up-to-the-bound"),
+        ],
+    )
+    def test_refused_with_the_value(self, value: int | Decimal) -> None:
+        """10**98 yuan, or just under it rounded up to 10**100 fen, is refused naming 'value'."""
+        with pytest.raises(InvalidValueError) as info:
+            Money.rounded(value, "CNY", rounding=Rounding.UP)
+        assert info.value.message.startswith("'value' ")
+        assert info.value.message.endswith(
+            " is too large to hold exactly (at most 100 digits of minor units)"
+        )
+        assert (info.value.field, info.value.value) == ("value", value)
+
+    def test_just_below_the_bound(self) -> None:
+        """Just under 10**98 yuan rounded down is the largest amount, 10**100 - 1 fen."""
+        m = Money.rounded(Decimal("9" * 98 + ".991"), "CNY", rounding=Rounding.DOWN)
+        assert m.units == 10**100 - 1
+
+
+class TestFormatKinds:
+    """Format precision by kind: fixed places for `F`, significant digits for `g`."""
+
+    def test_upper_f_is_fixed_point(self) -> None:
+        """`.1F` keeps one decimal like `.1f` (not one significant digit)."""
+        assert f"{Money('1234.56', 'CNY'):.1F}" == "1234.6 CNY"
+
+    def test_zero_precision_is_one_significant_digit(self) -> None:
+        """`.0g` and `.0` keep one significant digit, rounded half to even from the amount."""
+        m = Money("2.51", "CNY")
+        assert (f"{m:.0g}", f"{m:.0}") == ("3 CNY", "3 CNY")
+
+
+@pytest.mark.slow
+def test_split_evenly_allows_the_bound() -> None:
+    """split_evenly() makes exactly 1,000,000 parts (the bound is inclusive), not one more."""
+    parts = split_evenly(Money("10000.00", "CNY"), 1_000_000)
+    assert (len(parts), parts[0], parts[-1]) == (
+        1_000_000,
+        Money("0.01", "CNY"),
+        Money("0.01", "CNY"),
+    )
+    with pytest.raises(InvalidValueError, match="'parts' must be from 1 to 1,000,000"):
+        split_evenly(Money("1", "CNY"), 1_000_001)
+
+
+class TestConstructorRefusals:
+    """Money() and from_units() refuse wrong types and sizes with the whole message and value."""
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            pytest.param(
+                0.1,
+                "'amount' must be a str, int or Decimal, got float 0.1: floats cannot hold money "
+                "exactly; pass a string such as '0.10'",
+                id="float",
+            ),
+            pytest.param([1], "'amount' must be a str, int or Decimal, got list [1]", id="list"),
+        ],
+    )
+    def test_wrong_type(self, value: object, message: str) -> None:
+        """A float says to pass a string; another type is named with its value."""
+        with pytest.raises(TypeError) as info:
+            Money(value, "CNY")
+        assert str(info.value) == message
+
+    @pytest.mark.parametrize(
+        ("call", "field", "value", "shown_as"),
+        [
+            pytest.param(
+                lambda: Money("1e98", "CNY"),
+                "amount",
+                Decimal("1e98"),
+                "Decimal('1E+98')",
+                id="amount",
+            ),
+            pytest.param(
+                lambda: Money.from_units(10**100, "CNY"),
+                "units",
+                10**100,
+                "1000000000000000000000000000...00000000000000000000000000000",
+                id="units",
+            ),
+        ],
+    )
+    def test_first_amount_past_the_bound(
+        self, call: Callable[[], object], field: str, value: object, shown_as: str
+    ) -> None:
+        """10**98 yuan (10**100 fen) is the first amount refused; the error shows and keeps it."""
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert info.value.message == (
+            f"{field!r} {shown_as} is too large to hold exactly (at most 100 digits of minor units)"
+        )
+        assert (info.value.field, info.value.value) == (field, value)

@@ -347,6 +347,43 @@ class TestErrorsCarryData:
         assert (info.value.field, info.value.value) == (field, value)
 
 
+class TestRefusalMessages:
+    """Each refusal of a rate or count says the whole of what was wrong (mutation testing)."""
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            pytest.param(Decimal("1e2000"), id="decimal-exponent"),
+            pytest.param(10**1000, id="int-digits"),
+        ],
+    )
+    def test_too_big_message_and_value(self, value: object) -> None:
+        """A count of over 1,000 digits is refused with the bound, the value shown and kept."""
+        with pytest.raises(InvalidValueError) as info:
+            Rate(value, 1)
+        assert info.value.message.startswith(
+            "'numerator' must be a number of sensible size (at most 1,000 digits above "
+            "and below the fraction bar), got "
+        )
+        assert info.value.message.endswith(("Decimal('1E+2000')", "<int of about 1000 digits>"))
+        assert (info.value.field, info.value.value) == ("numerator", value)
+
+    def test_negative_at_the_digit_bound_is_negative(self) -> None:
+        """-1e1000 (exactly 1,000 digits above the bar) is refused as negative, not as too big."""
+        with pytest.raises(InvalidValueError, match="must not be negative") as info:
+            Rate(Decimal("-1e1000"), 1)
+        assert (info.value.field, info.value.value) == ("numerator", Decimal("-1e1000"))
+
+    def test_nothing_to_divide_by(self) -> None:
+        """x/0 says a rate needs something to divide by and that 0/0 is the n/a rate."""
+        with pytest.raises(InvalidValueError) as info:
+            Rate(Fraction(3, 2), 0)
+        assert info.value.message == (
+            "'denominator' is 0 but 'numerator' is 1.5: a rate needs something to divide by "
+            "(0/0 is the only 'not applicable' rate)"
+        )
+
+
 class TestTargetResultWords:
     """TargetResult reads 达标, 未达标, 不适用 (§14.7)."""
 

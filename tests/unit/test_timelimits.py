@@ -1146,3 +1146,159 @@ class TestProcessZone:
         days = explain_deadline(start, TimeLimit.calendar_days(1), calendar=DUTY)
         assert days.due_at == sh(2025, 3, 6)
         assert "start date 2025-03-04" in days.reason
+
+
+class TestWholeWords:
+    """Messages, ordinals and equal-length orderings in full (mutants of them survived)."""
+
+    @pytest.mark.parametrize(
+        ("n", "ordinal"),
+        [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (111, "111th"),
+        ],
+    )
+    def test_ordinals_in_the_reason(self, n: int, ordinal: str) -> None:
+        """The reason counts calendar days in English ordinals (11th-13th and 111th included)."""
+        start = datetime(2025, 1, 1, 9, tzinfo=ZoneInfo("Asia/Shanghai"))
+        reason = explain_deadline(start, TimeLimit.calendar_days(n), calendar=ALWAYS_OPEN).reason
+        assert f", the {ordinal} calendar day after the start date 2025-01-01" in reason
+
+    def test_equal_lengths_are_neither_less_nor_greater(self) -> None:
+        """120 minutes and 2 hours: not <, not >, but <= and >= (both ways)."""
+        a, b = TimeLimit.working_minutes(120), TimeLimit.working_hours(2)
+        assert (a < b, a > b, b < a, b > a) == (False, False, False, False)
+        assert (a <= b, a >= b, b <= a, b >= a) == (True, True, True, True)
+
+    @pytest.mark.parametrize(
+        ("compare", "op"),
+        [
+            pytest.param(lambda a, b: a < b, "<", id="lt"),
+            pytest.param(lambda a, b: a <= b, "<=", id="le"),
+            pytest.param(lambda a, b: a > b, ">", id="gt"),
+            pytest.param(lambda a, b: a >= b, ">=", id="ge"),
+        ],
+    )
+    def test_meaningless_order_message(self, compare: Any, op: str) -> None:
+        """Hours against months: the TypeError shows both limits, the operator and the rule."""
+        with pytest.raises(TypeError) as info:
+            compare(TimeLimit.hours(1), TimeLimit.months(1))
+        assert str(info.value) == (
+            f"'1 hour' {op} '1 month' has no meaning: only limits on the same clock that are "
+            "both durations (minutes, hours), both counts of days (days, weeks) or both counts "
+            "of months (months, years) compare"
+        )
+
+    def test_ling_zero(self) -> None:
+        """〇 reads as zero like 零."""
+        assert TimeLimit.parse("〇天") == TimeLimit.parse("零天") == TimeLimit(0, DAY, N)
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            pytest.param(
+                "lots",
+                "cannot read a time limit from 'lots'; write an amount and a unit such as "
+                "'15 minutes', '2 working hours', '3 working days', '3个工作日' or '当日'",
+                id="unreadable",
+            ),
+            pytest.param(
+                "2 working weeks",
+                "cannot read a time limit from '2 working weeks': weeks, months and years count "
+                "natural time only; write working days (3个工作日) or calendar weeks (1周)",
+                id="working-weeks",
+            ),
+        ],
+    )
+    def test_parse_errors_in_full(self, text: str, message: str) -> None:
+        """A refused text is shown in the message and kept as the error's value."""
+        with pytest.raises(ParseError) as info:
+            TimeLimit.parse(text)
+        assert str(info.value) == message
+        assert (info.value.field, info.value.value) == ("text", text)
+
+
+class TestStartRefusedAsItIs:
+    """A start outside years 0002-9998 is refused by the rule that reads it, unwrapped."""
+
+    @pytest.mark.parametrize(
+        ("start", "limit"),
+        [
+            pytest.param(
+                datetime(9999, 12, 31, 23, tzinfo=UTC), TimeLimit.minutes(1), id="elapsed"
+            ),
+            pytest.param(
+                datetime(9999, 12, 31, 23, tzinfo=UTC), TimeLimit.calendar_days(1), id="days"
+            ),
+            pytest.param(datetime(1, 1, 1, 1, tzinfo=UTC), TimeLimit.working_days(1), id="working"),
+        ],
+    )
+    def test_message_names_start(self, start: datetime, limit: TimeLimit) -> None:
+        """The error names 'start', shows it and keeps it, with no wrapped cause."""
+        with pytest.raises(InvalidValueError) as info:
+            deadline(start, limit, calendar=ALWAYS_OPEN)
+        assert info.value.message == (
+            f"'start' must fall within years 0002-9998 (in UTC), got {start!r}"
+        )
+        assert (info.value.field, info.value.value) == ("start", start)
+        assert info.value.__cause__ is None
+
+    def test_deadline_before_start_refused(self) -> None:
+        """A Deadline due before its start is refused naming 'due_at' and keeping it."""
+        start = datetime(2025, 3, 3, 9, tzinfo=UTC)
+        early = start - timedelta(minutes=1)
+        with pytest.raises(InvalidValueError) as info:
+            Deadline(start=start, limit=TimeLimit.hours(1), due_at=early, reason="r")
+        assert info.value.message == (
+            f"'due_at' must not be earlier than 'start' {start!r}, got {early!r}"
+        )
+        assert (info.value.field, info.value.value) == ("due_at", early)
+
+    def test_utc_offset_prints_plus(self) -> None:
+        """An instant at UTC prints its offset as +00:00."""
+        utc = WorkingCalendar.weekly(zone="UTC")
+        d = explain_deadline(datetime(2025, 1, 1, 9, tzinfo=UTC), TimeLimit.hours(1), calendar=utc)
+        assert d.reason.startswith("1 hour of real elapsed time after 2025-01-01 09:00 +00:00;")
+
+
+class TestLimitRefusals:
+    """TimeLimit refuses amounts and units with the whole message, the field and the value."""
+
+    @pytest.mark.parametrize(
+        ("amount", "message"),
+        [
+            pytest.param(-1, "'amount' must not be negative, got -1", id="negative"),
+            pytest.param(
+                10**18,
+                "'amount' must be at most 999,999,999,999,999,999, got 1000000000000000000",
+                id="too-big",
+            ),
+        ],
+    )
+    def test_amount(self, amount: int, message: str) -> None:
+        """A negative amount or one past 10**18 - 1 is refused naming 'amount'."""
+        with pytest.raises(InvalidValueError) as info:
+            TimeLimit(amount, HOUR, N)
+        assert info.value.message == message
+        assert (info.value.field, info.value.value) == ("amount", amount)
+
+    def test_largest_amount(self) -> None:
+        """10**18 - 1 is still an amount."""
+        assert TimeLimit(10**18 - 1, DAY, N).amount == 10**18 - 1
+
+    def test_working_weeks(self) -> None:
+        """Weeks on the working clock are refused naming 'unit', saying what to write."""
+        with pytest.raises(InvalidValueError) as info:
+            TimeLimit(1, WEEK, W)
+        assert info.value.message == (
+            "'unit' 'week' counts natural time only, got the working clock; "
+            "write working days, or calendar weeks/months/years"
+        )
+        assert (info.value.field, info.value.value) == ("unit", WEEK)
