@@ -1452,6 +1452,7 @@ def test_sample_month() -> None:
     closure = closure_rate(fs, period=samples.MONTH, as_of=month_end, zone=samples.ZONE)
     assert closure == Rate(11, 12)
 
+
 # -- mutation gaps (benchmarks/mutation.py) ------------------------------------------------
 
 
