@@ -475,6 +475,27 @@ class TestTally:
         )
         assert (old.counted("suggestion"), old.closed("suggestion")) == (1, 0)
 
+    def test_finding_counted_for_closure_only_is_keyed(self) -> None:
+        """§14.12: a finding verified as due in the period (raised earlier) keys the tally."""
+        due = attrs.evolve(_finding(1, Category.SUGGESTION, 30), verify_on=date(2025, 4, 2))
+        later = attrs.evolve(_finding(2, Category.SUGGESTION, 30), verify_on=date(2025, 5, 2))
+        dropped = attrs.evolve(_finding(3, Category.SUGGESTION, 30), verify_on=date(2025, 4, 2))
+        dropped = dropped.cancel(_at(31, 10), "Chen", "raised in error")
+        april = Period.parse("2025-04")
+        keyed = qpi_tally(
+            _plan(), records=[], findings=[due, later, dropped], period=april, calendar=SHANGHAI
+        )
+        assert keyed.finding_keys == ((_plan().identity, "2025-04", "F-1"),)
+        by_raising = qpi_tally(
+            _plan(),
+            records=[],
+            findings=[due, later, dropped],
+            period=april,
+            calendar=SHANGHAI,
+            closure_basis="raised_in_period",
+        )
+        assert by_raising.finding_keys == ()
+
     def test_repeated_finding_id_refused(self) -> None:
         """§14.12: the same finding id twice in one tally is refused, naming it."""
         f = _finding(7, Category.DEDUCTION, 3)
@@ -786,6 +807,40 @@ class TestTallyAlgebra:
         lazy = one + two  # `+` defers the merge: the conflict shows when the sum is read
         with pytest.raises(InvalidValueError, match="cannot merge tallies"):
             _ = lazy.required_points
+
+    @pytest.mark.parametrize(
+        ("name", "entry", "key"),
+        [
+            (
+                "point_requirements",
+                Requirement(plan="P", code="A", window=ANCHOR, required=1),
+                ("P", "A", ANCHOR, date(1, 1, 1)),
+            ),
+            (
+                "round_requirements",
+                Requirement(plan="P", code="SEC", window=ANCHOR, required=1),
+                ("P", "SEC", ANCHOR, date(1, 1, 1)),
+            ),
+            (
+                "point_completions",
+                Completion(plan="P", code="A", window=ANCHOR, count=1),
+                ("P", "A", ANCHOR),
+            ),
+            (
+                "round_completions",
+                RoundsDone(plan="P", code="SEC", window=ANCHOR),
+                ("P", "SEC", ANCHOR),
+            ),
+        ],
+    )
+    def test_two_entries_for_one_window_refused_in_full(
+        self, name: str, entry: object, key: tuple[object, ...]
+    ) -> None:
+        """§14.9: one window given twice is refused with the whole message, field and key."""
+        with pytest.raises(InvalidValueError) as caught:
+            QpiTally(**{name: [entry, entry]})  # type: ignore[arg-type]
+        assert str(caught.value) == f"{name!r} has two entries for {key!r}"
+        assert (caught.value.field, caught.value.value) == (name, key)
 
     @pytest.mark.parametrize(
         ("kwargs", "error", "match"),
