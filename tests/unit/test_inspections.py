@@ -1186,3 +1186,19 @@ def test_passes_per_item_with_at_in_the_code() -> None:
     ]
     done = RoundsDone(plan="P", code="R", window=date(2025, 3, 1), passes=passes, limit=1)
     assert done.passes == ("A@2025-03-01T01:00:00+00:00", "A@B@2025-03-01T01:00:00+00:00")
+
+
+def test_passes_are_written_in_utc_whatever_the_process_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """§14.10: a pass is written as its instant in UTC, whatever the process time zone."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    try:
+        t = _tally([_rec("SEC-01", 3)])
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert [r.passes for r in t.round_completions] == [("SEC-01@2025-03-03T01:00:00+00:00",)]
