@@ -1202,3 +1202,13 @@ def test_passes_are_written_in_utc_whatever_the_process_zone(
         monkeypatch.undo()
         time.tzset()
     assert [r.passes for r in t.round_completions] == [("SEC-01@2025-03-03T01:00:00+00:00",)]
+
+
+def test_merged_rounds_of_one_window_keep_the_first_limit() -> None:
+    """Hand-built RoundsDone of one window with two limits merge under the first one's limit."""
+    window = date(2025, 3, 1)
+    two = RoundsDone(plan="P", code="R", window=window, rounds=["R1", "R2"], limit=2)
+    three = RoundsDone(plan="P", code="R", window=window, rounds=["R3"], limit=3)
+    merged = QpiTally.sum([QpiTally(round_completions=[two]), QpiTally(round_completions=[three])])
+    (done,) = merged.round_completions
+    assert (done.rounds, done.limit) == (("R1", "R2"), 2)
