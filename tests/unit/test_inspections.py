@@ -1212,3 +1212,20 @@ def test_merged_rounds_of_one_window_keep_the_first_limit() -> None:
     merged = QpiTally.sum([QpiTally(round_completions=[two]), QpiTally(round_completions=[three])])
     (done,) = merged.round_completions
     assert (done.rounds, done.limit) == (("R1", "R2"), 2)
+
+
+def test_a_category_listed_twice_refused_in_full() -> None:
+    """§14.9: a finding category given twice is refused with the whole message, field and value."""
+    with pytest.raises(InvalidValueError) as caught:
+        QpiTally(findings=[FindingCount(category="deduction", raised=1, closed=0)] * 2)
+    assert str(caught.value) == "'findings' lists category 'deduction' twice"
+    assert (caught.value.field, caught.value.value) == ("findings", Category.DEDUCTION)
+
+
+def test_a_finding_key_not_a_triple_refused_showing_it() -> None:
+    """A finding key that is not a (plan, period, id) triple is refused, showing the key."""
+    with pytest.raises(TypeError) as caught:
+        QpiTally(finding_keys=[("P", "2025-03")])  # type: ignore[list-item]
+    assert str(caught.value) == (
+        "'finding_keys' must hold (plan, period, id) string triples, got ('P', '2025-03')"
+    )
