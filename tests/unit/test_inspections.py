@@ -1229,3 +1229,20 @@ def test_a_finding_key_not_a_triple_refused_showing_it() -> None:
     assert str(caught.value) == (
         "'finding_keys' must hold (plan, period, id) string triples, got ('P', '2025-03')"
     )
+
+
+def test_a_wrong_type_of_record_refused_naming_its_place() -> None:
+    """A record that is not a CheckRecord is refused with TypeError naming its index."""
+    with pytest.raises(TypeError) as caught:
+        qpi_tally(_plan(), records=[_rec("SEC-01", 1), "x"], period=MARCH, calendar=SHANGHAI)  # type: ignore[list-item]
+    assert str(caught.value) == "'records[1]' must be CheckRecord, got str 'x'"
+
+
+def test_rounds_of_a_quarterly_checklist_prorate_like_its_points() -> None:
+    """Seed proration gives a quarterly checklist's rounds the monthly share 1/3, as its points."""
+    plan = InspectionPlan(
+        [Checklist("Q", "季度", [CheckItem("Q-01", "Roof", None)], frequency=F("quarterly"))],
+        anchor=ANCHOR,
+    )
+    t = qpi_tally(plan, records=[], period=MARCH, calendar=SHANGHAI, proration="seed")
+    assert (t.required_points, t.required_rounds) == (Fraction(1, 3), Fraction(1, 3))
