@@ -1246,3 +1246,24 @@ def test_rounds_of_a_quarterly_checklist_prorate_like_its_points() -> None:
     )
     t = qpi_tally(plan, records=[], period=MARCH, calendar=SHANGHAI, proration="seed")
     assert (t.required_points, t.required_rounds) == (Fraction(1, 3), Fraction(1, 3))
+
+
+def test_closed_above_counted_refused_in_full() -> None:
+    """§14.9: more findings closed than counted is refused with the whole message, field, value."""
+    with pytest.raises(InvalidValueError) as caught:
+        FindingCount(category="deduction", raised=0, counted=1, closed=2)
+    assert str(caught.value) == "'closed' 2 must not exceed 'counted' 1"
+    assert (caught.value.field, caught.value.value) == ("closed", 2)
+
+
+@pytest.mark.parametrize(
+    ("unknown", "more"), [(1, ""), (20, ""), (21, " and 1 more"), (23, " and 3 more")]
+)
+def test_unknown_codes_listed_up_to_twenty(unknown: int, more: str) -> None:
+    """§14.9: up to 20 unknown item codes are named, then how many more; .value holds all."""
+    codes = sorted(f"X-{n:02}" for n in range(unknown))
+    with pytest.raises(InvalidValueError) as caught:
+        _tally([_rec(code, 1) for code in reversed(codes)])
+    named = ", ".join(codes[:20])
+    assert str(caught.value) == f"records name items the plan does not know: {named}{more}"
+    assert (caught.value.field, caught.value.value) == ("records", codes)
