@@ -1267,3 +1267,66 @@ def test_unknown_codes_listed_up_to_twenty(unknown: int, more: str) -> None:
     named = ", ".join(codes[:20])
     assert str(caught.value) == f"records name items the plan does not know: {named}{more}"
     assert (caught.value.field, caught.value.value) == ("records", codes)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message", "field"),
+    [
+        pytest.param(
+            {"plan": "P"}, TypeError, "'plan' must be InspectionPlan, got str 'P'", None, id="plan"
+        ),
+        pytest.param(
+            {"proration": "weekly"},
+            InvalidValueError,
+            "'proration' must be one of 'seed' (按月分摊), 'due' (按到期), got 'weekly'",
+            "proration",
+            id="proration",
+        ),
+        pytest.param(
+            {"closure_basis": "x"},
+            InvalidValueError,
+            "'closure_basis' must be one of 'verification_due' (验证到期), "
+            "'raised_in_period' (期内提出), got 'x'",
+            "closure_basis",
+            id="closure-basis",
+        ),
+        pytest.param(
+            {"period": Period(date(2025, 3, 1), date(2025, 3, 15))},
+            InvalidValueError,
+            "'period' must be whole months under seed proration, got '2025-03-01/2025-03-15'",
+            "period",
+            id="part-month",
+        ),
+    ],
+)
+def test_qpi_tally_refusals_in_full(
+    kwargs: dict[str, object], error: type[Exception], message: str, field: str | None
+) -> None:
+    """§14.9: each refusal of qpi_tally names its argument in the whole message and .field."""
+    given: dict[str, object] = {"plan": _plan(), "period": MARCH} | kwargs
+    with pytest.raises(error) as caught:
+        qpi_tally(given.pop("plan"), records=[], calendar=SHANGHAI, **given)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+    if field is not None:
+        assert (caught.value.field, caught.value.value) == (field, given[field])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("required", "error", "message"),
+    [
+        (
+            "x",
+            TypeError,
+            "'required' must be an exact number (int, Decimal or Fraction), got str 'x'",
+        ),
+        (0, InvalidValueError, "'required' must be positive, got 0"),
+        (Fraction(-1, 3), InvalidValueError, "'required' must be positive, got Fraction(-1, 3)"),
+    ],
+)
+def test_requirement_refusals_in_full(
+    required: object, error: type[Exception], message: str
+) -> None:
+    """§14.9: a required amount that is not an exact positive number is refused in full."""
+    with pytest.raises(error) as caught:
+        Requirement(plan="P", code="A", window=ANCHOR, required=required)
+    assert str(caught.value) == message
