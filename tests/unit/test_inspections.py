@@ -1330,3 +1330,13 @@ def test_requirement_refusals_in_full(
     with pytest.raises(error) as caught:
         Requirement(plan="P", code="A", window=ANCHOR, required=required)
     assert str(caught.value) == message
+    if isinstance(caught.value, InvalidValueError):
+        assert (caught.value.field, caught.value.value) == ("required", required)
+
+
+def test_more_traceable_than_recorded_refused_in_full() -> None:
+    """§14.9: more traceable records than records is refused with message, field and value."""
+    with pytest.raises(InvalidValueError) as caught:
+        QpiTally(records=1, traceable_records=2)
+    assert str(caught.value) == "'traceable_records' 2 must not exceed 'records' 1"
+    assert (caught.value.field, caught.value.value) == ("traceable_records", 2)
