@@ -475,6 +475,27 @@ class TestTally:
         )
         assert (old.counted("suggestion"), old.closed("suggestion")) == (1, 0)
 
+    def test_finding_counted_for_closure_only_is_keyed(self) -> None:
+        """§14.12: a finding verified as due in the period (raised earlier) keys the tally."""
+        due = attrs.evolve(_finding(1, Category.SUGGESTION, 30), verify_on=date(2025, 4, 2))
+        later = attrs.evolve(_finding(2, Category.SUGGESTION, 30), verify_on=date(2025, 5, 2))
+        dropped = attrs.evolve(_finding(3, Category.SUGGESTION, 30), verify_on=date(2025, 4, 2))
+        dropped = dropped.cancel(_at(31, 10), "Chen", "raised in error")
+        april = Period.parse("2025-04")
+        keyed = qpi_tally(
+            _plan(), records=[], findings=[due, later, dropped], period=april, calendar=SHANGHAI
+        )
+        assert keyed.finding_keys == ((_plan().identity, "2025-04", "F-1"),)
+        by_raising = qpi_tally(
+            _plan(),
+            records=[],
+            findings=[due, later, dropped],
+            period=april,
+            calendar=SHANGHAI,
+            closure_basis="raised_in_period",
+        )
+        assert by_raising.finding_keys == ()
+
     def test_repeated_finding_id_refused(self) -> None:
         """§14.12: the same finding id twice in one tally is refused, naming it."""
         f = _finding(7, Category.DEDUCTION, 3)
@@ -786,6 +807,40 @@ class TestTallyAlgebra:
         lazy = one + two  # `+` defers the merge: the conflict shows when the sum is read
         with pytest.raises(InvalidValueError, match="cannot merge tallies"):
             _ = lazy.required_points
+
+    @pytest.mark.parametrize(
+        ("name", "entry", "key"),
+        [
+            (
+                "point_requirements",
+                Requirement(plan="P", code="A", window=ANCHOR, required=1),
+                ("P", "A", ANCHOR, date(1, 1, 1)),
+            ),
+            (
+                "round_requirements",
+                Requirement(plan="P", code="SEC", window=ANCHOR, required=1),
+                ("P", "SEC", ANCHOR, date(1, 1, 1)),
+            ),
+            (
+                "point_completions",
+                Completion(plan="P", code="A", window=ANCHOR, count=1),
+                ("P", "A", ANCHOR),
+            ),
+            (
+                "round_completions",
+                RoundsDone(plan="P", code="SEC", window=ANCHOR),
+                ("P", "SEC", ANCHOR),
+            ),
+        ],
+    )
+    def test_two_entries_for_one_window_refused_in_full(
+        self, name: str, entry: object, key: tuple[object, ...]
+    ) -> None:
+        """§14.9: one window given twice is refused with the whole message, field and key."""
+        with pytest.raises(InvalidValueError) as caught:
+            QpiTally(**{name: [entry, entry]})  # type: ignore[arg-type]
+        assert str(caught.value) == f"{name!r} has two entries for {key!r}"
+        assert (caught.value.field, caught.value.value) == (name, key)
 
     @pytest.mark.parametrize(
         ("kwargs", "error", "match"),
@@ -1131,3 +1186,157 @@ def test_passes_per_item_with_at_in_the_code() -> None:
     ]
     done = RoundsDone(plan="P", code="R", window=date(2025, 3, 1), passes=passes, limit=1)
     assert done.passes == ("A@2025-03-01T01:00:00+00:00", "A@B@2025-03-01T01:00:00+00:00")
+
+
+def test_passes_are_written_in_utc_whatever_the_process_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """§14.10: a pass is written as its instant in UTC, whatever the process time zone."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    try:
+        t = _tally([_rec("SEC-01", 3)])
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert [r.passes for r in t.round_completions] == [("SEC-01@2025-03-03T01:00:00+00:00",)]
+
+
+def test_merged_rounds_of_one_window_keep_the_first_limit() -> None:
+    """Hand-built RoundsDone of one window with two limits merge under the first one's limit."""
+    window = date(2025, 3, 1)
+    two = RoundsDone(plan="P", code="R", window=window, rounds=["R1", "R2"], limit=2)
+    three = RoundsDone(plan="P", code="R", window=window, rounds=["R3"], limit=3)
+    merged = QpiTally.sum([QpiTally(round_completions=[two]), QpiTally(round_completions=[three])])
+    (done,) = merged.round_completions
+    assert (done.rounds, done.limit) == (("R1", "R2"), 2)
+
+
+def test_a_category_listed_twice_refused_in_full() -> None:
+    """§14.9: a finding category given twice is refused with the whole message, field and value."""
+    with pytest.raises(InvalidValueError) as caught:
+        QpiTally(findings=[FindingCount(category="deduction", raised=1, closed=0)] * 2)
+    assert str(caught.value) == "'findings' lists category 'deduction' twice"
+    assert (caught.value.field, caught.value.value) == ("findings", Category.DEDUCTION)
+
+
+def test_a_finding_key_not_a_triple_refused_showing_it() -> None:
+    """A finding key that is not a (plan, period, id) triple is refused, showing the key."""
+    with pytest.raises(TypeError) as caught:
+        QpiTally(finding_keys=[("P", "2025-03")])  # type: ignore[list-item]
+    assert str(caught.value) == (
+        "'finding_keys' must hold (plan, period, id) string triples, got ('P', '2025-03')"
+    )
+
+
+def test_a_wrong_type_of_record_refused_naming_its_place() -> None:
+    """A record that is not a CheckRecord is refused with TypeError naming its index."""
+    with pytest.raises(TypeError) as caught:
+        qpi_tally(_plan(), records=[_rec("SEC-01", 1), "x"], period=MARCH, calendar=SHANGHAI)  # type: ignore[list-item]
+    assert str(caught.value) == "'records[1]' must be CheckRecord, got str 'x'"
+
+
+def test_rounds_of_a_quarterly_checklist_prorate_like_its_points() -> None:
+    """Seed proration gives a quarterly checklist's rounds the monthly share 1/3, as its points."""
+    plan = InspectionPlan(
+        [Checklist("Q", "季度", [CheckItem("Q-01", "Roof", None)], frequency=F("quarterly"))],
+        anchor=ANCHOR,
+    )
+    t = qpi_tally(plan, records=[], period=MARCH, calendar=SHANGHAI, proration="seed")
+    assert (t.required_points, t.required_rounds) == (Fraction(1, 3), Fraction(1, 3))
+
+
+def test_closed_above_counted_refused_in_full() -> None:
+    """§14.9: more findings closed than counted is refused with the whole message, field, value."""
+    with pytest.raises(InvalidValueError) as caught:
+        FindingCount(category="deduction", raised=0, counted=1, closed=2)
+    assert str(caught.value) == "'closed' 2 must not exceed 'counted' 1"
+    assert (caught.value.field, caught.value.value) == ("closed", 2)
+
+
+@pytest.mark.parametrize(
+    ("unknown", "more"), [(1, ""), (20, ""), (21, " and 1 more"), (23, " and 3 more")]
+)
+def test_unknown_codes_listed_up_to_twenty(unknown: int, more: str) -> None:
+    """§14.9: up to 20 unknown item codes are named, then how many more; .value holds all."""
+    codes = sorted(f"X-{n:02}" for n in range(unknown))
+    with pytest.raises(InvalidValueError) as caught:
+        _tally([_rec(code, 1) for code in reversed(codes)])
+    named = ", ".join(codes[:20])
+    assert str(caught.value) == f"records name items the plan does not know: {named}{more}"
+    assert (caught.value.field, caught.value.value) == ("records", codes)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message", "field"),
+    [
+        pytest.param(
+            {"plan": "P"}, TypeError, "'plan' must be InspectionPlan, got str 'P'", None, id="plan"
+        ),
+        pytest.param(
+            {"proration": "weekly"},
+            InvalidValueError,
+            "'proration' must be one of 'seed' (按月分摊), 'due' (按到期), got 'weekly'",
+            "proration",
+            id="proration",
+        ),
+        pytest.param(
+            {"closure_basis": "x"},
+            InvalidValueError,
+            "'closure_basis' must be one of 'verification_due' (验证到期), "
+            "'raised_in_period' (期内提出), got 'x'",
+            "closure_basis",
+            id="closure-basis",
+        ),
+        pytest.param(
+            {"period": Period(date(2025, 3, 1), date(2025, 3, 15))},
+            InvalidValueError,
+            "'period' must be whole months under seed proration, got '2025-03-01/2025-03-15'",
+            "period",
+            id="part-month",
+        ),
+    ],
+)
+def test_qpi_tally_refusals_in_full(
+    kwargs: dict[str, object], error: type[Exception], message: str, field: str | None
+) -> None:
+    """§14.9: each refusal of qpi_tally names its argument in the whole message and .field."""
+    given: dict[str, object] = {"plan": _plan(), "period": MARCH} | kwargs
+    with pytest.raises(error) as caught:
+        qpi_tally(given.pop("plan"), records=[], calendar=SHANGHAI, **given)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+    if field is not None:
+        assert (caught.value.field, caught.value.value) == (field, given[field])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("required", "error", "message"),
+    [
+        (
+            "x",
+            TypeError,
+            "'required' must be an exact number (int, Decimal or Fraction), got str 'x'",
+        ),
+        (0, InvalidValueError, "'required' must be positive, got 0"),
+        (Fraction(-1, 3), InvalidValueError, "'required' must be positive, got Fraction(-1, 3)"),
+    ],
+)
+def test_requirement_refusals_in_full(
+    required: object, error: type[Exception], message: str
+) -> None:
+    """§14.9: a required amount that is not an exact positive number is refused in full."""
+    with pytest.raises(error) as caught:
+        Requirement(plan="P", code="A", window=ANCHOR, required=required)
+    assert str(caught.value) == message
+    if isinstance(caught.value, InvalidValueError):
+        assert (caught.value.field, caught.value.value) == ("required", required)
+
+
+def test_more_traceable_than_recorded_refused_in_full() -> None:
+    """§14.9: more traceable records than records is refused with message, field and value."""
+    with pytest.raises(InvalidValueError) as caught:
+        QpiTally(records=1, traceable_records=2)
+    assert str(caught.value) == "'traceable_records' 2 must not exceed 'records' 1"
+    assert (caught.value.field, caught.value.value) == ("traceable_records", 2)
