@@ -66,8 +66,8 @@ examples:
 
 documentation: the docs/ folder of the repository (mkdocs serve)."""
 
-_FILES = {kind: f"{kind.value}.csv" for kind in TableKind}
-"""The record file of each kind that `sample` writes and `report` reads (or `.jsonl`)."""
+_FORMATS = {"csv": "csv", "tsv": "csv", "txt": "csv", "jsonl": "jsonl", "ndjson": "jsonl"}
+"""The format of a record file by its suffix; `report` looks for them in this order."""
 
 _BUDGET = "budget.json"
 
@@ -338,16 +338,14 @@ class _FileProblemsError(Exception):
 
 def _record_kind(path: Path) -> tuple[TableKind, str]:
     stem, suffix = path.stem, path.suffix.lower().lstrip(".")
-    fmt = {"csv": "csv", "tsv": "csv", "txt": "csv", "jsonl": "jsonl", "ndjson": "jsonl"}.get(
-        suffix
-    )
+    fmt = _FORMATS.get(suffix)
     if fmt is None:
         msg = f"{path}: a record file is .csv, .tsv or .jsonl, got {path.suffix or 'no suffix'!r}"
         raise _UserError(msg)
     try:
         return TableKind(stem), fmt
     except PropstdError:
-        known = ", ".join(f"{k.value}{'.csv'}" for k in TableKind)
+        known = ", ".join(f"{k.value}.csv" for k in TableKind)
         msg = f"{path}: cannot tell the kind of records from the name; name it {known}"
         raise _UserError(msg) from None
 
@@ -453,7 +451,7 @@ def _property_card(path: Path, folder: Path, period: Period, as_of: datetime | N
 
 
 def _find(folder: Path, kind: TableKind) -> tuple[Path, str] | None:
-    for suffix, fmt in (("csv", "csv"), ("tsv", "csv"), ("jsonl", "jsonl")):
+    for suffix, fmt in _FORMATS.items():
         path = folder / f"{kind.value}.{suffix}"
         if path.exists():
             return path, fmt
