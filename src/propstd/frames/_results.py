@@ -252,7 +252,7 @@ def _rate(leaf: _Leaf, values: list[Any]) -> list[_Column]:
     ]
 
 
-def _share(rate: Rate) -> float:
+def _share(rate: Rate) -> float:  # float-ok: the derived plotting column (§19), never read back
     try:
         return float(rate.numerator / rate.denominator)
     except OverflowError:  # a share beyond every float: only exact columns can hold it

@@ -109,13 +109,13 @@ def structure_str(value: object, cl: Any) -> Any:
     return cl(text(value, "a string"))
 
 
-def structure_float(value: object, _cl: object = float) -> float:
+def structure_float(value: object, _cl: object = float) -> float:  # float-ok: refuses them
     """Floats are never read: propstd is exact."""
     msg = f"propstd reads no floats (got {describe(value)}); use Decimal or Fraction fields"
     raise _bad(msg, value)
 
 
-def unstructure_float(value: float) -> float:
+def unstructure_float(value: float) -> float:  # float-ok: refuses them
     """Floats are never written: propstd is exact."""
     msg = f"propstd writes no floats, got {shown(value)}: use Decimal, Fraction or Money"
     raise TypeError(msg)
